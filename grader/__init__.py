@@ -1,0 +1,7 @@
+"""mpkit's grading engine.
+
+Kept free of imports: every process of a graded scenario loads ``grader._hooks`` through
+this package, so importing ``grader`` must cost nothing.
+"""
+
+__version__ = "0.1.0"

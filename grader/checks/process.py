@@ -1,0 +1,119 @@
+"""01_process: greet, run_greeting, start_in_background."""
+import multiprocessing
+
+from grader import probes
+from grader.checks.common import (FAILED, Fail, NO_PROCESS, expect_return, printed_by,
+                                  require_child_process, safe_repr, text)
+from grader.scenario import scenario
+
+
+@scenario("greet_prints", points=1, call="greet('world')")
+def greet_prints(run):
+    """greet prints exactly `hello <name>`."""
+    run.call("greet", "world", label="greet('world')")
+
+
+@greet_prints.judge
+def _(obs):
+    record = obs.call()
+    printed = "".join(printed_by(obs, "greet").values())
+    if printed != "hello world\n":
+        raise Fail(FAILED, text("wrong_output", call=record["label"], actual=safe_repr(printed),
+                                expected=repr("hello world\n")))
+
+
+@scenario("run_greeting_in_child", points=2, call="run_greeting('mpkit')", gate=True)
+def run_greeting_in_child(run):
+    """run_greeting runs greet in a new process, joins it and returns its exit code (0)."""
+    run.call("run_greeting", "mpkit", label="run_greeting('mpkit')")
+
+
+def _greeting_child(obs, record):
+    printed = printed_by(obs, "run_greeting")
+    require_child_process(obs, record, worked_in_runner=obs.runner_pid in printed)
+    children = [p for p in record["processes"] if p["pid"] in printed]
+    if not children:
+        raise Fail(NO_PROCESS, text("no_process", call=record["label"], pid=obs.runner_pid))
+    return children[0], printed[children[0]["pid"]]
+
+
+@run_greeting_in_child.judge
+def _(obs):
+    record = obs.call()
+    child, printed = _greeting_child(obs, record)
+    if printed != "hello mpkit\n":
+        raise Fail(FAILED, text("wrong_output", call="greet('mpkit') in the child",
+                                actual=safe_repr(printed), expected=repr("hello mpkit\n")))
+    _expect_exit_code(record, child)
+
+
+def _expect_exit_code(record, child):
+    try:
+        expect_return(record, child["exitcode"])
+    except Fail:
+        actual = record["returned"]["repr"] if record["returned"] else "nothing"
+        raise Fail(FAILED, text("exit_code_not_child", call=record["label"], actual=actual,
+                                code=child["exitcode"]))
+
+
+@scenario("run_greeting_exit_code", points=1, call="run_greeting(name) with a child that fails",
+          gate=True, hidden=True, expect_child_failure=True)
+def run_greeting_exit_code(run):
+    """run_greeting returns the child's real exit code, also when it is not 0."""
+    run.call("run_greeting", probes.ExitWhenShown(3), label="run_greeting(name)")
+
+
+@run_greeting_exit_code.judge
+def _(obs):
+    record = obs.call()
+    exited = {e["pid"] for e in obs.of_kind("probe") if e.get("probe") == "exit_when_shown"}
+    printed = printed_by(obs, "run_greeting")
+    require_child_process(obs, record, worked_in_runner=obs.runner_pid in printed)
+    children = [p for p in record["processes"] if p["pid"] in exited]
+    if not children:
+        raise Fail(NO_PROCESS, text("no_process", call=record["label"], pid=obs.runner_pid))
+    _expect_exit_code(record, children[0])
+
+
+@scenario("start_in_background", points=2, call="start_in_background(target, *args)",
+          allow_unjoined=True, deadlock_hint="background_waits")
+def start_in_background(run):
+    """start_in_background returns at once a started, alive Process running target(*args)."""
+    from multiprocessing.connection import wait
+    from multiprocessing.process import BaseProcess
+
+    ready, ready_w = multiprocessing.Pipe(duplex=False)
+    release = multiprocessing.Event()
+    proc = run.call("start_in_background", probes.wait_for_release, ready_w, release, "token",
+                    label="start_in_background(target, *args)")
+    ready_w.close()
+    extra = {"is_process": isinstance(proc, BaseProcess)}
+    if not extra["is_process"]:
+        return extra
+    popen = getattr(proc, "_popen", None)
+    extra.update(started=popen is not None, pid=proc.pid,
+                 alive=popen is not None and popen.returncode is None)
+    if extra["started"]:
+        if ready in wait([ready, proc.sentinel]):
+            extra["probe_pid"] = ready.recv()
+        release.set()
+        proc.join()
+    return extra
+
+
+@start_in_background.judge
+def _(obs):
+    record, extra = obs.call(), obs.extra
+    probe_pids = [e["pid"] for e in obs.of_kind("probe") if e.get("probe") == "wait_for_release"]
+    if not extra.get("is_process"):
+        raise Fail(FAILED, text("background_not_process", call=record["label"],
+                                actual=record["returned"]["repr"] if record["returned"] else "nothing"))
+    if not extra.get("started"):
+        raise Fail(FAILED, text("background_not_started", call=record["label"]))
+    if extra.get("pid") == obs.runner_pid or obs.runner_pid in probe_pids:
+        raise Fail(NO_PROCESS, text("no_process", call=record["label"], pid=obs.runner_pid))
+    if extra.get("probe_pid") != extra.get("pid"):
+        raise Fail(FAILED, text("background_target", call=record["label"], pids=probe_pids or "none"))
+    state = [p for p in record["processes"] if p["pid"] == extra["pid"]]
+    if not extra.get("alive") or (state and state[0]["status"] != "alive"):
+        raise Fail(FAILED, text("background_not_alive", call=record["label"]))

@@ -1,0 +1,67 @@
+"""02_queue: produce and collect."""
+import multiprocessing
+
+from grader.checks.common import FAILED, Fail, expect_return, require_child_process, safe_repr, text
+from grader.scenario import scenario
+from grader.values import describe, same
+
+TUTORIAL = [11, None, "lily"]
+MIXED = [0, -1.5, "二", b"\x00bytes", (1, 2), {"k": [1, 2]}, None, True, "STOP?"]
+LARGE = ["a" * 3000000, 42, "b" * 3000000, "c" * 3000000]
+
+
+def consume(q, proc):
+    """Get everything `proc` puts on `q`, without ever waiting on a process that has died."""
+    from multiprocessing.connection import wait
+
+    got = []
+    while True:
+        ready = wait([q._reader, proc.sentinel])
+        if q._reader in ready:
+            got.append(q.get())
+            if got[-1] == "STOP":
+                return got
+        elif not q._reader.poll():
+            return got
+
+
+@scenario("produce_in_child", points=1, call="produce(q, [11, None, 'lily'])")
+def produce_in_child(run):
+    """produce puts every item in order, then STOP, when run in a child process."""
+    q = multiprocessing.Queue()
+    proc = multiprocessing.Process(target=run.module.produce, args=(q, TUTORIAL))
+    proc.start()
+    got = consume(q, proc)
+    proc.join()
+    return {"got": describe(got), "stop": getattr(run.module, "STOP", None)}
+
+
+@produce_in_child.judge
+def _(obs):
+    expected = TUTORIAL + ["STOP"]
+    if obs.extra.get("stop") != "STOP":
+        raise Fail(FAILED, "queue_messages.STOP must be the string 'STOP' (it is given in the stub).")
+    if not same(obs.extra["got"], expected):
+        raise Fail(FAILED, text("produce_items", items=safe_repr(TUTORIAL),
+                                actual=obs.extra["got"]["repr"], expected=safe_repr(expected)))
+
+
+def _collect(name, items, points, label, hidden=False):
+    @scenario(name, points=points, call=label, hidden=hidden, deadlock_hint="queue_deadlock_hint")
+    def drive(run):
+        run.call("collect", list(items), label=label)
+
+    @drive.judge
+    def _(obs):
+        record = obs.call()
+        require_child_process(obs, record)
+        expect_return(record, items)
+
+    drive.doc = "collect returns every item in order from a child running produce: " + label
+    return drive
+
+
+collect_tutorial = _collect("collect_tutorial", TUTORIAL, 1, "collect([11, None, 'lily'])")
+collect_mixed = _collect("collect_mixed", MIXED, 1, "collect(%s)" % safe_repr(MIXED, 80))
+collect_empty = _collect("collect_empty", [], 1, "collect([])", hidden=True)
+collect_large = _collect("collect_large", LARGE, 2, "collect(items of 3 MB each)", hidden=True)

@@ -1,0 +1,79 @@
+"""The corpora of submissions that prove the checks: correct variants that must pass and wrong
+ones that must get a given verdict (tests/corpus/cases.toml). Shared by `mpkit verify` and the
+kit's tests."""
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+
+from grader import grading, manifest
+from grader.manifest import tomllib
+
+
+@dataclass
+class Case:
+    file: str             # relative to the corpus folder
+    exercise: object
+    expect: dict          # scenario name -> verdict; for a correct case every scenario: passed
+    message: dict = field(default_factory=dict)  # scenario name -> substrings of the message
+    why: str = ""
+
+    @property
+    def id(self):
+        return self.file.replace("/", ":").replace(".py", "")
+
+
+def load(corpus_dir, exercises=None):
+    """Every case: the wrong ones from cases.toml, the correct ones from correct/<folder>/."""
+    exercises = exercises or manifest.load()
+    cases = []
+    for exercise in exercises:
+        folder = os.path.join(corpus_dir, "correct", exercise.folder)
+        for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+            if name.endswith(".py"):
+                expect = {s.name: "passed" for s in exercise.scenarios()}
+                cases.append(Case("correct/%s/%s" % (exercise.folder, name), exercise, expect))
+    path = os.path.join(corpus_dir, "cases.toml")
+    with open(path, "rb") as f:
+        entries = tomllib.load(f).get("case", [])
+    for index, entry in enumerate(entries, 1):
+        exercise = manifest.find(exercises, entry.get("exercise", ""))
+        if exercise is None:
+            raise manifest.ManifestError("%s, case #%d: unknown exercise %r" % (path, index, entry.get("exercise")))
+        cases.append(Case(entry["file"], exercise, dict(entry.get("expect", {})),
+                          dict(entry.get("message", {})), entry.get("why", "")))
+    return cases
+
+
+def grade_case(corpus_dir, case, start_methods, jobs=None):
+    """Grade one case as a submission folder holding just that module."""
+    submission = tempfile.mkdtemp(prefix="mpkit-case-")
+    try:
+        folder = os.path.join(submission, case.exercise.folder)
+        os.makedirs(folder)
+        shutil.copyfile(os.path.join(corpus_dir, case.file), os.path.join(folder, case.exercise.filename))
+        return grading.grade(submission, [case.exercise], start_methods, jobs=jobs)
+    finally:
+        shutil.rmtree(submission, ignore_errors=True)
+
+
+def problems(case, verdicts):
+    """What differs from the case's expectations, one sentence each."""
+    found = []
+    for verdict in verdicts:
+        want = case.expect.get(verdict.name)
+        if want is None:
+            continue
+        where = "%s %s [%s]" % (case.file, verdict.name, verdict.start_method)
+        if verdict.status != want:
+            found.append("%s: expected %s, got %s: %s" % (where, want, verdict.status,
+                                                          verdict.message.splitlines()[0] if verdict.message else ""))
+            continue
+        for part in case.message.get(verdict.name, []):
+            if part not in verdict.message:
+                found.append("%s: the message lacks %r; it says: %s" % (where, part, verdict.message))
+    missing = set(case.expect) - {v.name for v in verdicts}
+    for name in sorted(missing):
+        found.append("%s: cases.toml names scenario %r, which %s does not have"
+                     % (case.file, name, case.exercise.checks))
+    return found

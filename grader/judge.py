@@ -1,0 +1,244 @@
+"""Turn a supervisor's report into one Verdict.
+
+Generic checks come first (the run was stopped, the module did not import, a stub, a crash,
+a process not joined), then the scenario's own judge, then leftovers. Runs in the grader,
+never next to the student's code.
+"""
+import os
+import re
+import signal
+
+from grader import stacks
+from grader.messages import text
+from grader.verdict import (CRASHED, DEADLOCK, ERROR, FAILED, LEAKED, NOT_IMPLEMENTED,
+                            NOT_JOINED, NO_PROCESS, PASSED, TIMEOUT)
+
+
+class Fail(Exception):
+    def __init__(self, status, message):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+class Observations:
+    """What a scenario's judge reads: the calls, the driver's extra data and the events."""
+
+    def __init__(self, report, scenario, exercise, student_dir):
+        result = report.get("result") or {}
+        self.report = report
+        self.calls = result.get("calls", [])
+        self.extra = result.get("extra", {})
+        self.runner_pid = result.get("runner_pid", report.get("runner_pid"))
+        self.events = report.get("events", [])
+        self.scenario = scenario
+        self.exercise = exercise
+        self.student_dir = student_dir
+
+    def call(self, label=None):
+        for record in self.calls:
+            if label in (None, record["label"], record["function"]):
+                return record
+        raise Fail(FAILED, "the grader did not get to call %s" % (label or self.scenario.call))
+
+    def of_kind(self, kind):
+        return [e for e in self.events if e.get("kind") == kind]
+
+    def writes(self, since=None, until=None):
+        """Writes to stdout, optionally limited to a window of the event clock."""
+        return [e for e in self.of_kind("write") if e.get("stream") == "stdout"
+                and (since is None or e["t"] >= since) and (until is None or e["t"] <= until)]
+
+    def call_window(self, function):
+        begin = [e["t"] for e in self.of_kind("call_begin") if e.get("function") == function]
+        end = [e["t"] for e in self.of_kind("call_end") if e.get("function") == function]
+        return (begin[0] if begin else None), (end[0] if end else None)
+
+    def child_targets(self):
+        return {e["pid"]: e.get("target", "?") for e in self.of_kind("child_begin")}
+
+
+def _signal_name(code):
+    try:
+        return signal.Signals(-code).name
+    except (ValueError, AttributeError):
+        return "signal %d" % -code
+
+
+def _where(report, obs):
+    dumps = report.get("dumps", {})
+    if not dumps:
+        return text("where_unknown")
+    children = obs.child_targets()
+    lines = []
+    for pid_text, dump in sorted(dumps.items(), key=lambda item: int(item[0])):
+        pid = int(pid_text)
+        frames = stacks.where(dump, obs.student_dir)
+        if pid == obs.runner_pid:
+            role = "calling process (pid %d)" % pid
+        elif pid in children:
+            role = "child running %s (pid %d)" % (children[pid], pid)
+        elif frames:
+            role = "process %d" % pid
+        else:
+            continue
+        for frame in frames or ["none of your code on its stack (waiting in %s)" % stacks.innermost(dump)]:
+            lines.append("  %s: %s" % (role, frame))
+    return "\n".join(lines) if lines else text("where_none")
+
+
+def _last_phase(report, runner_pid):
+    phases = [e.get("name") for e in report.get("events", [])
+              if e.get("kind") == "phase" and e.get("pid") == runner_pid]
+    return phases[-1] if phases else "start"
+
+
+def _stopped(report, obs, exercise, timeout):
+    outcome = report["outcome"]
+    call = obs.scenario.call
+    if outcome == "too_many_processes":
+        return Fail(CRASHED, text("too_many_processes", call=call, limit=exercise.limits["max_processes"]))
+    if outcome == "too_much_memory":
+        return Fail(CRASHED, text("too_much_memory", call=call, limit=exercise.limits["memory_mb"]))
+    if _last_phase(report, report.get("runner_pid")) in ("start", "import"):
+        return Fail(ERROR, text("import_hang", file=exercise.filename))
+    where = _where(report, obs)
+    if outcome == "deadlock":
+        message = text("deadlock", call=call, seconds=report["elapsed_s"], where=where)
+        status = DEADLOCK
+    else:
+        message = text("timeout", call=call, seconds=timeout, where=where)
+        status = TIMEOUT
+    if obs.scenario.deadlock_hint:
+        message += "\n" + text(obs.scenario.deadlock_hint)
+    return Fail(status, message)
+
+
+def _died(report, obs, exercise):
+    code = report.get("exit_code")
+    how = "killed by %s" % _signal_name(code) if code is not None and code < 0 else "exit code %s" % code
+    if code is not None and code < 0 and _signal_name(code) == "SIGXFSZ":
+        how = text("signal_output", limit=exercise.limits["output_kb"])
+    if _last_phase(report, report.get("runner_pid")) in ("start", "import"):
+        return Fail(ERROR, text("import_exit", file=exercise.filename, how=how))
+    return Fail(CRASHED, text("runner_died", call=obs.scenario.call, how=how, hint=""))
+
+
+def _import_failed(error, exercise, student_dir):
+    if error["type"] == "SystemExit":
+        return Fail(ERROR, text("import_exit", file=exercise.filename,
+                                how="sys.exit(%s)" % ("" if error["code"] is None else error["code"])))
+    detail = stacks.trim_traceback(error["traceback"], student_dir)
+    return Fail(ERROR, text("import_error", file=exercise.filename, detail=detail))
+
+
+def _calls_failed(obs, exercise):
+    for record in obs.calls:
+        raised = record.get("raised")
+        if raised and raised["type"] == "NotImplementedError":
+            return Fail(NOT_IMPLEMENTED, text("not_implemented", call=record["label"],
+                                              file=_path(exercise)))
+    for event in obs.of_kind("exception"):
+        if event.get("type") == "NotImplementedError":
+            return Fail(NOT_IMPLEMENTED, text("not_implemented_child", func=_target_func(obs, event),
+                                              file=_path(exercise)))
+    for record in obs.calls:
+        raised = record.get("raised")
+        if raised:
+            return Fail(CRASHED, text("raised", call=record["label"], exc_type=raised["type"],
+                                      exc_message=raised["message"],
+                                      traceback=stacks.trim_traceback(raised["traceback"], obs.student_dir)))
+    return None
+
+
+def _children_failed(obs):
+    if obs.scenario.expect_child_failure:
+        return None
+    targets = obs.child_targets()
+    for event in obs.of_kind("exception"):
+        return Fail(CRASHED, text("child_crashed", target=targets.get(event["pid"], "?"),
+                                  exc_type=event.get("type"), exc_message=event.get("message", ""),
+                                  traceback=stacks.trim_traceback(event.get("traceback", ""), obs.student_dir)))
+    for record in obs.calls:
+        for proc in record.get("processes", []):
+            code = proc.get("exitcode")
+            if code not in (None, 0):
+                return Fail(CRASHED, text("child_exit", target=proc["target"], code=code,
+                                          signal=" (%s)" % _signal_name(code) if code < 0 else ""))
+    return None
+
+
+def _not_joined(obs):
+    if obs.scenario.allow_unjoined:
+        return None
+    for record in obs.calls:
+        unjoined = [p for p in record.get("processes", []) if not p["waited"]]
+        if unjoined:
+            which = ", ".join("pid %d running %s, %s" % (p["pid"], p["target"], p["status"])
+                              for p in unjoined)
+            return Fail(NOT_JOINED, text("not_joined", call=record["label"], count=len(unjoined),
+                                         which=which))
+    return None
+
+
+def _target_func(obs, event):
+    return obs.child_targets().get(event["pid"], "function").split(".")[-1]
+
+
+def _path(exercise):
+    return "exercises/%s/%s" % (exercise.folder, exercise.filename)
+
+
+def judge(report, scenario, exercise, student_dir, timeout):
+    """(status, message) for one scenario's report."""
+    obs = Observations(report, scenario, exercise, student_dir)
+    try:
+        _check(report, obs, scenario, exercise, student_dir, timeout)
+    except Fail as fail:
+        return fail.status, fail.message
+    return PASSED, ""
+
+
+def _check(report, obs, scenario, exercise, student_dir, timeout):
+    if report["outcome"] != "exited":
+        raise _stopped(report, obs, exercise, timeout)
+    result = report.get("result")
+    if not result:
+        raise _died(report, obs, exercise)
+    if "channel_error" in result:
+        raise Fail(CRASHED, text("runner_died", call=scenario.call, how=result["channel_error"], hint=""))
+    if "import_error" in result:
+        raise _import_failed(result["import_error"], exercise, student_dir)
+    for failure in (_calls_failed(obs, exercise), _children_failed(obs)):
+        if failure:
+            raise failure
+    if "driver_error" in result:
+        error = result["driver_error"]
+        raise Fail(FAILED, text("driver_error", call=scenario.call, exc_type=error["type"],
+                                exc_message=error["message"]))
+    failure = _not_joined(obs)
+    if failure:
+        raise failure
+    scenario.judge_fn(obs)
+    if report.get("leaked"):
+        which = ", ".join("pid %d: %s" % (p["pid"], p["cmdline"][:60]) for p in report["leaked"])
+        raise Fail(LEAKED, text("leaked", call=scenario.call, count=len(report["leaked"]), which=which))
+
+
+def output_of(report, student_dir):
+    """What the scenario printed, capped, with machine paths and grader frames removed."""
+    parts = []
+    for stream in ("stdout", "stderr"):
+        captured = report.get(stream) or {}
+        body = captured.get("text", "")
+        if stream == "stderr":
+            body = stacks.trim_traceback(body, student_dir)
+        if captured.get("cut"):
+            body += "\n" + text("output_cut", cut=captured["cut"])
+        if body.strip():
+            parts.append(body if stream == "stdout" else "--- stderr ---\n" + body)
+    joined = "\n".join(parts)
+    return re.sub(re.escape(os.path.dirname(os.path.abspath(student_dir))) + r"[\\/]?", "", joined)
+
+
+__all__ = ["Fail", "Observations", "judge", "output_of", "NO_PROCESS", "FAILED"]

@@ -1,0 +1,123 @@
+"""Every sentence mpkit shows a student, in one place, so it can be translated and tested.
+
+Each entry is a ``str.format`` template; ``text(key, **fields)`` fills it in. Tests import the
+keys rather than copying the sentences.
+"""
+
+EN = {
+    # -- generic verdicts ------------------------------------------------------------------
+    "not_implemented": "{call} still raises NotImplementedError: open {file}, replace the "
+                       "`# TODO` and `raise NotImplementedError` lines with your code.",
+    "not_implemented_child": "A child process ran your `{func}`, which still raises "
+                             "NotImplementedError: replace its `# TODO` in {file}.",
+    "import_error": "{file} could not be imported, so no test of it can run.\n{detail}",
+    "import_exit": "{file} stopped the interpreter while being imported ({how}). Code at the "
+                   "top level of a module runs on import: put it inside a function or under "
+                   "`if __name__ == \"__main__\":`.",
+    "import_hang": "Importing {file} never finished. Code at the top level of a module runs "
+                   "on import: move loops and waits into functions or under "
+                   "`if __name__ == \"__main__\":`.",
+    "raised": "{call} raised {exc_type}: {exc_message}\n{traceback}",
+    "child_crashed": "A child process running {target} raised {exc_type}: {exc_message}\n"
+                     "{traceback}",
+    "child_exit": "A child process running {target} ended with exit code {code}{signal}. "
+                  "Something in it failed: run it on its own to see why.",
+    "runner_died": "The process running {call} died ({how}) before it could finish. {hint}",
+    "parent_killed": "The grader's supervising process was killed while running {call}. Does "
+                     "your code kill its parent (os.getppid()) or its process group? A child "
+                     "should never signal its parent.",
+    "not_joined": "{call} returned while {count} process(es) it started had not been waited "
+                  "for ({which}). Call .join() on every process you start before returning, "
+                  "so none is left running or as a zombie.",
+    "deadlock": "{call} was stuck: every process was blocked waiting for another one, so none "
+                "could go on (stopped after {seconds:.1f} s).\nWhere each process was:\n{where}",
+    "timeout": "{call} did not finish within {seconds:.0f} s; the processes were still busy "
+               "(a loop that never ends?).\nWhere each process was:\n{where}",
+    "where_unknown": "  (no stack dump on this platform)",
+    "where_none": "  (no process was in your code)",
+    "leaked": "{call} left {count} process(es) running after everything returned ({which}). "
+              "Every process you start must have ended and been joined; processes started "
+              "outside multiprocessing (os.fork, setsid) are not allowed here.",
+    "backstop": "The grader's supervisor did not come back while running {call}, so it was "
+                "stopped and its processes killed.",
+    "too_many_processes": "{call} started more than {limit} processes at once, so the grader "
+                          "stopped it. Is a process starting processes in a loop?",
+    "too_much_memory": "{call} used more than {limit} MB of memory across its processes, so the "
+                       "grader stopped it.",
+    "signal_output": "the output limit of {limit} KB was reached: something prints without end",
+    "driver_error": "The grader could not use what {call} gave back: {exc_type}: {exc_message}",
+    "output_cut": "[... {cut} more bytes of output not shown ...]",
+    # -- expectations shared by the checks ---------------------------------------------------
+    "wrong_return": "{call} returned {actual}, expected {expected}.",
+    "wrong_output": "{call} printed {actual}, expected exactly {expected}.",
+    "no_process": "{call} did its work in the calling process (pid {pid}) instead of a new one. "
+                  "Create a Process and call .start() on it: calling the function directly or "
+                  "calling .run() runs it right here.",
+    "no_process_started": "{call} never started a process. Create a Process(target=..., "
+                          "args=...) and call .start() on it.",
+    # -- 01_process ----------------------------------------------------------------------------
+    "exit_code_not_child": "{call} returned {actual}, but the child process's exit code was "
+                           "{code}. Return p.exitcode after p.join(): before the join the child "
+                           "may still be running and exitcode is None.",
+    "background_not_process": "{call} returned {actual}; it should return the started "
+                              "multiprocessing.Process.",
+    "background_not_started": "{call} returned a Process that was never started: call "
+                              ".start() before returning it.",
+    "background_not_alive": "{call} returned a process that was no longer running, though the "
+                            "grader's target was still waiting to be released. Did it wait for "
+                            "or stop the process before returning?",
+    "background_target": "{call} started a process, but the grader's target did not run in it "
+                         "(ran in: {pids}). Pass target and *args to the Process.",
+    "background_waits": "start_in_background must return at once, without waiting: the "
+                        "grader's target only finishes when the grader releases it, after your "
+                        "function returns. Don't call .join() in start_in_background.",
+    # -- 02_queue ------------------------------------------------------------------------------
+    "produce_items": "produce(q, {items}) put {actual} on the queue, expected {expected} "
+                     "(every item in order, then STOP).",
+    "queue_deadlock_hint": "Hints: produce must put STOP after the items, and collect must get "
+                           "every item (until STOP) *before* joining the producer: a process "
+                           "that has put large items on a queue cannot end until they are read.",
+    "collect_not_produce": "{call} started processes, but none ran produce (ran: {targets}).",
+    # -- 03_pipe -------------------------------------------------------------------------------
+    "pipe_not_pair": "make_one_way_pipe() returned {actual}; expected a pair "
+                     "(receiving_end, sending_end) of multiprocessing connections.",
+    "pipe_two_way": "make_one_way_pipe() returned a two-way pipe: its receiving end can also "
+                    "send. Use Pipe(duplex=False).",
+    "pipe_swapped": "make_one_way_pipe() returned the ends the wrong way round: Pipe(duplex="
+                    "False) gives (receiving end, sending end), return them in that order.",
+    "pipe_broken": "make_one_way_pipe() returned ends that do not carry data from the sending "
+                   "end to the receiving end: {detail}",
+    "send_all_items": "send_all(conn, {items}) sent {actual}, expected {expected} in order.",
+    "send_all_open": "send_all(conn, items) sent the items but did not close conn: call "
+                     "conn.close() at the end so the receiver gets EOFError.",
+    "pipe_deadlock_hint": "Hint: recv() only raises EOFError once *every* copy of the sending "
+                          "end is closed, and the parent holds a copy too: close the parent's "
+                          "sending end right after starting the child.",
+    # -- 04_lock -------------------------------------------------------------------------------
+    "report_output": "{call} printed {actual}, expected exactly {expected}.",
+    "report_unlocked": "{call} printed without holding the lock: print inside `with lock:`.",
+    "lines_wrong": "{call} printed lines {actual}, expected each of {expected} exactly once, "
+                   "each on its own line.",
+    "lines_not_children": "{call} printed from {count} distinct child process(es); expected {n}"
+                          ", one per line.",
+    "unlocked_write": "{call}: process {pid} wrote {text} while holding no lock. Take the lock "
+                      "before printing and release it after: `with lock: print(...)`.",
+    "no_shared_lock": "{call}: the processes printed while holding different locks, so they "
+                      "did not keep each other out. Create ONE Lock in report_all and pass that "
+                      "same lock to every process.",
+    "lock_deadlock_hint": "Hint: a lock must be released after printing (`with lock:` does it "
+                          "for you), or the next process waits for it forever.",
+    # -- reports ---------------------------------------------------------------------------------
+    "start_here": "Start here: read {readme}, then edit {module}. Run `mpkit grade` again to "
+                  "check.",
+    "next_up": "Next: {folder} ({title}). Read {readme}.",
+    "all_done": "Every test passed. Well done!",
+    "hidden_tag": " (hidden test)",
+}
+
+LANGUAGES = {"en": EN}
+
+
+def text(key, lang="en", **fields):
+    template = LANGUAGES.get(lang, EN).get(key) or EN[key]
+    return template.format(**fields)

@@ -1,0 +1,162 @@
+"""The scenario runner: a fresh interpreter that imports the student's module under its real
+name, runs one scenario's driver and writes plain observations (JSON) to the result channel.
+
+Started by the supervisor as ``python -c "import grader.runner as r; r.main()" JOB``. Its
+``__main__`` is a bare ``-c`` module, so spawn children never re-import the runner.
+"""
+import importlib
+import json
+import os
+import sys
+import time
+import traceback
+
+from grader import _hooks
+from grader.values import describe, safe_repr
+
+_exit = os._exit  # kept before any student code can replace it
+
+
+def set_default_start_method(method):
+    """Make `method` the default without locking it: the student's own set_start_method()
+    and get_context() keep working (set_start_method(force=True) would break them)."""
+    import multiprocessing.context as context
+
+    context._default_context._default_context = context._concrete_contexts[method]
+
+
+def describe_exception(exc):
+    return {
+        "type": type(exc).__name__,
+        "message": safe_repr(exc.args[0] if len(getattr(exc, "args", ())) == 1 else str(exc), 500)
+        if not isinstance(exc, SyntaxError) else str(exc),
+        "traceback": "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))[-12000:],
+        "code": exc.code if isinstance(exc, SystemExit) and isinstance(exc.code, (int, str)) else None,
+    }
+
+
+def os_status(pid):
+    """'alive', 'zombie' or 'gone', without reaping (unlike is_alive() or exitcode)."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            stat = f.read()
+        return "zombie" if stat[stat.rindex(")") + 2] == "Z" else "alive"
+    except FileNotFoundError:
+        return "gone"
+    except OSError:
+        import psutil
+
+        try:
+            return "zombie" if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE else "alive"
+        except psutil.Error:
+            return "gone"
+
+
+class Run:
+    """What a driver uses: the student's module, and call() that records what happened."""
+
+    def __init__(self, module):
+        self.module = module
+        self.calls = []
+        self.pid = os.getpid()
+
+    def call(self, function, *args, label=None):
+        """Call module.function(*args) and record its return value or exception, and the state
+        of every process it started. Returns the value (None if it raised)."""
+        first = len(_hooks.started)
+        record = {"function": function, "label": label or function, "returned": None, "raised": None}
+        _hooks.emit("call_begin", function=function)
+        began = time.monotonic()
+        value = None
+        try:
+            value = getattr(self.module, function)(*args)
+            record["returned"] = describe(value)
+        except BaseException as exc:  # SystemExit and KeyboardInterrupt included
+            record["raised"] = describe_exception(exc)
+        record["duration_s"] = round(time.monotonic() - began, 4)
+        record["processes"] = [self.process_state(p) for p in _hooks.started[first:]]
+        _hooks.emit("call_end", function=function, raised=bool(record["raised"]))
+        self.calls.append(record)
+        return value
+
+    @staticmethod
+    def process_state(process):
+        popen = getattr(process, "_popen", None)
+        return {
+            "pid": process.pid,
+            "target": _hooks.target_name(process),
+            "daemon": bool(process.daemon),
+            "waited": popen is not None and getattr(popen, "returncode", None) is not None,
+            "exitcode": getattr(popen, "returncode", None),
+            "status": os_status(process.pid) if process.pid else "gone",
+        }
+
+
+def _write(fd, result):
+    data = json.dumps(result, default=repr).encode("utf-8")
+    os.lseek(fd, 0, os.SEEK_SET)
+    while data:
+        data = data[os.write(fd, data):]
+
+
+def _flush():
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+
+
+def main():
+    job = json.loads(sys.argv[1])
+    fd = job["channel_fd"]
+    os.environ["MPKIT_RUNNER_PID"] = str(os.getpid())
+    if hasattr(os, "register_at_fork"):
+        os.register_at_fork(after_in_child=lambda: _close_quietly(fd))
+    set_default_start_method(job["start_method"])
+    from grader.scenario import scenarios_of
+
+    chosen = {s.name: s for s in scenarios_of(job["checks"])}[job["scenario"]]
+    result = {"runner_pid": os.getpid(), "start_method": job["start_method"]}
+    _hooks.emit("phase", name="import")
+    try:
+        module = importlib.import_module(job["module"])
+    except BaseException as exc:
+        result["import_error"] = describe_exception(exc)
+        _finish(fd, result)
+    _hooks.emit("phase", name="drive")
+    run = Run(module)
+    try:
+        result["extra"] = chosen.drive(run) or {}
+    except BaseException as exc:
+        result["driver_error"] = describe_exception(exc)
+    result["calls"] = run.calls
+    _finish(fd, result)
+
+
+def _finish(fd, result):
+    _hooks.emit("phase", name="done")
+    _release_semaphores()
+    _flush()
+    try:
+        _write(fd, result)
+    finally:
+        _exit(0)
+
+
+def _release_semaphores():
+    """Unlink this process's named semaphores now, as a normal exit would, so the resource
+    tracker finds nothing to warn about."""
+    try:
+        from multiprocessing import util
+
+        util._run_finalizers(0)
+    except Exception:
+        pass
+
+
+def _close_quietly(fd):
+    try:
+        os.close(fd)
+    except OSError:
+        pass

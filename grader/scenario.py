@@ -1,0 +1,53 @@
+"""Graded scenarios: a *driver* that runs inside the scenario's runner (next to the student's
+code) and returns plain observations, and a *judge* that runs in the grader and turns the
+observations into a verdict. The judge never trusts the runner for the verdict itself.
+
+A check module declares its scenarios in order::
+
+    @scenario("collect_tutorial", points=1, call="collect([11, None, 'lily'])")
+    def collect_tutorial(run):
+        run.call("collect", [11, None, "lily"])
+
+    @collect_tutorial.judge
+    def _(obs):
+        return obs.expect_return([11, None, "lily"])
+"""
+
+_REGISTRY = {}
+
+
+class Scenario:
+    def __init__(self, name, points, drive, call, hidden=False, gate=False, allow_unjoined=False,
+                 expect_child_failure=False, deadlock_hint=None):
+        self.name = name
+        self.call = call
+        self.points = points
+        self.drive = drive
+        self.hidden = hidden
+        self.gate = gate
+        self.allow_unjoined = allow_unjoined
+        self.expect_child_failure = expect_child_failure
+        self.deadlock_hint = deadlock_hint
+        self.judge_fn = None
+        self.doc = (drive.__doc__ or "").strip()
+
+    def judge(self, fn):
+        self.judge_fn = fn
+        return fn
+
+
+def scenario(name, points, call, **options):
+    """Declare a scenario; `call` is how messages name it, e.g. "collect([11, None, 'lily'])"."""
+    def register(drive):
+        made = Scenario(name, points, drive, call, **options)
+        _REGISTRY.setdefault(drive.__module__, {})[name] = made
+        return made
+    return register
+
+
+def scenarios_of(checks_module):
+    """The scenarios a check module declares, in order (imports the module)."""
+    import importlib
+
+    importlib.import_module(checks_module)
+    return list(_REGISTRY.get(checks_module, {}).values())

@@ -1,0 +1,110 @@
+"""Tracebacks and stack dumps, trimmed to the student's own frames.
+
+Everything shown to a student goes through here: the grader's, importlib's and
+multiprocessing's frames are dropped and machine-specific paths become file names.
+"""
+import os
+import re
+
+_DUMP_FRAME = re.compile(r'^\s*File "(?P<path>.*)", line (?P<line>\d+) in (?P<func>.*)$')
+_TB_FRAME = re.compile(r'^  File "(?P<path>.*)", line (?P<line>\d+)(?:, in (?P<func>.*))?$')
+
+
+def _is_students(path, student_dir):
+    return os.path.normcase(os.path.abspath(path)).startswith(
+        os.path.normcase(os.path.abspath(student_dir)) + os.sep)
+
+
+def source_line(student_dir, path, line):
+    relative = os.path.basename(path)
+    try:
+        with open(os.path.join(student_dir, relative), encoding="utf-8", errors="replace") as f:
+            for number, text in enumerate(f, 1):
+                if number == int(line):
+                    return text.strip()
+    except OSError:
+        pass
+    return ""
+
+
+def parse_dump(text):
+    """faulthandler output -> list of threads, each a list of (path, line, func), innermost first."""
+    threads, current = [], None
+    for raw in text.splitlines():
+        if raw.startswith(("Thread 0x", "Current thread 0x", "Stack (most recent")):
+            current = []
+            threads.append(current)
+            continue
+        match = _DUMP_FRAME.match(raw)
+        if match and current is not None:
+            current.append((match["path"], int(match["line"]), match["func"].strip()))
+    return threads
+
+
+def where(dump_text, student_dir):
+    """One line per thread that runs student code: `file.py:21 in collect: item = q.get()`,
+    innermost student frame first, with the library call it waits in."""
+    lines = []
+    for frames in parse_dump(dump_text):
+        frames = _own_frames(frames)
+        for index, (path, line, func) in enumerate(frames):
+            if _is_students(path, student_dir):
+                text = "%s:%d in %s" % (os.path.basename(path), line, func)
+                code = source_line(student_dir, path, line)
+                if code:
+                    text += ": " + code
+                if index > 0:
+                    inner = frames[0]
+                    text += "  (waiting in %s %s)" % (_short(inner[0]), inner[2])
+                lines.append(text)
+                break
+    return lines
+
+
+def _own_frames(frames):
+    """Drop the frames a fork child inherited from its parent: those outside its _bootstrap."""
+    for index, frame in enumerate(frames):
+        if frame[2] in ("_bootstrap", "patched_bootstrap"):
+            return frames[:index]
+    return frames
+
+
+def innermost(dump_text):
+    """`synchronize.py wait` for the main thread's innermost frame, or ''."""
+    threads = parse_dump(dump_text)
+    frames = threads[-1] if threads else []
+    return "%s %s" % (_short(frames[0][0]), frames[0][2]) if frames else ""
+
+
+def _short(path):
+    parts = path.replace("\\", "/").split("/")
+    return "/".join(parts[-2:]) if len(parts) > 1 and parts[-2] == "multiprocessing" else parts[-1]
+
+
+def trim_traceback(text, student_dir):
+    """A Python traceback with only the student's frames, paths shortened to file names."""
+    out, keep = [], True
+    for raw in text.splitlines():
+        match = _TB_FRAME.match(raw)
+        if match:
+            keep = _is_students(match["path"], student_dir)
+            if keep:
+                out.append(raw.replace(match["path"], os.path.basename(match["path"])))
+            continue
+        if raw.startswith("    ") and not keep:
+            continue
+        keep = True if not raw.startswith(" ") else keep
+        out.append(raw)
+    return "\n".join(line for line in out if line.strip() or not out).strip()
+
+
+def innermost_student_frame(text, student_dir):
+    """`file.py:12 in produce` for the deepest student frame of a traceback, or ''."""
+    found = ""
+    for raw in text.splitlines():
+        match = _TB_FRAME.match(raw)
+        if match and _is_students(match["path"], student_dir):
+            found = "%s:%s" % (os.path.basename(match["path"]), match["line"])
+            if match["func"]:
+                found += " in " + match["func"]
+    return found

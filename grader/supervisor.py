@@ -1,0 +1,323 @@
+"""The trusted process between the grader and one scenario's runner.
+
+``python -m grader.supervisor`` reads a job (JSON) on stdin, runs the scenario's runner below
+itself, watches the whole process tree until the runner ends, the time is up, or every thread
+in the tree is stuck, then takes stack dumps, kills and reaps everything, removes semaphores
+left in /dev/shm, and prints one JSON report on stdout. Student code never runs in this
+process, so a student who kills its parent kills this supervisor's runner, not the grader.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+from grader import system
+
+OUTPUT_KEEP = 64 * 1024
+DUMP_KEEP = 32 * 1024
+RESULT_KEEP = 8 * 1024 * 1024
+MAX_EVENTS = 20000
+POLL_S = 0.02
+SETTLE_S = 0.3
+LEFTOVER_GRACE_S = 0.5
+HELPER_MARKS = ("multiprocessing.resource_tracker", "multiprocessing.forkserver")
+SITE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_site")
+GRADER_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def runner_env(job, folders):
+    env = {key: os.environ[key] for key in ("PATH", "SYSTEMROOT", "HOME") if key in os.environ}
+    env.update({
+        "PYTHONPATH": os.pathsep.join([job["module_dir"], SITE_DIR]),
+        "PYTHONUNBUFFERED": "1",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONIOENCODING": "utf-8",
+        "PYTHONHASHSEED": "0",
+        "PYTHONNOUSERSITE": "1",
+        # the tracker's note about semaphores it unlinks after a kill is the grader's business
+        "PYTHONWARNINGS": "ignore::UserWarning:multiprocessing.resource_tracker",
+        "LC_ALL": "C.UTF-8",
+        "TMPDIR": folders["tmp"],
+        "MPKIT_EVENTS_DIR": folders["events"],
+        "MPKIT_DUMPS_DIR": folders["dumps"],
+        "MPKIT_GRADER_PATH": GRADER_PARENT,
+        "MPKIT_GATE": "1" if job.get("gate") else "0",
+    })
+    return env
+
+
+def limit_resources(limits):
+    """Per-process limits, set in the runner before it starts (its children inherit them)."""
+    def apply():
+        import resource
+
+        def cap(which, value):
+            try:
+                resource.setrlimit(which, (value, value))
+            except (ValueError, OSError):
+                pass
+
+        cap(resource.RLIMIT_CORE, 0)
+        cap(resource.RLIMIT_AS, limits["memory_mb"] * 1024 * 1024)
+        cap(resource.RLIMIT_FSIZE, limits["output_kb"] * 1024)
+        cap(resource.RLIMIT_NOFILE, limits["open_files"])
+    return apply if system.POSIX else None
+
+
+class Watch:
+    """Watches the tree below this process while the runner runs."""
+
+    def __init__(self, runner, job):
+        self.runner = runner
+        self.deadline = time.monotonic() + job["timeout"]
+        self.max_processes = job["limits"]["max_processes"]
+        self.memory_cap = job["limits"]["tree_memory_mb"] * 1024 * 1024
+        self.detect = job.get("detect_deadlock", True) and system.thread_probe_works()
+        self.signature, self.since = None, 0.0
+        self.peak_processes = 0
+
+    def until_done(self):
+        """Return 'exited', 'timeout', 'deadlock', 'too_many_processes' or 'too_much_memory'."""
+        while True:
+            try:
+                self.runner.wait(POLL_S)
+                return "exited"
+            except subprocess.TimeoutExpired:
+                pass
+            procs = system.descendants()
+            self.peak_processes = max(self.peak_processes, len(procs))
+            if len(procs) > self.max_processes:
+                return "too_many_processes"
+            if self.memory_cap and _tree_memory(procs) > self.memory_cap:
+                return "too_much_memory"
+            now = time.monotonic()
+            if self.detect and self._stuck(procs, now):
+                return "deadlock"
+            if now > self.deadline:
+                return "timeout"
+
+    def _stuck(self, procs, now):
+        signature = system.tree_snapshot(procs)
+        if signature is None or signature != self.signature:
+            self.signature, self.since = signature, now
+            return False
+        return now - self.since >= SETTLE_S
+
+
+def _tree_memory(procs):
+    total = 0
+    for proc in procs:
+        try:
+            total += proc.memory_info().rss
+        except Exception:
+            pass
+    return total
+
+
+def take_dumps(procs, dumps_dir):
+    """Ask every process for a stack dump (SIGUSR1, faulthandler) and wait until written."""
+    if not system.HAS_DUMPS or not procs:
+        return
+    import signal
+
+    for proc in procs:
+        try:
+            os.kill(proc.pid, signal.SIGUSR1)
+        except OSError:
+            pass
+    give_up = time.monotonic() + 1.0
+    waiting = {proc.pid for proc in procs}
+    while waiting and time.monotonic() < give_up:
+        for pid in list(waiting):
+            path = os.path.join(dumps_dir, "%d.txt" % pid)
+            try:
+                if os.path.getsize(path) > 0 or not system.psutil.pid_exists(pid):
+                    waiting.discard(pid)
+            except OSError:
+                pass
+        time.sleep(0.01)
+    time.sleep(0.02)  # let the last handler finish its write
+
+
+def is_helper(proc, child_pids):
+    try:
+        cmdline = " ".join(proc.cmdline())
+    except Exception:
+        return False
+    return proc.pid not in child_pids and any(mark in cmdline for mark in HELPER_MARKS)
+
+
+def kill_tree(child_pids):
+    """Kill every process below us: the student's first, then multiprocessing's helpers once
+    they had a moment to exit on their own (the resource tracker unlinks semaphores on exit)."""
+    killed = 0
+    for _ in range(200):
+        procs = [p for p in system.descendants() if not is_helper(p, child_pids)]
+        live = [p for p in procs if _alive(p)]
+        if not live:
+            break
+        for proc in live:
+            system.kill(proc)
+            killed += 1
+        system.reap_zombies()
+    give_up = time.monotonic() + 1.5
+    while time.monotonic() < give_up and any(_alive(p) for p in system.descendants()):
+        system.reap_zombies()
+        time.sleep(0.01)
+    for proc in system.descendants():
+        system.kill(proc)
+        killed += 1
+    system.reap_zombies()
+    return killed
+
+
+def _alive(proc):
+    try:
+        return proc.status() != system.psutil.STATUS_ZOMBIE
+    except system.psutil.Error:
+        return False
+
+
+def read_events(events_dir):
+    events = []
+    for name in sorted(os.listdir(events_dir)):
+        with open(os.path.join(events_dir, name), "rb") as f:
+            for line in f.read().splitlines():
+                try:
+                    event = json.loads(line.decode("utf-8", "replace"))
+                except ValueError:
+                    continue
+                if isinstance(event, dict):
+                    events.append(event)
+    events.sort(key=lambda e: e.get("t", 0) if isinstance(e.get("t"), (int, float)) else 0)
+    return events[:MAX_EVENTS]
+
+
+def read_capped(path, keep):
+    try:
+        size = os.path.getsize(path)
+        with open(path, "rb") as f:
+            data = f.read(keep)
+    except OSError:
+        return {"text": "", "size": 0, "cut": 0}
+    return {"text": data.decode("utf-8", "replace"), "size": size, "cut": max(0, size - keep)}
+
+
+def read_dumps(dumps_dir):
+    dumps = {}
+    for name in os.listdir(dumps_dir):
+        text = read_capped(os.path.join(dumps_dir, name), DUMP_KEEP)["text"]
+        if text.strip():
+            dumps[name.split(".")[0]] = text
+    return dumps
+
+
+def remove_semaphores(events):
+    """Unlink named semaphores the scenario created that are still in /dev/shm."""
+    removed = 0
+    for name in {e.get("name") for e in events if e.get("kind") == "semlock"}:
+        if not isinstance(name, str) or "/" in name.lstrip("/"):
+            continue
+        path = "/dev/shm/sem." + name.lstrip("/")
+        if os.path.exists(path):
+            try:
+                os.unlink(path)
+                removed += 1
+            except OSError:
+                pass
+    return removed
+
+
+def supervise(job):
+    workdir = job["workdir"]
+    folders = {name: os.path.join(workdir, name) for name in ("work", "events", "dumps", "tmp")}
+    for path in folders.values():
+        os.makedirs(path, exist_ok=True)
+    system.become_subreaper()
+    channel = tempfile.TemporaryFile(dir=workdir)
+    runner_job = dict(job["runner"], channel_fd=channel.fileno())
+    started = time.monotonic()
+    with open(os.path.join(workdir, "stdout.txt"), "ab") as out, \
+            open(os.path.join(workdir, "stderr.txt"), "ab") as err:
+        runner = subprocess.Popen(
+            [sys.executable, "-c", "import grader.runner as r; r.main()", json.dumps(runner_job)],
+            cwd=folders["work"], env=runner_env(job, folders), stdin=subprocess.DEVNULL,
+            stdout=out, stderr=err, pass_fds=(channel.fileno(),), start_new_session=True,
+            preexec_fn=limit_resources(job["limits"]), close_fds=True)
+    watch = Watch(runner, job)
+    outcome = watch.until_done()
+    elapsed = time.monotonic() - started
+    procs = system.descendants()
+    events = read_events(folders["events"])
+    child_pids = {e["pid"] for e in events if e.get("kind") == "child_begin"}
+    if outcome != "exited":
+        take_dumps(procs, folders["dumps"])
+        leaked = []
+    else:
+        leaked = _leftovers(child_pids)
+        take_dumps([system.psutil.Process(p["pid"]) for p in leaked if system.psutil.pid_exists(p["pid"])],
+                   folders["dumps"])
+    killed = kill_tree(child_pids)
+    if runner.poll() is None:
+        runner.kill()
+    runner.wait()
+    events = read_events(folders["events"])
+    channel.seek(0)
+    raw = channel.read(RESULT_KEEP)
+    return {
+        "outcome": outcome,
+        "elapsed_s": round(elapsed, 4),
+        "exit_code": runner.returncode,
+        "result": _parse_result(raw),
+        "events": events,
+        "dumps": read_dumps(folders["dumps"]),
+        "leaked": leaked,
+        "killed": killed,
+        "peak_processes": watch.peak_processes,
+        "semaphores_removed": remove_semaphores(events),
+        "stdout": read_capped(os.path.join(workdir, "stdout.txt"), OUTPUT_KEEP),
+        "stderr": read_capped(os.path.join(workdir, "stderr.txt"), OUTPUT_KEEP),
+        "runner_pid": runner.pid,
+    }
+
+
+def _leftovers(child_pids, grace=LEFTOVER_GRACE_S):
+    """Processes still alive after the runner ended, other than multiprocessing's helpers.
+    Processes get a moment to finish exiting (one mid-exit has an empty command line)."""
+    give_up = time.monotonic() + grace
+    while True:
+        system.reap_zombies()
+        alive = [p for p in system.descendants() if _alive(p) and not is_helper(p, child_pids)]
+        if not alive or time.monotonic() > give_up:
+            break
+        time.sleep(0.02)
+    leaked = []
+    for proc in alive:
+        try:
+            leaked.append({"pid": proc.pid, "cmdline": " ".join(proc.cmdline())[:200]})
+        except system.psutil.Error:
+            pass
+    return leaked
+
+
+def _parse_result(raw):
+    if not raw:
+        return None
+    try:
+        result = json.loads(raw.decode("utf-8"))
+    except ValueError:
+        return {"channel_error": "the result channel held no valid JSON"}
+    return result if isinstance(result, dict) else {"channel_error": "not an object"}
+
+
+def main():
+    job = json.loads(sys.stdin.read())
+    report = supervise(job)
+    sys.stdout.write(json.dumps(report))
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,192 @@
+"""What differs between platforms, in one place.
+
+Linux offers a child subreaper, per-thread wait states in /proc and SIGUSR1 stack dumps; macOS
+and Windows get working fallbacks (a psutil sweep, the plain timeout, no dumps), so the kit runs
+there with fewer diagnostics rather than failing. ``capabilities()`` says which layers are on.
+"""
+import os
+import platform
+import signal
+import sys
+
+import psutil
+
+LINUX = sys.platform.startswith("linux")
+POSIX = os.name == "posix"
+HAS_DUMPS = hasattr(signal, "SIGUSR1")
+PR_SET_CHILD_SUBREAPER = 36
+
+
+def become_subreaper():
+    """Make orphans of our descendants (setsid, double fork) re-parent to us. Linux only."""
+    if not LINUX:
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def descendants(root_pid=None):
+    """Every live process below root_pid (default: this process), as psutil.Process objects."""
+    try:
+        return psutil.Process(root_pid or os.getpid()).children(recursive=True)
+    except psutil.Error:
+        return []
+
+
+def reap_zombies():
+    """Reap every child that has exited (orphans re-parented to a subreaper included)."""
+    if not POSIX:
+        return
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+
+
+def kill(proc):
+    try:
+        proc.kill()
+    except psutil.Error:
+        pass
+
+
+def process_status(pid):
+    """'alive', 'zombie' or 'gone', read without reaping or disturbing the process."""
+    try:
+        status = psutil.Process(pid).status()
+    except psutil.Error:
+        return "gone"
+    return "zombie" if status == psutil.STATUS_ZOMBIE else "alive"
+
+
+def set_default_start_method(method):
+    """Change the default start method without locking it, so the student's own
+    set_start_method() still works (set_start_method(force=True) would break it)."""
+    import multiprocessing.context as context
+
+    context._default_context._default_context = context._concrete_contexts[method]
+
+
+def start_methods():
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
+
+
+def default_start_method():
+    """The platform's own default (fork on Linux before 3.14, forkserver from 3.14, spawn on
+    macOS and Windows), read without locking the default context."""
+    import multiprocessing.context as context
+
+    return context._default_context._default_context._name
+
+
+def capabilities():
+    return {
+        "platform": platform.system(),
+        "subreaper": LINUX,
+        "stack_dumps": HAS_DUMPS,
+        "early_deadlock_detection": LINUX and thread_probe_works(),
+    }
+
+
+# ---- early deadlock detection: which threads sit in a wait that nothing but the tree can end
+
+_SYSCALLS = {
+    # name: (x86_64, aarch64)
+    "read": (0, 63), "write": (1, 64), "poll": (7, None), "select": (23, None),
+    "wait4": (61, 260), "waitid": (247, 95), "futex": (202, 98), "epoll_wait": (232, None),
+    "pselect6": (270, 72), "ppoll": (271, 73), "epoll_pwait": (281, 22),
+    "recvfrom": (45, 207), "recvmsg": (47, 212), "sendto": (44, 206), "sendmsg": (46, 211),
+    "accept": (43, 202), "accept4": (288, 242), "pause": (34, None), "futex_waitv": (449, 449),
+}
+_ARCH = {"x86_64": 0, "aarch64": 1}.get(platform.machine())
+_BY_NUMBER = {}
+if _ARCH is not None:
+    _BY_NUMBER = {nums[_ARCH]: name for name, nums in _SYSCALLS.items() if nums[_ARCH] is not None}
+
+_ALWAYS_UNTIMED = {"read", "write", "wait4", "waitid", "recvfrom", "recvmsg", "sendto",
+                   "sendmsg", "accept", "accept4", "pause"}
+_MINUS_ONE = 0xFFFFFFFF
+
+
+def _untimed(name, args):
+    """Whether a thread blocked in syscall `name` with `args` waits with no timeout."""
+    if name in _ALWAYS_UNTIMED:
+        return True
+    if name == "futex":
+        return args[3] == 0
+    if name in ("poll", "epoll_wait", "epoll_pwait"):
+        index = 2 if name == "poll" else 3
+        return args[index] & _MINUS_ONE == _MINUS_ONE
+    if name in ("ppoll", "futex_waitv"):
+        return args[2 if name == "ppoll" else 3] == 0
+    if name in ("select", "pselect6"):
+        return args[4] == 0
+    return False
+
+
+def _read(path):
+    with open(path) as f:
+        return f.read()
+
+
+def thread_state(pid, tid):
+    """(blocked, progress) for one thread: blocked is True when it sleeps in a wait with no
+    timeout (lock, queue, pipe, join...), False when it runs, sleeps with a timeout, or cannot
+    be read; progress is a value that changes whenever the thread runs."""
+    base = "/proc/%d/task/%d/" % (pid, tid)
+    stat = _read(base + "stat")
+    state = stat[stat.rindex(")") + 2]
+    try:
+        progress = _read(base + "schedstat").split()[0]
+    except OSError:
+        fields = stat[stat.rindex(")") + 2:].split()
+        progress = fields[11] + "/" + fields[12]
+    if state == "Z":
+        return True, progress
+    if state != "S":
+        return False, progress
+    call = _read(base + "syscall").split()
+    if not call or call[0] == "running" or not call[0].lstrip("-").isdigit():
+        return False, progress
+    name = _BY_NUMBER.get(int(call[0]))
+    args = [int(a, 16) for a in call[1:7]]
+    blocked = name is not None and len(args) == 6 and _untimed(name, args)
+    return blocked, progress + ":" + call[0]
+
+
+def tree_snapshot(procs):
+    """A signature of the whole tree when every thread of every process is blocked with no
+    timeout, else None. Two equal signatures some time apart mean nothing ran in between."""
+    if not LINUX or _ARCH is None:
+        return None
+    signature = []
+    try:
+        for proc in procs:
+            for tid in sorted(int(t) for t in os.listdir("/proc/%d/task" % proc.pid)):
+                blocked, progress = thread_state(proc.pid, tid)
+                if not blocked:
+                    return None
+                signature.append((proc.pid, tid, progress))
+    except (OSError, ValueError, IndexError):
+        return None
+    return tuple(signature) or None
+
+
+def thread_probe_works():
+    if not LINUX or _ARCH is None:
+        return False
+    try:
+        _read("/proc/self/task/%d/syscall" % os.getpid())
+        return True
+    except OSError:
+        return False

@@ -1,0 +1,57 @@
+"""The verdict of one graded test: plain, serialisable data."""
+from dataclasses import dataclass, field
+
+PASSED = "passed"
+FAILED = "failed"
+NOT_IMPLEMENTED = "not_implemented"
+DEADLOCK = "deadlock"
+TIMEOUT = "timeout"
+CRASHED = "crashed"
+NOT_JOINED = "not_joined"
+NO_PROCESS = "no_process"
+LEAKED = "leaked_processes"
+ERROR = "error"
+STATUSES = (PASSED, FAILED, NOT_IMPLEMENTED, DEADLOCK, TIMEOUT, CRASHED, NOT_JOINED,
+            NO_PROCESS, LEAKED, ERROR)
+RESULTS_VERSION = 1
+JSON_FIELDS = ("exercise", "name", "status", "score", "max_score", "message", "output",
+               "start_method", "duration_s")
+
+
+@dataclass
+class Verdict:
+    exercise: str
+    name: str
+    status: str
+    max_score: float
+    message: str = ""
+    output: str = ""
+    start_method: str = ""
+    duration_s: float = 0.0
+    hidden: bool = False
+    events: list = field(default_factory=list, repr=False)
+
+    def __post_init__(self):
+        if self.status not in STATUSES:
+            raise ValueError("unknown verdict %r" % self.status)
+
+    @property
+    def passed(self):
+        return self.status == PASSED
+
+    @property
+    def score(self):
+        return self.max_score if self.passed else 0
+
+    def to_json(self):
+        return {name: getattr(self, name) for name in JSON_FIELDS}
+
+
+def results_json(verdicts):
+    """The versioned results object of `mpkit grade --format json`."""
+    return {
+        "version": RESULTS_VERSION,
+        "score": sum(v.score for v in verdicts),
+        "max_score": sum(v.max_score for v in verdicts),
+        "tests": [v.to_json() for v in verdicts],
+    }

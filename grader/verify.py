@@ -1,0 +1,122 @@
+"""`mpkit verify`: the kit checks itself, and says how to fix what is wrong.
+
+* the manifest: unique names, no standard-library module names, hints in both languages,
+  points equal to the scenarios' sum, folders and READMEs present;
+* the stubs: each equals what its solution generates, and scores 0 with not_implemented;
+* the solutions: full marks under every start method;
+* the corpus: every correct case passes and every wrong case gets its verdict.
+"""
+import os
+import sys
+
+from grader import corpus, grading, manifest, stubs, system
+from grader.verdict import NOT_IMPLEMENTED
+
+MIN_HINTS = 3
+
+
+def _stdlib_names():
+    names = getattr(sys, "stdlib_module_names", None)
+    if names:
+        return set(names)
+    return {"queue", "threading", "multiprocessing", "os", "sys", "time", "signal", "socket",
+            "select", "pipes", "test", "random", "string", "types", "io", "code", "token"}
+
+
+def check_manifest(root, exercises):
+    problems, seen = [], {}
+    stdlib = _stdlib_names()
+    for exercise in exercises:
+        for kind, value in (("folder", exercise.folder), ("module", exercise.module),
+                            ("topic", exercise.topic)):
+            if (kind, value) in seen:
+                problems.append("manifest: %s %r is used twice; give each exercise its own" % (kind, value))
+            seen[(kind, value)] = exercise
+        if exercise.module in stdlib:
+            problems.append("manifest: module %r of %s shadows the standard library; rename it"
+                            % (exercise.module, exercise.folder))
+        for field, hints in (("hints", exercise.hints), ("hints_zh", exercise.hints_zh)):
+            if len(hints) < MIN_HINTS:
+                problems.append("manifest: %s has %d %s; write at least %d, from a nudge to nearly "
+                                "the answer" % (exercise.folder, len(hints), field, MIN_HINTS))
+        scenarios = exercise.scenarios()
+        total = sum(s.points for s in scenarios)
+        if total != exercise.points:
+            problems.append("manifest: %s has points = %s but its scenarios in %s add up to %s; "
+                            "make them agree" % (exercise.folder, exercise.points, exercise.checks, total))
+        for scenario in scenarios:
+            if scenario.judge_fn is None:
+                problems.append("%s: scenario %r has no judge" % (exercise.checks, scenario.name))
+        for side in ("exercises", "solutions"):
+            path = os.path.join(root, side, exercise.folder, exercise.filename)
+            if not os.path.isfile(path):
+                problems.append("%s is missing: the manifest lists %s" % (path, exercise.folder))
+        readme = os.path.join(root, "exercises", exercise.folder, "README.md")
+        if not os.path.isfile(readme):
+            problems.append("%s is missing: every exercise folder needs one" % readme)
+    for side in ("exercises", "solutions"):
+        folder = os.path.join(root, side)
+        listed = {e.folder for e in exercises}
+        for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+            if os.path.isdir(os.path.join(folder, name)) and name not in listed and not name.startswith((".", "_")):
+                problems.append("%s/%s is not in the manifest: add it to grader/manifest.toml or "
+                                "remove it" % (side, name))
+    return problems
+
+
+def check_stubs(root, exercises):
+    problems = []
+    for solution, stub in stubs.stub_pairs(root, exercises):
+        try:
+            with open(solution, encoding="utf-8") as f:
+                wanted = stubs.make_stub(f.read(), solution)
+            with open(stub, encoding="utf-8") as f:
+                actual = f.read()
+        except (OSError, stubs.StubError) as exc:
+            problems.append(str(exc))
+            continue
+        if wanted != actual:
+            problems.append("%s differs from the stub generated from %s: run `mpkit stubs` to "
+                            "regenerate it (edit the solution, never the stub)" % (stub, solution))
+    return problems
+
+
+def check_grades(root, exercises, methods):
+    problems = []
+    for verdict in grading.grade(os.path.join(root, "exercises"), exercises, methods[:1]):
+        if verdict.status != NOT_IMPLEMENTED:
+            problems.append("stub %s %s: expected not_implemented, got %s: %s" % (
+                verdict.exercise, verdict.name, verdict.status, verdict.message.splitlines()[0]))
+    for verdict in grading.grade(os.path.join(root, "solutions"), exercises, methods):
+        if not verdict.passed:
+            problems.append("solution %s %s [%s]: %s: %s" % (
+                verdict.exercise, verdict.name, verdict.start_method, verdict.status, verdict.message))
+    return problems
+
+
+def check_corpus(root, exercises, methods):
+    corpus_dir = os.path.join(root, "tests", "corpus")
+    if not os.path.isdir(corpus_dir):
+        return ["%s is missing: the corpus of submissions proves the checks" % corpus_dir]
+    problems = []
+    for case in corpus.load(corpus_dir, exercises):
+        problems += corpus.problems(case, corpus.grade_case(corpus_dir, case, methods))
+    return problems
+
+
+def run(root, quick=False, out=sys.stdout):
+    exercises = manifest.load()
+    methods = [system.default_start_method()] if quick else \
+        [m for m in ("fork", "spawn", "forkserver") if m in system.start_methods()]
+    problems = []
+    steps = [("manifest", lambda: check_manifest(root, exercises)),
+             ("stubs", lambda: check_stubs(root, exercises)),
+             ("stubs and solutions graded (%s)" % ", ".join(methods), lambda: check_grades(root, exercises, methods)),
+             ("corpus (%s)" % ", ".join(methods), lambda: check_corpus(root, exercises, methods))]
+    for title, step in steps:
+        found = step()
+        out.write("%-45s %s\n" % (title, "ok" if not found else "%d problem(s)" % len(found)))
+        for problem in found:
+            out.write("  - %s\n" % problem)
+        problems += found
+    return problems

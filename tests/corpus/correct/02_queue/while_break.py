@@ -1,0 +1,25 @@
+"""Correct: the plain solution with a while/break loop."""
+
+from multiprocessing import Process, Queue
+
+STOP = "STOP"
+
+
+def produce(q, items):
+    for item in items:
+        q.put(item)
+    q.put(STOP)
+
+
+def collect(items):
+    q = Queue()
+    p = Process(target=produce, args=(q, items))
+    p.start()
+    result = []
+    while True:
+        item = q.get()
+        if item == STOP:
+            break
+        result.append(item)
+    p.join()
+    return result

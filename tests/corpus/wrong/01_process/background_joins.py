@@ -1,0 +1,21 @@
+"""Wrong: start_in_background joins the process before returning, so it does not return at once."""
+
+from multiprocessing import Process
+
+
+def greet(name):
+    print("hello", name)
+
+
+def run_greeting(name):
+    p = Process(target=greet, args=(name,))
+    p.start()
+    p.join()
+    return p.exitcode
+
+
+def start_in_background(target, *args):
+    p = Process(target=target, args=args)
+    p.start()
+    p.join()
+    return p

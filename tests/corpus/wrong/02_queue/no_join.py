@@ -1,0 +1,24 @@
+"""Wrong: collect returns the items without ever joining the producer."""
+
+from multiprocessing import Process, Queue
+
+STOP = "STOP"
+
+
+def produce(q, items):
+    for item in items:
+        q.put(item)
+    q.put(STOP)
+
+
+def collect(items):
+    q = Queue()
+    p = Process(target=produce, args=(q, items))
+    p.start()
+    result = []
+    while True:
+        item = q.get()
+        if item == STOP:
+            break
+        result.append(item)
+    return result

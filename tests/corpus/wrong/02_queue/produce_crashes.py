@@ -1,0 +1,26 @@
+"""Wrong: produce raises ValueError right after putting the first item, so the child crashes."""
+
+from multiprocessing import Process, Queue
+
+STOP = "STOP"
+
+
+def produce(q, items):
+    for item in items:
+        q.put(item)
+        raise ValueError("oops, the producer broke")
+    q.put(STOP)
+
+
+def collect(items):
+    q = Queue()
+    p = Process(target=produce, args=(q, items))
+    p.start()
+    result = []
+    while True:
+        item = q.get()
+        if item == STOP:
+            break
+        result.append(item)
+    p.join()
+    return result

@@ -1,0 +1,25 @@
+"""Wrong: produce puts the items in reverse order."""
+
+from multiprocessing import Process, Queue
+
+STOP = "STOP"
+
+
+def produce(q, items):
+    for item in reversed(items):
+        q.put(item)
+    q.put(STOP)
+
+
+def collect(items):
+    q = Queue()
+    p = Process(target=produce, args=(q, items))
+    p.start()
+    result = []
+    while True:
+        item = q.get()
+        if item == STOP:
+            break
+        result.append(item)
+    p.join()
+    return result

@@ -1,0 +1,17 @@
+"""Wrong: report acquires the lock and never releases it, so the second process waits forever."""
+
+from multiprocessing import Lock, Process
+
+
+def report(lock, i):
+    lock.acquire()
+    print("this is", i, flush=True)
+
+
+def report_all(n):
+    lock = Lock()
+    processes = [Process(target=report, args=(lock, i)) for i in range(n)]
+    for p in processes:
+        p.start()
+    for p in processes:
+        p.join()
