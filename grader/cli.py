@@ -45,7 +45,9 @@ def _parser():
                    help="scenarios run at once (default: the number of cores)")
     v = commands.add_parser("verify", help="check the kit itself: stubs, solutions, corpus, manifest")
     v.add_argument("--root", default=".", help="the kit's folder (default: .)")
-    v.add_argument("--quick", action="store_true", help="solutions under the default start method only")
+    v.add_argument("--quick", action="store_true", help="the default start method only")
+    v.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help="scenarios run at once (default: twice the number of cores)")
     s = commands.add_parser("stubs", help="regenerate exercises/ stubs from the solutions")
     s.add_argument("--root", default=".", help="the kit's folder (default: .)")
     return parser
@@ -110,7 +112,8 @@ def cmd_grade(args):
 def cmd_verify(args):
     from grader import verify
 
-    problems = verify.run(args.root, quick=args.quick, out=sys.stdout)
+    jobs = args.jobs or 2 * (os.cpu_count() or 1)
+    problems = verify.run(args.root, quick=args.quick, out=sys.stdout, jobs=jobs)
     return EXIT_OK if not problems else EXIT_FAILED
 
 

@@ -45,16 +45,32 @@ def load(corpus_dir, exercises=None):
     return cases
 
 
-def grade_case(corpus_dir, case, start_methods, jobs=None):
-    """Grade one case as a submission folder holding just that module."""
-    submission = tempfile.mkdtemp(prefix="mpkit-case-")
+def grade_cases(corpus_dir, cases, start_methods, jobs=None):
+    """Grade many cases in one pool: [(case, verdicts)], each case a submission folder
+    holding just its module."""
+    root = tempfile.mkdtemp(prefix="mpkit-corpus-")
     try:
-        folder = os.path.join(submission, case.exercise.folder)
-        os.makedirs(folder)
-        shutil.copyfile(os.path.join(corpus_dir, case.file), os.path.join(folder, case.exercise.filename))
-        return grading.grade(submission, [case.exercise], start_methods, jobs=jobs)
+        planned, owners = [], []
+        for index, case in enumerate(cases):
+            submission = os.path.join(root, str(index))
+            folder = os.path.join(submission, case.exercise.folder)
+            os.makedirs(folder)
+            shutil.copyfile(os.path.join(corpus_dir, case.file),
+                            os.path.join(folder, case.exercise.filename))
+            for job in grading.plan(submission, [case.exercise], start_methods):
+                planned.append(job)
+                owners.append(index)
+        verdicts = grading.run_jobs(planned, jobs)
     finally:
-        shutil.rmtree(submission, ignore_errors=True)
+        shutil.rmtree(root, ignore_errors=True)
+    grouped = [[] for _ in cases]
+    for index, verdict in zip(owners, verdicts):
+        grouped[index].append(verdict)
+    return list(zip(cases, grouped))
+
+
+def grade_case(corpus_dir, case, start_methods, jobs=None):
+    return grade_cases(corpus_dir, [case], start_methods, jobs)[0][1]
 
 
 def problems(case, verdicts):

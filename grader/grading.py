@@ -62,8 +62,12 @@ def plan(submission, exercises, start_methods):
 
 
 def grade(submission, exercises, start_methods, jobs=None, on_verdict=None):
-    """Verdicts for every job, in plan order."""
-    planned = plan(submission, exercises, start_methods)
+    """Verdicts for every scenario of `exercises` in `submission`, in manifest order."""
+    return run_jobs(plan(submission, exercises, start_methods), jobs, on_verdict)
+
+
+def run_jobs(planned, jobs=None, on_verdict=None):
+    """Run jobs `jobs` at a time (default: one per core); verdicts in the order planned."""
     workers = max(1, jobs or os.cpu_count() or 1)
 
     def one(job):

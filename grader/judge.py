@@ -14,6 +14,9 @@ from grader.verdict import (CRASHED, DEADLOCK, ERROR, FAILED, LEAKED, NOT_IMPLEM
                             NOT_JOINED, NO_PROCESS, PASSED, TIMEOUT)
 
 
+RUN_NOT_START = "can only join a started process"
+
+
 class Fail(Exception):
     def __init__(self, status, message):
         super().__init__(message)
@@ -30,7 +33,11 @@ class Observations:
         self.calls = result.get("calls", [])
         self.extra = result.get("extra", {})
         self.runner_pid = result.get("runner_pid", report.get("runner_pid"))
-        self.events = report.get("events", [])
+        stopped_at = report.get("stopped_at")
+        # what happened while the grader was stopping the scenario is not the student's doing
+        self.events = [e for e in report.get("events", [])
+                       if report.get("outcome") == "exited" or stopped_at is None
+                       or e.get("t", 0) <= stopped_at]
         self.scenario = scenario
         self.exercise = exercise
         self.student_dir = student_dir
@@ -103,6 +110,9 @@ def _stopped(report, obs, exercise, timeout):
     if _last_phase(report, report.get("runner_pid")) in ("start", "import"):
         return Fail(ERROR, text("import_hang", file=exercise.filename))
     where = _where(report, obs)
+    crashed = _children_failed(obs)
+    if crashed:  # a child died and left the others waiting for it: the death is the cause
+        return Fail(CRASHED, crashed.message + "\n" + text("left_waiting", where=where))
     if outcome == "deadlock":
         message = text("deadlock", call=call, seconds=report["elapsed_s"], where=where)
         status = DEADLOCK
@@ -144,6 +154,8 @@ def _calls_failed(obs, exercise):
                                               file=_path(exercise)))
     for record in obs.calls:
         raised = record.get("raised")
+        if raised and raised["type"] == "AssertionError" and RUN_NOT_START in raised["message"]:
+            return Fail(NO_PROCESS, text("run_not_start", call=record["label"]))
         if raised:
             return Fail(CRASHED, text("raised", call=record["label"], exc_type=raised["type"],
                                       exc_message=raised["message"],
@@ -186,7 +198,8 @@ def _target_func(obs, event):
 
 
 def _path(exercise):
-    return "exercises/%s/%s" % (exercise.folder, exercise.filename)
+    """The file to edit, relative to the submission folder (exercises/ for a student)."""
+    return "%s/%s" % (exercise.folder, exercise.filename)
 
 
 def judge(report, scenario, exercise, student_dir, timeout):

@@ -53,6 +53,10 @@ EN = {
     "no_process": "{call} did its work in the calling process (pid {pid}) instead of a new one. "
                   "Create a Process and call .start() on it: calling the function directly or "
                   "calling .run() runs it right here.",
+    "run_not_start": "{call} called .join() on a process that was never started: .run() runs "
+                     "the target right here in the calling process. Call .start() instead, then "
+                     ".join().",
+    "left_waiting": "The other processes were left waiting for it:\n{where}",
     "no_process_started": "{call} never started a process. Create a Process(target=..., "
                           "args=...) and call .start() on it.",
     # -- 01_process ----------------------------------------------------------------------------

@@ -7,11 +7,13 @@ from grader import _hooks
 
 
 def wait_for_release(ready, release, token):
-    """A target that reports its pid on `ready`, then waits until the grader sets `release`."""
+    """A target that sends its pid on `ready`, then waits until the grader sends on `release`.
+    Both are pipe ends, which every start method and context can pass (a SemLock cannot
+    cross from a fork context to a spawn one)."""
     _hooks.emit("probe", probe="wait_for_release", token=token)
     ready.send(os.getpid())
     ready.close()
-    release.wait()
+    release.recv()
 
 
 class ExitWhenShown:

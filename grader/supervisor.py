@@ -158,6 +158,8 @@ def kill_tree(child_pids):
         live = [p for p in procs if _alive(p)]
         if not live:
             break
+        for proc in live:  # freeze first, so none reacts to another's death (EPIPE, ...)
+            system.suspend(proc)
         for proc in live:
             system.kill(proc)
             killed += 1
@@ -248,7 +250,8 @@ def supervise(job):
             preexec_fn=limit_resources(job["limits"]), close_fds=True)
     watch = Watch(runner, job)
     outcome = watch.until_done()
-    elapsed = time.monotonic() - started
+    stopped_at = time.monotonic()
+    elapsed = stopped_at - started
     procs = system.descendants()
     events = read_events(folders["events"])
     child_pids = {e["pid"] for e in events if e.get("kind") == "child_begin"}
@@ -269,6 +272,7 @@ def supervise(job):
     return {
         "outcome": outcome,
         "elapsed_s": round(elapsed, 4),
+        "stopped_at": stopped_at,
         "exit_code": runner.returncode,
         "result": _parse_result(raw),
         "events": events,

@@ -51,6 +51,13 @@ def reap_zombies():
             return
 
 
+def suspend(proc):
+    try:
+        proc.suspend()
+    except psutil.Error:
+        pass
+
+
 def kill(proc):
     try:
         proc.kill()

@@ -81,38 +81,39 @@ def check_stubs(root, exercises):
     return problems
 
 
-def check_grades(root, exercises, methods):
+def check_grades(root, exercises, methods, jobs=None):
     problems = []
-    for verdict in grading.grade(os.path.join(root, "exercises"), exercises, methods[:1]):
+    for verdict in grading.grade(os.path.join(root, "exercises"), exercises, methods[:1], jobs):
         if verdict.status != NOT_IMPLEMENTED:
             problems.append("stub %s %s: expected not_implemented, got %s: %s" % (
                 verdict.exercise, verdict.name, verdict.status, verdict.message.splitlines()[0]))
-    for verdict in grading.grade(os.path.join(root, "solutions"), exercises, methods):
+    for verdict in grading.grade(os.path.join(root, "solutions"), exercises, methods, jobs):
         if not verdict.passed:
             problems.append("solution %s %s [%s]: %s: %s" % (
                 verdict.exercise, verdict.name, verdict.start_method, verdict.status, verdict.message))
     return problems
 
 
-def check_corpus(root, exercises, methods):
+def check_corpus(root, exercises, methods, jobs=None):
     corpus_dir = os.path.join(root, "tests", "corpus")
     if not os.path.isdir(corpus_dir):
         return ["%s is missing: the corpus of submissions proves the checks" % corpus_dir]
     problems = []
-    for case in corpus.load(corpus_dir, exercises):
-        problems += corpus.problems(case, corpus.grade_case(corpus_dir, case, methods))
+    cases = corpus.load(corpus_dir, exercises)
+    for case, verdicts in corpus.grade_cases(corpus_dir, cases, methods, jobs=jobs):
+        problems += corpus.problems(case, verdicts)
     return problems
 
 
-def run(root, quick=False, out=sys.stdout):
+def run(root, quick=False, out=sys.stdout, jobs=None):
     exercises = manifest.load()
     methods = [system.default_start_method()] if quick else \
         [m for m in ("fork", "spawn", "forkserver") if m in system.start_methods()]
     problems = []
     steps = [("manifest", lambda: check_manifest(root, exercises)),
              ("stubs", lambda: check_stubs(root, exercises)),
-             ("stubs and solutions graded (%s)" % ", ".join(methods), lambda: check_grades(root, exercises, methods)),
-             ("corpus (%s)" % ", ".join(methods), lambda: check_corpus(root, exercises, methods))]
+             ("stubs and solutions graded (%s)" % ", ".join(methods), lambda: check_grades(root, exercises, methods, jobs)),
+             ("corpus (%s)" % ", ".join(methods), lambda: check_corpus(root, exercises, methods, jobs))]
     for title, step in steps:
         found = step()
         out.write("%-45s %s\n" % (title, "ok" if not found else "%d problem(s)" % len(found)))

@@ -42,7 +42,7 @@ def _(obs):
     record, extra = obs.call(), obs.extra
     if not extra["pair"]:
         raise Fail(FAILED, text("pipe_not_pair", actual=record["returned"]["repr"]))
-    if extra["r_writable"] and extra["s_readable"]:
+    if extra["r_writable"] and extra["r_readable"]:
         raise Fail(FAILED, text("pipe_two_way"))
     if extra["r_writable"] and not extra["r_readable"]:
         raise Fail(FAILED, text("pipe_swapped"))

@@ -83,8 +83,8 @@ def start_in_background(run):
     from multiprocessing.process import BaseProcess
 
     ready, ready_w = multiprocessing.Pipe(duplex=False)
-    release = multiprocessing.Event()
-    proc = run.call("start_in_background", probes.wait_for_release, ready_w, release, "token",
+    release_r, release = multiprocessing.Pipe(duplex=False)
+    proc = run.call("start_in_background", probes.wait_for_release, ready_w, release_r, "token",
                     label="start_in_background(target, *args)")
     ready_w.close()
     extra = {"is_process": isinstance(proc, BaseProcess)}
@@ -96,7 +96,7 @@ def start_in_background(run):
     if extra["started"]:
         if ready in wait([ready, proc.sentinel]):
             extra["probe_pid"] = ready.recv()
-        release.set()
+        release.send(True)
         proc.join()
     return extra
 

@@ -4,7 +4,7 @@ from multiprocessing import Pipe, Process
 
 
 def make_one_way_pipe():
-    w, r = Pipe(False)
+    r, w = Pipe(False)
     return w, r
 
 

@@ -9,7 +9,8 @@ def report(lock, i):
 
 
 def report_all(n):
-    processes = [Process(target=report, args=(Lock(), i)) for i in range(n)]
+    locks = [Lock() for i in range(n)]
+    processes = [Process(target=report, args=(locks[i], i)) for i in range(n)]
     for p in processes:
         p.start()
     for p in processes:

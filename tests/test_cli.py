@@ -1,0 +1,64 @@
+"""`mpkit` as a user runs it: exit codes, JSON results, usage errors that name the option."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from grader.verdict import JSON_FIELDS, STATUSES
+
+
+def mpkit(*args):
+    return subprocess.run([sys.executable, "-m", "grader.cli", *args], cwd=str(ROOT),
+                          capture_output=True, text=True, timeout=600)
+
+
+def test_json_results_of_the_solutions(tmp_path):
+    out = tmp_path / "results.json"
+    done = mpkit("grade", "solutions", "--exercise", "queue", "--format", "json", "--output", str(out))
+    assert done.returncode == 0, done.stderr
+    results = json.loads(out.read_text(encoding="utf-8"))
+    assert results["version"] == 1 and results["score"] == results["max_score"] == 6
+    for test in results["tests"]:
+        assert set(test) == set(JSON_FIELDS)
+        assert test["exercise"] == "02_queue" and test["status"] == "passed"
+
+
+def test_the_stubs_fail_and_tell_a_new_student_where_to_begin():
+    done = mpkit("grade", "--exercise", "01_process")
+    assert done.returncode == 1
+    assert "not_implemented" in done.stdout
+    assert "Start here" in done.stdout and "01_process" in done.stdout
+
+
+def test_json_prints_exactly_one_object_with_known_statuses():
+    done = mpkit("grade", "exercises", "--exercise", "04_lock", "--format", "json")
+    assert done.returncode == 1
+    results = json.loads(done.stdout)
+    assert {t["status"] for t in results["tests"]} <= set(STATUSES)
+    assert results["score"] == 0 and results["max_score"] == 5
+
+
+@pytest.mark.parametrize("args, named", [
+    (["grade", "no-such-folder"], "PATH"),
+    (["grade", "solutions", "--exercise", "05_nothing"], "--exercise"),
+    (["grade", "solutions", "--start-method", "threads"], "--start-method"),
+    (["grade", "solutions", "-j", "0"], "--jobs"),
+    (["grade", "tests"], "PATH"),
+])
+def test_usage_errors_exit_2_and_name_the_option(args, named):
+    done = mpkit(*args)
+    assert done.returncode == 2
+    assert named in done.stderr and "Traceback" not in done.stderr
+
+
+def test_every_start_method_is_reported_once_each():
+    done = mpkit("grade", "solutions", "--exercise", "01_process", "--start-method", "all",
+                 "--format", "json")
+    assert done.returncode == 0, done.stdout
+    tests = json.loads(done.stdout)["tests"]
+    per_name = {}
+    for test in tests:
+        per_name.setdefault(test["name"], []).append(test["start_method"])
+    assert all(sorted(m) == ["fork", "forkserver", "spawn"] for m in per_name.values())

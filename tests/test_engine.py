@@ -1,0 +1,174 @@
+"""The engine on synthetic submissions: each verdict the corpus cannot provoke on its own,
+stack dumps trimmed to the student's frames, escapees killed, results that cannot be forged."""
+import json
+import os
+import signal
+
+import psutil
+import pytest
+
+from conftest import METHODS
+from grader import messages
+
+CORRECT_01 = """
+from multiprocessing import Process
+
+def greet(name):
+    print("hello", name)
+
+def run_greeting(name):
+    p = Process(target=greet, args=(name,))
+    p.start()
+    p.join()
+    return p.exitcode
+
+def start_in_background(target, *args):
+    p = Process(target=target, args=args)
+    p.start()
+    return p
+"""
+
+
+def _without_greet(body):
+    return CORRECT_01.replace('def greet(name):\n    print("hello", name)\n', body)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_a_deadlock_shows_the_student_line_each_process_waits_on(submit, method):
+    grade = submit("03_pipe", """
+        from multiprocessing import Pipe, Process
+
+        def make_one_way_pipe():
+            return Pipe(duplex=False)
+
+        def send_all(conn, items):
+            for item in items:
+                conn.send(item)
+            conn.close()
+
+        def receive_all(items):
+            r, w = make_one_way_pipe()
+            p = Process(target=send_all, args=(w, items))
+            p.start()
+            got = []
+            while True:
+                try:
+                    got.append(r.recv())
+                except EOFError:
+                    break
+            p.join()
+            return got
+    """)
+    verdict = grade(method, ["receive_all_tutorial"])["receive_all_tutorial"]
+    assert verdict.status == "deadlock"
+    assert "one_way_pipe.py:19 in receive_all: got.append(r.recv())" in verdict.message
+    assert "/tmp" not in verdict.message and "grader" not in verdict.message.replace("grader's", "")
+
+
+def test_a_busy_loop_times_out_with_where_it_was(submit, monkeypatch):
+    monkeypatch.setenv("MPKIT_TIMEOUT_SCALE", "0.15")
+    grade = submit("01_process", _without_greet(
+        "def greet(name):\n    n = 0\n    while True:\n        n += 1\n"))
+    verdict = grade(None, ["greet_prints"])["greet_prints"]
+    assert verdict.status == "timeout"
+    assert "hello_process.py:" in verdict.message and "in greet" in verdict.message
+
+
+def test_setsid_double_fork_escapee_is_reported_and_killed(submit, tmp_path):
+    pid_file = tmp_path / "escapee.pid"
+    grade = submit("01_process", _without_greet('''
+def greet(name):
+    import os, time
+    if os.fork() == 0:
+        os.setsid()
+        if os.fork() == 0:
+            with open(%r, "w") as f:
+                f.write(str(os.getpid()))
+            time.sleep(60)
+        os._exit(0)
+    os.wait()
+    while not os.path.exists(%r):
+        time.sleep(0.01)
+    print("hello", name)
+''' % (str(pid_file), str(pid_file))))
+    verdict = grade(None, ["greet_prints"])["greet_prints"]
+    assert verdict.status == "leaked_processes"
+    pid = int(pid_file.read_text())
+    assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+
+
+def test_killing_the_parent_ends_only_that_scenario(submit):
+    grade = submit("01_process", _without_greet(
+        "def greet(name):\n    import os, signal\n    os.kill(os.getppid(), signal.SIGKILL)\n"))
+    verdicts = grade()
+    assert verdicts["greet_prints"].status == "crashed"
+    assert "parent" in verdicts["greet_prints"].message
+    assert verdicts["start_in_background"].status == "passed"
+
+
+def test_output_is_capped_and_says_how_much_was_cut(submit):
+    grade = submit("01_process", _without_greet(
+        "def greet(name):\n    print('x' * 200000)\n"))
+    verdict = grade(None, ["greet_prints"])["greet_prints"]
+    assert verdict.status == "failed"
+    cut = messages.text("output_cut", cut=200001 - 64 * 1024)
+    assert cut in verdict.output
+    assert len(verdict.output) < 70 * 1024
+
+
+def test_printed_or_written_results_are_not_believed(submit):
+    fake = json.dumps({"version": 1, "score": 6, "status": "passed", "calls": []})
+    grade = submit("01_process", """
+        import json
+        print(%r)
+        with open("results.json", "w") as f:
+            f.write(%r)
+        def greet(name):
+            print(%r)
+        def run_greeting(name):
+            return 0
+        def start_in_background(target, *args):
+            return None
+    """ % (fake, fake, fake))
+    verdicts = grade()
+    assert {v.status for v in verdicts.values()} <= {"failed", "no_process"}
+    assert not any(v.passed for v in verdicts.values())
+
+
+def test_a_child_crash_shows_its_exception_and_line(submit):
+    grade = submit("02_queue", """
+        from multiprocessing import Process, Queue
+        STOP = "STOP"
+
+        def produce(q, items):
+            raise ValueError("no items today")
+
+        def collect(items):
+            q = Queue()
+            p = Process(target=produce, args=(q, items))
+            p.start()
+            out = []
+            for item in iter(q.get, STOP):
+                out.append(item)
+            p.join()
+            return out
+    """)
+    verdict = grade(None, ["collect_tutorial"])["collect_tutorial"]
+    assert verdict.status == "crashed"
+    assert "ValueError: no items today" in verdict.message
+    assert "queue_messages.py" in verdict.message and "/tmp" not in verdict.message
+
+
+def test_an_import_error_is_error_with_the_student_traceback(submit):
+    grade = submit("04_lock", "import definitely_not_a_module\n")
+    verdict = grade(None, ["report_holds_lock"])["report_holds_lock"]
+    assert verdict.status == "error"
+    assert "locked_output.py" in verdict.message and "ModuleNotFoundError" in verdict.message
+    assert "importlib" not in verdict.message
+
+
+def test_a_students_own_context_still_works(submit):
+    source = CORRECT_01.replace("from multiprocessing import Process",
+                                "import multiprocessing\nProcess = multiprocessing.get_context('spawn').Process")
+    verdicts = submit("01_process", source)("fork")
+    assert all(v.passed for v in verdicts.values()), {n: v.message for n, v in verdicts.items()}

@@ -1,0 +1,28 @@
+"""`mpkit verify`: stubs score 0, solutions full marks under every start method, and every
+corpus case (tests/corpus/cases.toml, correct/) gets its verdict and message."""
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def test_mpkit_verify_passes_on_the_kit():
+    done = subprocess.run([sys.executable, "-m", "grader.cli", "verify"], cwd=str(ROOT),
+                          capture_output=True, text=True, timeout=1500)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.count(" ok\n") == 4, done.stdout
+
+
+def test_verify_reports_a_stale_stub_and_how_to_fix_it(tmp_path, exercises):
+    from grader import verify
+
+    for side in ("exercises", "solutions"):
+        for exercise in exercises:
+            folder = tmp_path / side / exercise.folder
+            folder.mkdir(parents=True)
+            source = (ROOT / side / exercise.folder / exercise.filename).read_text(encoding="utf-8")
+            (folder / exercise.filename).write_text(source, encoding="utf-8")
+    stub = tmp_path / "exercises" / "02_queue" / "queue_messages.py"
+    stub.write_text(stub.read_text(encoding="utf-8") + "\n# edited by hand\n", encoding="utf-8")
+    problems = verify.check_stubs(str(tmp_path), exercises)
+    assert len(problems) == 1 and "queue_messages.py" in problems[0] and "mpkit stubs" in problems[0]
