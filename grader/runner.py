@@ -109,7 +109,10 @@ def _flush():
 
 def main():
     job = json.loads(sys.argv[1])
-    fd = job["channel_fd"]
+    if "channel_fd" in job:
+        fd = job["channel_fd"]
+    else:
+        fd = os.open(job["channel_path"], os.O_WRONLY | getattr(os, "O_BINARY", 0))
     os.environ["MPKIT_RUNNER_PID"] = str(os.getpid())
     if hasattr(os, "register_at_fork"):
         os.register_at_fork(after_in_child=lambda: _close_quietly(fd))

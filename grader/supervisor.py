@@ -238,15 +238,20 @@ def supervise(job):
     for path in folders.values():
         os.makedirs(path, exist_ok=True)
     system.become_subreaper()
-    channel = tempfile.TemporaryFile(dir=workdir)
-    runner_job = dict(job["runner"], channel_fd=channel.fileno())
+    if system.POSIX:  # an unnamed file: nothing in the scenario can find it by path
+        channel = tempfile.TemporaryFile(dir=workdir)
+        runner_job, pass_fds = dict(job["runner"], channel_fd=channel.fileno()), (channel.fileno(),)
+    else:  # Windows cannot pass a descriptor: a file in the scenario's private folder
+        path = os.path.join(workdir, "channel.json")
+        channel = open(path, "w+b")
+        runner_job, pass_fds = dict(job["runner"], channel_path=path), ()
     started = time.monotonic()
     with open(os.path.join(workdir, "stdout.txt"), "ab") as out, \
             open(os.path.join(workdir, "stderr.txt"), "ab") as err:
         runner = subprocess.Popen(
             [sys.executable, "-c", "import grader.runner as r; r.main()", json.dumps(runner_job)],
             cwd=folders["work"], env=runner_env(job, folders), stdin=subprocess.DEVNULL,
-            stdout=out, stderr=err, pass_fds=(channel.fileno(),), start_new_session=True,
+            stdout=out, stderr=err, pass_fds=pass_fds, start_new_session=system.POSIX,
             preexec_fn=limit_resources(job["limits"]), close_fds=True)
     watch = Watch(runner, job)
     outcome = watch.until_done()
