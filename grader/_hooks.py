@@ -217,8 +217,7 @@ def _patch_process():
             except SystemExit:
                 raise
             except BaseException as exc:
-                emit("exception", type=type(exc).__name__, message=str(exc)[:MAX_TEXT],
-                     traceback="".join(traceback.format_exception(type(exc), exc, exc.__traceback__))[-8000:])
+                _report(exc)
                 raise
 
         self.run = watched_run
@@ -232,6 +231,31 @@ def _patch_process():
     BaseProcess._bootstrap = patched_bootstrap
 
 
+def _report(exc, **extra):
+    emit("exception", type=type(exc).__name__, message=str(exc)[:MAX_TEXT],
+         traceback="".join(traceback.format_exception(type(exc), exc, exc.__traceback__))[-8000:],
+         **extra)
+
+
+def _patch_spawn():
+    """A spawn or forkserver child that fails before its target starts (it cannot unpickle the
+    target, or importing the module starts a process) reports why, instead of a bare exit 1."""
+    from multiprocessing import spawn
+
+    main = spawn._main
+
+    def patched_main(*args, **kwargs):
+        try:
+            return main(*args, **kwargs)
+        except SystemExit:
+            raise
+        except BaseException as exc:
+            _report(exc, phase="bootstrap")
+            raise
+
+    spawn._main = patched_main
+
+
 def install():
     """Install every hook in this process (called once, by sitecustomize)."""
     emit("process", ppid=os.getppid(), how="exec", argv=sys.argv[:3])
@@ -240,5 +264,6 @@ def install():
         os.register_at_fork(after_in_child=_after_fork_in_child)
     _patch_semlock()
     _patch_process()
+    _patch_spawn()
     if sys.stdout is not None and not isinstance(sys.stdout, WatchedStream):
         sys.stdout = WatchedStream(sys.stdout, "stdout")

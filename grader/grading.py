@@ -1,12 +1,14 @@
 """Grade a submission: plan one job per (exercise, scenario, start method), run each under its
 own supervisor, in parallel, and judge the reports. One broken job never costs another's grade.
 """
+import atexit
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -78,8 +80,11 @@ def run_jobs(planned, jobs=None, on_verdict=None):
 
     if workers == 1:
         return [one(job) for job in planned]
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(one, planned))
+    try:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(one, planned))
+    finally:
+        close_zygotes()  # the pool's threads are gone; their supervisors' zygotes go too
 
 
 def _copy_submission(job, workdir):
@@ -125,7 +130,8 @@ def run_job(job):
         elif report.get("backstop"):
             status, message, output = TIMEOUT, text("backstop", call=job.scenario.call), ""
         else:
-            status, message = judging.judge(report, job.scenario, job.exercise, module_dir, timeout)
+            status, message = judging.judge(report, job.scenario, job.exercise, module_dir, timeout,
+                                            job.start_method)
             output = judging.output_of(report, module_dir)
         events = (report or {}).get("events", [])
     finally:
@@ -137,18 +143,117 @@ def run_job(job):
 
 
 def supervise(sup_job, backstop):
-    """Run one supervisor; its report, or None if it died without one (the tree is then swept)."""
+    """Run one job under a supervisor: its report, None if the supervisor died without one (the
+    tree is then swept), or {"backstop": True} if it did not answer in time."""
+    if not hasattr(os, "fork"):
+        return _supervise_once(sup_job, backstop)
+    zygote = _zygote()
+    try:
+        answer = zygote.ask(sup_job, backstop)
+    except subprocess.TimeoutExpired:
+        _drop_zygote()
+        sweep(sup_job["workdir"])
+        return {"backstop": True}
+    except BaseException:  # pytest-timeout or Ctrl-C in the grader: clean up, go on failing
+        _drop_zygote()
+        sweep(sup_job["workdir"])
+        raise
+    if answer is None or "supervisor_died" in answer:
+        if answer is None:
+            _drop_zygote()
+        sweep(sup_job["workdir"])
+        return None
+    return answer
+
+
+class Zygote:
+    """A long-lived `python -m grader.supervisor --serve` that forks one supervisor per job."""
+
+    def __init__(self):
+        self.proc = subprocess.Popen([sys.executable, "-m", "grader.supervisor", "--serve"],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL, start_new_session=True,
+                                     env=_supervisor_env())
+
+    def ask(self, job, timeout):
+        import select
+
+        self.proc.stdin.write(json.dumps(job).encode("utf-8") + b"\n")
+        self.proc.stdin.flush()
+        deadline, data, fd = time.monotonic() + timeout, b"", self.proc.stdout.fileno()
+        while not data.endswith(b"\n"):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise subprocess.TimeoutExpired("grader.supervisor", timeout)
+            if select.select([fd], [], [], remaining)[0]:
+                chunk = os.read(fd, 1 << 16)
+                if not chunk:
+                    return None
+                data += chunk
+        try:
+            return json.loads(data.decode("utf-8"))
+        except ValueError:
+            return None
+
+    def close(self):
+        for proc in [self.proc] + _children_of(self.proc.pid):
+            try:
+                proc.kill()
+            except (OSError, psutil.Error):
+                pass
+        self.proc.wait()
+        for stream in (self.proc.stdin, self.proc.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
+
+
+def _children_of(pid):
+    try:
+        return psutil.Process(pid).children(recursive=True)
+    except psutil.Error:
+        return []
+
+
+_local = threading.local()
+_zygotes = []
+
+
+def _zygote():
+    zygote = getattr(_local, "zygote", None)
+    if zygote is None or zygote.proc.poll() is not None:
+        zygote = _local.zygote = Zygote()
+        _zygotes.append(zygote)
+    return zygote
+
+
+def _drop_zygote():
+    zygote = getattr(_local, "zygote", None)
+    if zygote is not None:
+        _local.zygote = None
+        _zygotes.remove(zygote)
+        zygote.close()
+
+
+@atexit.register
+def close_zygotes():
+    while _zygotes:
+        _zygotes.pop().close()
+
+
+def _supervise_once(sup_job, backstop):
+    """Where there is no fork: one supervisor interpreter per job."""
     proc = subprocess.Popen([sys.executable, "-m", "grader.supervisor"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
-                            env=_supervisor_env())
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_supervisor_env())
     try:
         out, _ = proc.communicate(json.dumps(sup_job).encode("utf-8"), timeout=backstop)
-    except subprocess.TimeoutExpired:  # the supervisor itself hung: should never happen
+    except subprocess.TimeoutExpired:
         proc.kill()
         proc.communicate()
         sweep(sup_job["workdir"])
         return {"backstop": True}
-    except BaseException:  # pytest-timeout or Ctrl-C in the grader: clean up, then go on failing
+    except BaseException:
         proc.kill()
         proc.communicate()
         sweep(sup_job["workdir"])

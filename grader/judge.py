@@ -27,12 +27,13 @@ class Fail(Exception):
 class Observations:
     """What a scenario's judge reads: the calls, the driver's extra data and the events."""
 
-    def __init__(self, report, scenario, exercise, student_dir):
+    def __init__(self, report, scenario, exercise, student_dir, method=""):
         result = report.get("result") or {}
         self.report = report
         self.calls = result.get("calls", [])
         self.extra = result.get("extra", {})
         self.runner_pid = result.get("runner_pid", report.get("runner_pid"))
+        self.method = method
         stopped_at = report.get("stopped_at")
         # what happened while the grader was stopping the scenario is not the student's doing
         self.events = [e for e in report.get("events", [])
@@ -63,6 +64,25 @@ class Observations:
 
     def child_targets(self):
         return {e["pid"]: e.get("target", "?") for e in self.of_kind("child_begin")}
+
+
+# (words in the exception's message, key of the plain-words explanation), first match wins
+CAUSES = (
+    ("bootstrapping phase", "cause_guard"),
+    ("<lambda>", "cause_lambda"),
+    ("local object", "cause_closure"),
+    ("on <module '__main__'", "cause_main"),
+    ("on __main__ failed", "cause_main"),
+    ("pickle", "cause_pickle"),
+)
+
+
+def plain_cause(exc_message, method):
+    """A beginner's explanation of a start-method mistake, or '' for any other error."""
+    for words, key in CAUSES:
+        if words in (exc_message or ""):
+            return text(key, method=method) + "\n"
+    return ""
 
 
 def _signal_name(code):
@@ -107,10 +127,11 @@ def _stopped(report, obs, exercise, timeout):
         return Fail(CRASHED, text("too_many_processes", call=call, limit=exercise.limits["max_processes"]))
     if outcome == "too_much_memory":
         return Fail(CRASHED, text("too_much_memory", call=call, limit=exercise.limits["memory_mb"]))
-    if _last_phase(report, report.get("runner_pid")) in ("start", "import"):
-        return Fail(ERROR, text("import_hang", file=exercise.filename))
-    where = _where(report, obs)
     crashed = _children_failed(obs)
+    if _last_phase(report, report.get("runner_pid")) in ("start", "import"):
+        return Fail(ERROR, text("import_hang", file=exercise.filename) +
+                    ("\n" + crashed.message if crashed else ""))
+    where = _where(report, obs)
     if crashed:  # a child died and left the others waiting for it: the death is the cause
         return Fail(CRASHED, crashed.message + "\n" + text("left_waiting", where=where))
     if outcome == "deadlock":
@@ -157,7 +178,8 @@ def _calls_failed(obs, exercise):
         if raised and raised["type"] == "AssertionError" and RUN_NOT_START in raised["message"]:
             return Fail(NO_PROCESS, text("run_not_start", call=record["label"]))
         if raised:
-            return Fail(CRASHED, text("raised", call=record["label"], exc_type=raised["type"],
+            return Fail(CRASHED, plain_cause(raised["message"], obs.method) +
+                        text("raised", call=record["label"], exc_type=raised["type"],
                                       exc_message=raised["message"],
                                       traceback=stacks.trim_traceback(raised["traceback"], obs.student_dir)))
     return None
@@ -168,7 +190,8 @@ def _children_failed(obs):
         return None
     targets = obs.child_targets()
     for event in obs.of_kind("exception"):
-        return Fail(CRASHED, text("child_crashed", target=targets.get(event["pid"], "?"),
+        return Fail(CRASHED, plain_cause(event.get("message"), obs.method) +
+                    text("child_crashed", target=targets.get(event["pid"], "a function of yours"),
                                   exc_type=event.get("type"), exc_message=event.get("message", ""),
                                   traceback=stacks.trim_traceback(event.get("traceback", ""), obs.student_dir)))
     for record in obs.calls:
@@ -202,9 +225,9 @@ def _path(exercise):
     return "%s/%s" % (exercise.folder, exercise.filename)
 
 
-def judge(report, scenario, exercise, student_dir, timeout):
+def judge(report, scenario, exercise, student_dir, timeout, method=""):
     """(status, message) for one scenario's report."""
-    obs = Observations(report, scenario, exercise, student_dir)
+    obs = Observations(report, scenario, exercise, student_dir, method)
     try:
         _check(report, obs, scenario, exercise, student_dir, timeout)
     except Fail as fail:

@@ -47,6 +47,22 @@ EN = {
     "signal_output": "the output limit of {limit} KB was reached: something prints without end",
     "driver_error": "The grader could not use what {call} gave back: {exc_type}: {exc_message}",
     "output_cut": "[... {cut} more bytes of output not shown ...]",
+    # -- what breaks under spawn and forkserver, in plain words ------------------------------
+    "cause_lambda": "Under the {method} start method a child gets its target by importing your "
+                    "module, and a lambda has no name to import it by. Make the target a "
+                    "top-level function (def ... at the left margin of the module).",
+    "cause_closure": "Under the {method} start method a child gets its target by importing your "
+                     "module, and a function defined inside another function cannot be found "
+                     "that way. Move it to the top level of the module.",
+    "cause_main": "Under the {method} start method a child imports your target from its module, "
+                  "but this one lives in __main__ (a script run directly, or a notebook cell), "
+                  "which the child cannot import. Put the target in the module file.",
+    "cause_guard": "Under the {method} start method every child imports your module again, and "
+                   "code at its top level started a process during that import. Put such code "
+                   "inside a function or under `if __name__ == \"__main__\":`.",
+    "cause_pickle": "Under the {method} start method everything passed to a child is pickled, "
+                    "and this object cannot be: pass plain data, top-level functions and "
+                    "multiprocessing objects.",
     # -- expectations shared by the checks ---------------------------------------------------
     "wrong_return": "{call} returned {actual}, expected {expected}.",
     "wrong_output": "{call} printed {actual}, expected exactly {expected}.",

@@ -19,7 +19,7 @@ OUTPUT_KEEP = 64 * 1024
 DUMP_KEEP = 32 * 1024
 RESULT_KEEP = 8 * 1024 * 1024
 MAX_EVENTS = 20000
-POLL_S = 0.02
+POLL_S = 0.05  # how often the tree is looked at; the runner's exit is seen at once
 SETTLE_S = 0.3
 LEFTOVER_GRACE_S = 0.5
 HELPER_MARKS = ("multiprocessing.resource_tracker", "multiprocessing.forkserver")
@@ -80,12 +80,10 @@ class Watch:
 
     def until_done(self):
         """Return 'exited', 'timeout', 'deadlock', 'too_many_processes' or 'too_much_memory'."""
+        exited = system.exit_waiter(self.runner)
         while True:
-            try:
-                self.runner.wait(POLL_S)
+            if exited(POLL_S):
                 return "exited"
-            except subprocess.TimeoutExpired:
-                pass
             procs = system.descendants()
             self.peak_processes = max(self.peak_processes, len(procs))
             if len(procs) > self.max_processes:
@@ -118,6 +116,7 @@ def _tree_memory(procs):
 
 def take_dumps(procs, dumps_dir):
     """Ask every process for a stack dump (SIGUSR1, faulthandler) and wait until written."""
+    procs = [p for p in procs if _alive(p)]  # a zombie has no stack to dump
     if not system.HAS_DUMPS or not procs:
         return
     import signal
@@ -321,7 +320,50 @@ def _parse_result(raw):
     return result if isinstance(result, dict) else {"channel_error": "not an object"}
 
 
+def serve():
+    """Supervise one job per line of stdin, each in a fresh fork of this process, answering
+    each with one line of JSON on stdout. This saves an interpreter start per scenario; the
+    runner below each fork is still a fresh interpreter. This process is a subreaper too: if
+    student code kills its supervisor, what is left of the scenario comes back here and is
+    killed, and the answer says the supervisor died."""
+    system.become_subreaper()
+    for line in iter(sys.stdin.buffer.readline, b""):
+        job = json.loads(line.decode("utf-8"))
+        answer = _supervise_in_fork(job)
+        sys.stdout.buffer.write(answer + b"\n")
+        sys.stdout.buffer.flush()
+
+
+def _supervise_in_fork(job):
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        try:
+            data = json.dumps(supervise(job)).encode("utf-8")
+            while data:
+                data = data[os.write(write_end, data):]
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    chunks = []
+    for chunk in iter(lambda: os.read(read_end, 1 << 16), b""):
+        chunks.append(chunk)
+    os.close(read_end)
+    _, status = os.waitpid(pid, 0)
+    if chunks and status == 0:
+        return b"".join(chunks)
+    for proc in system.descendants():  # the scenario's orphans, re-parented to us
+        system.suspend(proc)
+        system.kill(proc)
+    system.reap_zombies()
+    return json.dumps({"supervisor_died": status}).encode("utf-8")
+
+
 def main():
+    if "--serve" in sys.argv[1:]:
+        serve()
+        return
     job = json.loads(sys.stdin.read())
     report = supervise(job)
     sys.stdout.write(json.dumps(report))

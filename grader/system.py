@@ -30,6 +30,33 @@ def become_subreaper():
         return False
 
 
+def exit_waiter(popen):
+    """wait(seconds) -> whether `popen` has exited, returning as soon as it does (a pidfd on
+    Linux; elsewhere Popen.wait, which polls)."""
+    import select
+    import subprocess
+
+    pidfd = None
+    if hasattr(os, "pidfd_open"):
+        try:
+            pidfd = os.pidfd_open(popen.pid)
+        except OSError:
+            pidfd = None
+
+    def wait(seconds):
+        if pidfd is not None:
+            if not select.select([pidfd], [], [], seconds)[0]:
+                return False
+            popen.wait()
+            return True
+        try:
+            popen.wait(seconds)
+            return True
+        except subprocess.TimeoutExpired:
+            return False
+    return wait
+
+
 def descendants(root_pid=None):
     """Every live process below root_pid (default: this process), as psutil.Process objects."""
     try:

@@ -28,6 +28,7 @@ def pytest_sessionstart(session):
 def pytest_sessionfinish(session, exitstatus):
     if hasattr(session.config, "workerinput"):
         return
+    grading.close_zygotes()
     left = [p for p in psutil.Process().children(recursive=True) if p.status() != psutil.STATUS_ZOMBIE]
     new_shm = _semaphores() - session.config._mpkit_shm_before
     problems = []

@@ -172,3 +172,20 @@ def test_a_students_own_context_still_works(submit):
                                 "import multiprocessing\nProcess = multiprocessing.get_context('spawn').Process")
     verdicts = submit("01_process", source)("fork")
     assert all(v.passed for v in verdicts.values()), {n: v.message for n, v in verdicts.items()}
+
+
+@pytest.mark.parametrize("method", [m for m in METHODS if m != "fork"])
+def test_a_target_only_main_knows_is_explained_not_a_bare_exit_code(submit, method):
+    """As in a notebook: the parent finds the target in __main__, the child cannot."""
+    source = _without_greet("""
+import sys
+
+def greet(name):
+    print("hello", name)
+
+greet.__module__ = "__main__"
+sys.modules["__main__"].greet = greet
+""")
+    verdict = submit("01_process", source)(method, ["run_greeting_in_child"])["run_greeting_in_child"]
+    assert verdict.status == "crashed"
+    assert "lives in __main__" in verdict.message and "exit code" not in verdict.message

@@ -1,0 +1,338 @@
+"""Hostile and broken submissions never hurt the grader, the machine or the other exercises.
+
+Each module of tests/hostile/ is a submission of one exercise that misbehaves on purpose (fork
+bombs, memory and output floods, hangs, exits, signals to the grader, deleted files, forged
+results...). Each is graded through the real CLI, `python -m grader.cli grade <folder>
+--format json`, in a subprocess, and each case checks that
+
+* the CLI finishes (a generous subprocess timeout is only a safety net; the wall time is
+  recorded, see docs/threat-model.md) without a traceback, and prints one valid JSON object;
+* the hostile exercise gets clear non-passed verdicts (the expected status and a fragment of
+  the message where one says what happened);
+* a correct copy of another exercise graded in the same run gets full marks (for a few
+  representative cases: it costs a few seconds each);
+* nothing of the scenario is left running (no process whose working folder or environment
+  points into the test's folder, and every pid the hostile code wrote to a file is dead), no
+  new multiprocessing semaphore is left in /dev/shm, no scenario folder is left in the
+  grader's temporary folder, and the submission folder is exactly as it was.
+
+Hostile modules write pids to "@HOSTILE_PID_DIR@", which is replaced by a folder of the test.
+Set MPKIT_HOSTILE_LOG=<file> to append one JSON line per case (name, wall time, verdicts).
+"""
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+import pytest
+
+from conftest import ROOT
+
+HOSTILE = ROOT / "tests" / "hostile"
+SHM = Path("/dev/shm")
+CLI_TIMEOUT_S = 120
+PID_PLACEHOLDER = "@HOSTILE_PID_DIR@"
+OTHER = ("02_queue", "queue_messages.py")
+HOSTILE_SCENARIOS = ("greet_prints", "run_greeting_in_child", "run_greeting_exit_code",
+                     "start_in_background")
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
+                                reason="the hostile cases use fork, /proc and /dev/shm")
+
+
+@dataclass
+class Case:
+    name: str
+    expect: dict  # scenario -> (status, fragment of the message or None)
+    other: bool = False  # also grade a correct 02_queue in the same run
+    scale: str = "1"  # MPKIT_TIMEOUT_SCALE for the CLI
+    xfail: str = None  # an engine problem, reported to the lead (strict)
+    check: object = None  # extra assertions: check(run)
+    extra_args: list = field(default_factory=list)
+    module: str = None  # tests/hostile/<module>.py when not <name>.py
+
+
+@dataclass
+class Run:
+    done: subprocess.CompletedProcess
+    wall_s: float
+    results: dict
+    tmp: Path
+    pid_dir: Path
+    cli_cwd: Path
+
+    def tests(self, exercise="01_process"):
+        return {t["name"]: t for t in self.results["tests"] if t["exercise"] == exercise}
+
+
+def _semaphores():
+    return {p.name for p in SHM.glob("sem.mp-*")} if SHM.is_dir() else set()
+
+
+def _mapped_anywhere(names):
+    """The semaphores of `names` some live process still maps (another test run's, not ours)."""
+    mapped = set()
+    for proc in psutil.process_iter():
+        try:
+            maps = Path("/proc/%d/maps" % proc.pid).read_text()
+        except OSError:
+            continue
+        mapped.update(name for name in names if "/dev/shm/" + name in maps)
+    return mapped
+
+
+def _new_semaphores(before):
+    """sem.mp-* files created since `before` and still there: other engineers' test runs may
+    create some meanwhile, so only those no live process maps count as left behind."""
+    new = _semaphores() - before
+    if new:
+        time.sleep(0.5)
+        new &= _semaphores()
+        new -= _mapped_anywhere(new)
+    return new
+
+
+def _ours(proc, marker):
+    try:
+        if proc.cwd().startswith(marker):
+            return True
+    except (psutil.Error, OSError):
+        pass
+    try:
+        return any(marker in value for value in proc.environ().values())
+    except (psutil.Error, OSError):
+        return False
+
+
+def _alive(proc):
+    try:
+        return proc.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
+
+
+def _scenario_processes(marker):
+    """Live processes whose working folder or environment points into `marker`."""
+    me = os.getpid()
+    return [p for p in psutil.process_iter() if p.pid != me and _ours(p, marker) and _alive(p)]
+
+
+def _noted_pids_alive(pid_dir):
+    """Pids the hostile code wrote ("pid starttime") that still run (same start time)."""
+    alive = []
+    for path in sorted(pid_dir.iterdir()):
+        try:
+            pid, start = path.read_text().split()
+            with open("/proc/%s/stat" % pid) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except (OSError, ValueError):
+            continue
+        if fields[19] == start and fields[0] != "Z":
+            alive.append(int(pid))
+    return alive
+
+
+def _leftovers(tmp, pid_dir, grace=3.0):
+    give_up = time.monotonic() + grace
+    while True:
+        procs = ["%d %s" % (p.pid, " ".join(p.cmdline())[:100]) for p in _scenario_processes(str(tmp))
+                 if _alive(p)]
+        noted = _noted_pids_alive(pid_dir)
+        if (not procs and not noted) or time.monotonic() > give_up:
+            return procs, noted
+        time.sleep(0.1)
+
+
+def _sweep(marker):
+    for proc in _scenario_processes(marker):
+        try:
+            proc.kill()
+        except psutil.Error:
+            pass
+
+
+def _snapshot(folder):
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def prepare(tmp, case):
+    """Lay out a submission with the hostile module (and a correct 02_queue): the CLI's args."""
+    sub, pid_dir, cli_cwd, grader_tmp = (tmp / "sub", tmp / "pids", tmp / "cli-cwd", tmp / "grader-tmp")
+    for folder in (sub / "01_process", pid_dir, cli_cwd, grader_tmp):
+        folder.mkdir(parents=True)
+    source = (HOSTILE / ((case.module or case.name) + ".py")).read_text(encoding="utf-8")
+    (sub / "01_process" / "hello_process.py").write_text(
+        source.replace(PID_PLACEHOLDER, str(pid_dir)), encoding="utf-8")
+    args = ["grade", str(sub), "--format", "json", "--exercise", "01_process"]
+    if case.other:
+        (sub / OTHER[0]).mkdir()
+        shutil.copyfile(ROOT / "solutions" / OTHER[0] / OTHER[1], sub / OTHER[0] / OTHER[1])
+        args += ["--exercise", OTHER[0]]
+    return args + case.extra_args
+
+
+def run_cli(tmp, case, args):
+    """Run the CLI in a subprocess (its own session, cwd tmp/cli-cwd, TMPDIR tmp/grader-tmp)."""
+    pid_dir, cli_cwd, grader_tmp = tmp / "pids", tmp / "cli-cwd", tmp / "grader-tmp"
+    env = dict(os.environ, TMPDIR=str(grader_tmp), MPKIT_TIMEOUT_SCALE=case.scale,
+               PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p))
+    started = time.monotonic()
+    proc = subprocess.Popen([sys.executable, "-m", "grader.cli", *args], cwd=str(cli_cwd), env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=CLI_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        _sweep(str(tmp))
+        pytest.fail("the CLI did not finish within %d s (hung); its processes were killed" % CLI_TIMEOUT_S)
+    wall = time.monotonic() - started
+    done = subprocess.CompletedProcess(proc.args, proc.returncode, out.decode("utf-8", "replace"),
+                                       err.decode("utf-8", "replace"))
+    report = (cli_cwd / args[args.index("--output") + 1]).read_bytes() if "--output" in args else out
+    try:
+        results = json.loads(report.decode("utf-8"))
+    except ValueError:
+        results = None
+    return Run(done, wall, results, tmp, pid_dir, cli_cwd)
+
+
+def _log(case, run):
+    line = {"case": case.name, "wall_s": round(run.wall_s, 1), "returncode": run.done.returncode,
+            "verdicts": {name: t["status"] for name, t in run.tests().items()} if run.results else None,
+            "other": ({name: t["status"] for name, t in run.tests(OTHER[0]).items()}
+                      if run.results and case.other else None)}
+    print("\n" + json.dumps(line))
+    path = os.environ.get("MPKIT_HOSTILE_LOG")
+    if path:
+        with open(path, "a", encoding="utf-8") as f:
+            f.write(json.dumps(line) + "\n")
+
+
+# ---- extra checks -------------------------------------------------------------------------
+
+def _children_were_started(run):
+    assert any(run.pid_dir.iterdir()), "the hostile code never got to start its processes"
+
+
+def _output_capped(run):
+    output = run.tests()["greet_prints"]["output"]
+    assert len(output) < 70 * 1024
+    assert "more bytes of output not shown" in output
+
+
+def _fake_results_not_believed(run):
+    """The student printed a fake report and wrote it over results.json files, the grader's
+    working folder included: what the grader reports is its own (score 0)."""
+    assert run.results["score"] == 0 and run.results["max_score"] == 6
+    assert json.loads((run.cli_cwd / "results.json").read_text())["score"] == 6, \
+        "the hostile code did not get to write its fake results.json (the case tests nothing)"
+
+
+# ---- the cases ------------------------------------------------------------------------------
+
+CASES = [
+    Case("fork_bomb", {"greet_prints": ("crashed", "more than 64 processes")}, other=True,
+         check=_children_were_started),
+    Case("memory_hog", {"greet_prints": ("crashed", "MemoryError")}),
+    Case("memory_tree", {"greet_prints": ("crashed", "MB of memory")}, other=True),
+    Case("output_flood", {"greet_prints": ("crashed", "output limit")}, other=True,
+         check=_output_capped),
+    Case("output_flood_no_sigxfsz", {"greet_prints": ("crashed", "File too large")},
+         check=_output_capped),
+    Case("import_loop", {s: ("error", "never finished") for s in HOSTILE_SCENARIOS}, scale="0.3"),
+    Case("import_block", {s: ("error", "never finished") for s in HOSTILE_SCENARIOS}, scale="0.3"),
+    Case("import_sys_exit", {s: ("error", "sys.exit(3)") for s in HOSTILE_SCENARIOS}),
+    Case("import_os_exit", {s: ("error", "exit code 7") for s in HOSTILE_SCENARIOS}),
+    Case("stubborn_children", {"greet_prints": ("not_joined", "had not been waited for"),
+                               "run_greeting_in_child": ("not_joined", "had not been waited for")},
+         check=_children_were_started),
+    Case("setsid_escapee", {"greet_prints": ("leaked_processes", "left 1 process")},
+         check=_children_were_started),
+    Case("disguised_escapee", {"greet_prints": ("leaked_processes", "left 1 process")},
+         check=_children_were_started),
+    Case("kill_parent", {"greet_prints": ("crashed", "parent"),
+                         "run_greeting_in_child": ("crashed", "SIGKILL"),
+                         "start_in_background": ("crashed", "SIGKILL")}, other=True),
+    Case("stop_parent", {"greet_prints": ("timeout", "did not come back")}, scale="0.3", other=True),
+    Case("close_fds_import", {s: ("error", None) for s in HOSTILE_SCENARIOS}),
+    Case("close_fds_call", {"greet_prints": ("crashed", None)}),
+    Case("delete_files", {"greet_prints": ("failed", "printed ''")}),
+    Case("delete_scenario_folder", {"greet_prints": ("crashed", None)}, other=True),
+    Case("deep_recursion", {"greet_prints": ("crashed", "RecursionError"),
+                            "run_greeting_in_child": ("crashed", "SIGSEGV")}),
+    Case("odd_returns", {"greet_prints": ("failed", "goodbye world"),
+                         "run_greeting_in_child": ("no_process", "never started a process"),
+                         "start_in_background": ("failed", "unrepresentable Unshowable")}),
+    Case("slow_repr", {"start_in_background": ("timeout", "did not finish")}, scale="0.3"),
+    Case("non_utf8_output", {"greet_prints": ("failed", "printed ''")}),
+    Case("lone_surrogates", {"greet_prints": ("crashed", "ValueError"),
+                             "run_greeting_in_child": ("crashed", "ValueError")}),
+    Case("monkeypatch_grader", {"greet_prints": ("failed", None)}),
+    Case("env_tampering", {"greet_prints": ("passed", None),
+                           "run_greeting_in_child": ("no_process", None),
+                           "start_in_background": ("failed", "should return the started")}),
+    Case("fake_results", {}, check=_fake_results_not_believed),
+    Case("fake_results_output", {}, module="fake_results", check=_fake_results_not_believed,
+         extra_args=["--output", "report.json"]),
+    Case("forged_events", {"greet_prints": ("failed", "printed ''")}),
+    Case("disk_filler", {"greet_prints": ("failed", "printed ''")}),
+]
+
+
+def _param(case):
+    marks = [pytest.mark.xfail(strict=True, reason=case.xfail)] if case.xfail else []
+    return pytest.param(case, id=case.name, marks=marks)
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+def test_hostile_submission(tmp_path, case, record_property):
+    semaphores_before = _semaphores()
+    args = prepare(tmp_path, case)
+    submission_before = _snapshot(tmp_path / "sub")
+    try:
+        run = run_cli(tmp_path, case, args)
+        record_property("wall_s", round(run.wall_s, 2))
+        _log(case, run)
+        _check(run, case)
+    finally:
+        procs, noted = _leftovers(tmp_path, tmp_path / "pids")
+        _sweep(str(tmp_path))
+    assert not procs, "processes of the scenario left running: %s" % procs
+    assert not noted, "pids the hostile code noted still alive: %s" % noted
+    left = _new_semaphores(semaphores_before)
+    assert not left, "semaphores left in /dev/shm: %s" % sorted(left)
+    assert _snapshot(tmp_path / "sub") == submission_before, "the submission folder was modified"
+    assert not list((tmp_path / "grader-tmp").iterdir()), "scenario folders left behind"
+
+
+def _check(run, case):
+    done = run.done
+    assert "Traceback" not in done.stderr, done.stderr[-3000:]
+    assert run.results is not None, "the CLI's stdout is not one JSON object: %r" % done.stdout[-500:]
+    assert done.returncode == 1, (done.returncode, done.stderr[-2000:])
+    tests = run.tests()
+    assert set(tests) == set(HOSTILE_SCENARIOS)
+    for name, test in tests.items():
+        status, fragment = case.expect.get(name, (None, None))
+        if status is None:
+            assert test["status"] != "passed", (name, test["message"])
+            assert test["message"].strip(), "%s: a verdict without a message" % name
+            continue
+        assert test["status"] == status, (name, test["status"], test["message"][:2000])
+        if fragment:
+            assert fragment in test["message"], (name, test["message"][:2000])
+        if status != "passed":
+            assert test["message"].strip(), "%s: a verdict without a message" % name
+    if case.other:
+        other = run.tests(OTHER[0])
+        assert other and all(t["status"] == "passed" for t in other.values()), \
+            {n: (t["status"], t["message"][:300]) for n, t in other.items()}
+    if case.check:
+        case.check(run)
