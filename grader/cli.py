@@ -8,6 +8,7 @@
 Exit status: 0 when everything passed, 1 when something failed, 2 on a usage error.
 """
 import argparse
+import dataclasses
 import os
 import sys
 
@@ -43,6 +44,12 @@ def _parser():
     g.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
     g.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                    help="scenarios run at once (default: the number of cores)")
+    limits = g.add_argument_group("limits per scenario (defaults: grader/manifest.toml)")
+    limits.add_argument("--timeout", type=float, metavar="S", help="seconds (before MPKIT_TIMEOUT_SCALE)")
+    limits.add_argument("--max-processes", type=int, metavar="N", help="processes at once")
+    limits.add_argument("--memory-mb", type=int, metavar="MB", help="memory per process (the tree: twice that)")
+    limits.add_argument("--output-kb", type=int, metavar="KB", help="size of any file written, output included")
+    limits.add_argument("--open-files", type=int, metavar="N", help="open files per process")
     v = commands.add_parser("verify", help="check the kit itself: stubs, solutions, corpus, manifest")
     v.add_argument("--root", default=".", help="the kit's folder (default: .)")
     v.add_argument("--quick", action="store_true", help="the default start method only")
@@ -90,12 +97,40 @@ def _validate_path(path, exercises, where):
     return path
 
 
+LIMIT_OPTIONS = ("max_processes", "memory_mb", "output_kb", "open_files")
+
+
+def _validate_limits(args, exercises):
+    """The exercises with the limits given on the command line instead of the manifest's."""
+    overrides = {}
+    for name in ("timeout",) + LIMIT_OPTIONS:
+        value = getattr(args, name)
+        if value is not None and not value > 0:
+            raise UsageError("--%s: must be greater than 0, not %s" % (name.replace("_", "-"), value))
+        if value is not None:
+            overrides[name] = value
+    if not overrides:
+        return exercises
+    timeout = overrides.pop("timeout", None)
+    return [dataclasses.replace(e, timeout=timeout or e.timeout, limits=dict(e.limits, **overrides))
+            for e in exercises]
+
+
+def _notes_once():
+    """Say once, not per test, which hardening layers this platform lacks."""
+    for note in system.hardening_notes():
+        sys.stderr.write("mpkit: note: %s\n" % note)
+
+
 def cmd_grade(args):
     exercises = _validate_exercises(args.exercise, manifest.load(), "--exercise")
+    exercises = _validate_limits(args, exercises)
     methods = _validate_start_method(args.start_method, "--start-method")
     path = _validate_path(args.path, exercises, "PATH")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("-j/--jobs: must be at least 1, not %d" % args.jobs)
+    if args.format == "text":
+        _notes_once()
     verdicts = grade(path, exercises, methods, jobs=args.jobs)
     out = report.as_json(verdicts) if args.format == "json" else report.as_text(verdicts, exercises, path)
     if args.output:

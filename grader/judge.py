@@ -10,18 +10,11 @@ import signal
 
 from grader import stacks
 from grader.messages import text
-from grader.verdict import (CRASHED, DEADLOCK, ERROR, FAILED, LEAKED, NOT_IMPLEMENTED,
-                            NOT_JOINED, NO_PROCESS, PASSED, TIMEOUT)
+from grader.outcomes import (CRASHED, DEADLOCK, ERROR, FAILED, LEAKED, NOT_IMPLEMENTED,
+                             NOT_JOINED, NO_PROCESS, PASSED, TIMEOUT, Fail)
 
 
 RUN_NOT_START = "can only join a started process"
-
-
-class Fail(Exception):
-    def __init__(self, status, message):
-        super().__init__(message)
-        self.status = status
-        self.message = message
 
 
 class Observations:

@@ -48,10 +48,13 @@ def runner_env(job, folders):
     return env
 
 
-def limit_resources(limits):
-    """Per-process limits, set in the runner before it starts (its children inherit them)."""
+def limit_resources(limits, cgroups):
+    """Per-process limits and the scenario's cgroups, set in the runner before it starts (its
+    children inherit them)."""
     def apply():
         import resource
+
+        cgroups.enter()
 
         def cap(which, value):
             try:
@@ -69,8 +72,9 @@ def limit_resources(limits):
 class Watch:
     """Watches the tree below this process while the runner runs."""
 
-    def __init__(self, runner, job):
+    def __init__(self, runner, job, cgroups):
         self.runner = runner
+        self.cgroups = cgroups
         self.deadline = time.monotonic() + job["timeout"]
         self.max_processes = job["limits"]["max_processes"]
         self.memory_cap = job["limits"]["tree_memory_mb"] * 1024 * 1024
@@ -84,6 +88,9 @@ class Watch:
         while True:
             if exited(POLL_S):
                 return "exited"
+            capped = self.cgroups.hit()
+            if capped:
+                return capped
             procs = system.descendants()
             self.peak_processes = max(self.peak_processes, len(procs))
             if len(procs) > self.max_processes:
@@ -237,6 +244,16 @@ def supervise(job):
     for path in folders.values():
         os.makedirs(path, exist_ok=True)
     system.become_subreaper()
+    limits = job["limits"]
+    cgroups = system.Cgroups("mpkit-%d" % os.getpid(), limits["max_processes"],
+                             limits["tree_memory_mb"] * 1024 * 1024)
+    try:
+        return _supervise(job, workdir, folders, cgroups)
+    finally:
+        cgroups.remove()
+
+
+def _supervise(job, workdir, folders, cgroups):
     if system.POSIX:  # an unnamed file: nothing in the scenario can find it by path
         channel = tempfile.TemporaryFile(dir=workdir)
         runner_job, pass_fds = dict(job["runner"], channel_fd=channel.fileno()), (channel.fileno(),)
@@ -251,9 +268,11 @@ def supervise(job):
             [sys.executable, "-c", "import grader.runner as r; r.main()", json.dumps(runner_job)],
             cwd=folders["work"], env=runner_env(job, folders), stdin=subprocess.DEVNULL,
             stdout=out, stderr=err, pass_fds=pass_fds, start_new_session=system.POSIX,
-            preexec_fn=limit_resources(job["limits"]), close_fds=True)
-    watch = Watch(runner, job)
+            preexec_fn=limit_resources(job["limits"], cgroups), close_fds=True)
+    watch = Watch(runner, job, cgroups)
     outcome = watch.until_done()
+    if outcome == "exited":  # a fork that failed at the cap, or an OOM kill, ends it too
+        outcome = cgroups.hit() or outcome
     stopped_at = time.monotonic()
     elapsed = stopped_at - started
     procs = system.descendants()
@@ -288,6 +307,7 @@ def supervise(job):
         "stdout": read_capped(os.path.join(workdir, "stdout.txt"), OUTPUT_KEEP),
         "stderr": read_capped(os.path.join(workdir, "stderr.txt"), OUTPUT_KEEP),
         "runner_pid": runner.pid,
+        "cgroups": cgroups.active,
     }
 
 

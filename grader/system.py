@@ -124,12 +124,34 @@ def default_start_method():
 
 
 def capabilities():
+    probe = Cgroups("mpkit-probe-%d" % os.getpid(), 64, 1 << 30)
+    probe.remove()
     return {
         "platform": platform.system(),
         "subreaper": LINUX,
         "stack_dumps": HAS_DUMPS,
         "early_deadlock_detection": LINUX and thread_probe_works(),
+        "pids_cgroup": "pids" in probe.active,
+        "memory_cgroup": "memory" in probe.active,
     }
+
+
+_NOTES = {
+    "subreaper": "no child subreaper here: processes that escape with setsid are found by a "
+                 "sweep of the scenario's environment marker instead",
+    "stack_dumps": "no SIGUSR1 here: a hung scenario is reported without stack dumps",
+    "early_deadlock_detection": "no per-thread wait states here: a deadlock is called when "
+                                "the scenario's timeout runs out",
+    "pids_cgroup": "no writable pids cgroup: the process count is watched, not capped by the "
+                   "kernel",
+    "memory_cgroup": "no writable memory cgroup: the tree's memory is watched (each process is "
+                     "still capped by RLIMIT_AS)",
+}
+
+
+def hardening_notes():
+    have = capabilities()
+    return [note for layer, note in _NOTES.items() if not have[layer]]
 
 
 # ---- early deadlock detection: which threads sit in a wait that nothing but the tree can end
@@ -224,3 +246,95 @@ def thread_probe_works():
         return True
     except OSError:
         return False
+
+
+# ---- cgroups (Linux, v1 hierarchies): a cap on the whole tree that no fork can escape
+
+_CGROUP_LIMITS = {"pids": ("pids.max", "pids.events", "max "),
+                  "memory": ("memory.limit_in_bytes", "memory.oom_control", "oom_kill ")}
+
+
+def _own_cgroup(controller):
+    """The folder of this process's cgroup for a v1 controller, or None."""
+    try:
+        with open("/proc/self/cgroup") as f:
+            for line in f:
+                _, names, path = line.rstrip("\n").split(":", 2)
+                if controller in names.split(","):
+                    folder = os.path.join("/sys/fs/cgroup", controller, path.lstrip("/"))
+                    return folder if os.path.isdir(folder) else None
+    except OSError:
+        pass
+    return None
+
+
+class Cgroups:
+    """pids and memory cgroups for one scenario, made below this process's own. Where they
+    cannot be made (not Linux, cgroup v2 only, no write access) `active` is empty and the
+    supervisor's watch of the tree is the only cap."""
+
+    def __init__(self, name, max_pids, memory_bytes):
+        self.folders = {}
+        if not LINUX:
+            return
+        for controller, value in (("pids", max_pids), ("memory", memory_bytes)):
+            base = _own_cgroup(controller)
+            if not base or not value:
+                continue
+            folder = os.path.join(base, name)
+            try:
+                os.mkdir(folder)
+            except OSError:
+                continue
+            try:
+                _write(os.path.join(folder, _CGROUP_LIMITS[controller][0]), value)
+                self.folders[controller] = folder
+            except OSError:
+                _rmdir(folder)
+
+    @property
+    def active(self):
+        return sorted(self.folders)
+
+    def enter(self):
+        """Move the calling process in (the runner calls it before exec)."""
+        for folder in self.folders.values():
+            _write(os.path.join(folder, "cgroup.procs"), os.getpid())
+
+    def hit(self):
+        """'too_many_processes' or 'too_much_memory' when a cap was reached, else None."""
+        for controller, outcome in (("pids", "too_many_processes"), ("memory", "too_much_memory")):
+            folder = self.folders.get(controller)
+            if not folder:
+                continue
+            _, events, key = _CGROUP_LIMITS[controller]
+            try:
+                with open(os.path.join(folder, events)) as f:
+                    for line in f:
+                        if line.startswith(key) and int(line[len(key):]) > 0:
+                            return outcome
+            except (OSError, ValueError):
+                pass
+        return None
+
+    def remove(self):
+        for folder in self.folders.values():
+            _rmdir(folder)
+
+
+def _write(path, value):
+    with open(path, "w") as f:
+        f.write(str(value))
+
+
+def _rmdir(folder):
+    for _ in range(100):
+        try:
+            os.rmdir(folder)
+            return
+        except FileNotFoundError:
+            return
+        except OSError:  # the last processes are still leaving
+            import time
+
+            time.sleep(0.01)

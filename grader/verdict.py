@@ -1,18 +1,9 @@
 """The verdict of one graded test: plain, serialisable data."""
 from dataclasses import dataclass, field
 
-PASSED = "passed"
-FAILED = "failed"
-NOT_IMPLEMENTED = "not_implemented"
-DEADLOCK = "deadlock"
-TIMEOUT = "timeout"
-CRASHED = "crashed"
-NOT_JOINED = "not_joined"
-NO_PROCESS = "no_process"
-LEAKED = "leaked_processes"
-ERROR = "error"
-STATUSES = (PASSED, FAILED, NOT_IMPLEMENTED, DEADLOCK, TIMEOUT, CRASHED, NOT_JOINED,
-            NO_PROCESS, LEAKED, ERROR)
+from grader.outcomes import (CRASHED, DEADLOCK, ERROR, FAILED, LEAKED, NO_PROCESS,  # noqa: F401
+                             NOT_IMPLEMENTED, NOT_JOINED, PASSED, STATUSES, TIMEOUT)
+
 RESULTS_VERSION = 1
 JSON_FIELDS = ("exercise", "name", "status", "score", "max_score", "message", "output",
                "start_method", "duration_s")

@@ -1,8 +1,7 @@
 """Judging helpers shared by the exercises' checks (run in the grader)."""
-from grader.judge import Fail
 from grader.messages import text
+from grader.outcomes import FAILED, NO_PROCESS, Fail
 from grader.values import describe, safe_repr, same
-from grader.verdict import FAILED, NO_PROCESS
 
 
 def expect_return(record, expected):
