@@ -22,6 +22,7 @@ MAX_EVENTS = 20000
 POLL_S = 0.05  # how often the tree is looked at; the runner's exit is seen at once
 SETTLE_S = 0.3
 LEFTOVER_GRACE_S = 0.5
+IDLE_WINDOW_S = 0.5
 HELPER_MARKS = ("multiprocessing.resource_tracker", "multiprocessing.forkserver")
 SITE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_site")
 GRADER_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -95,13 +96,13 @@ class Watch:
             self.peak_processes = max(self.peak_processes, len(procs))
             if len(procs) > self.max_processes:
                 return "too_many_processes"
-            if self.memory_cap and _tree_memory(procs) > self.memory_cap:
+            if "memory" not in self.cgroups.folders and _tree_memory(procs) > self.memory_cap:
                 return "too_much_memory"
             now = time.monotonic()
             if self.detect and self._stuck(procs, now):
                 return "deadlock"
             if now > self.deadline:
-                return "timeout"
+                return "timeout" if self.detect or _busy(procs) else "deadlock"
 
     def _stuck(self, procs, now):
         signature = system.tree_snapshot(procs)
@@ -109,6 +110,23 @@ class Watch:
             self.signature, self.since = signature, now
             return False
         return now - self.since >= SETTLE_S
+
+
+def _busy(procs, window=IDLE_WINDOW_S):
+    """Where wait states cannot be read: whether the tree used CPU over a short window."""
+    def cpu():
+        total = 0.0
+        for proc in procs:
+            try:
+                times = proc.cpu_times()
+                total += times.user + times.system
+            except Exception:
+                pass
+        return total
+
+    before = cpu()
+    time.sleep(window)
+    return cpu() - before > window * 0.05
 
 
 def _tree_memory(procs):

@@ -2,7 +2,7 @@
 stack dumps trimmed to the student's frames, escapees killed, results that cannot be forged."""
 import json
 import os
-import signal
+import sys
 
 import psutil
 import pytest
@@ -74,6 +74,21 @@ def test_a_busy_loop_times_out_with_where_it_was(submit, monkeypatch):
     assert "hello_process.py:" in verdict.message and "in greet" in verdict.message
 
 
+def test_without_early_detection_the_timeout_still_tells_stuck_from_busy(submit, monkeypatch):
+    """What macOS and Windows get: no /proc wait states, so the timeout decides, and the
+    tree's CPU use over a short window tells a deadlock from a busy loop."""
+    monkeypatch.setenv("MPKIT_EARLY_DEADLOCK", "0")
+    monkeypatch.setenv("MPKIT_TIMEOUT_SCALE", "0.15")
+    stuck = submit("01_process", _without_greet(
+        "def greet(name):\n    import multiprocessing\n    multiprocessing.Lock().acquire()\n"
+        "    multiprocessing.Event().wait()\n"))(None, ["greet_prints"])["greet_prints"]
+    assert stuck.status == "deadlock" and "in greet" in stuck.message
+    busy = submit("01_process", _without_greet(
+        "def greet(name):\n    while True:\n        pass\n"))(None, ["greet_prints"])["greet_prints"]
+    assert busy.status == "timeout"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs a child subreaper (Linux)")
 def test_setsid_double_fork_escapee_is_reported_and_killed(submit, tmp_path):
     pid_file = tmp_path / "escapee.pid"
     grade = submit("01_process", _without_greet('''
@@ -97,6 +112,7 @@ def greet(name):
     assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
 
 
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL and getppid are POSIX")
 def test_killing_the_parent_ends_only_that_scenario(submit):
     grade = submit("01_process", _without_greet(
         "def greet(name):\n    import os, signal\n    os.kill(os.getppid(), signal.SIGKILL)\n"))
