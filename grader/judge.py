@@ -55,6 +55,13 @@ class Observations:
         end = [e["t"] for e in self.of_kind("call_end") if e.get("function") == function]
         return (begin[0] if begin else None), (end[0] if end else None)
 
+    def before_runner_finished(self, events):
+        """Events from before the runner ended: a child the student never waited for may
+        fail later only because the runner, its parent, is gone."""
+        done = [e["t"] for e in self.of_kind("phase")
+                if e.get("name") == "done" and e.get("pid") == self.runner_pid]
+        return [e for e in events if not done or e.get("t", 0) <= done[0]]
+
     def child_targets(self):
         return {e["pid"]: e.get("target", "?") for e in self.of_kind("child_begin")}
 
@@ -182,7 +189,7 @@ def _children_failed(obs):
     if obs.scenario.expect_child_failure:
         return None
     targets = obs.child_targets()
-    for event in obs.of_kind("exception"):
+    for event in obs.before_runner_finished(obs.of_kind("exception")):
         return Fail(CRASHED, plain_cause(event.get("message"), obs.method) +
                     text("child_crashed", target=targets.get(event["pid"], "a function of yours"),
                                   exc_type=event.get("type"), exc_message=event.get("message", ""),

@@ -31,7 +31,8 @@ GRADER_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 def runner_env(job, folders):
     env = {key: os.environ[key] for key in ("PATH", "SYSTEMROOT", "HOME") if key in os.environ}
     env.update({
-        "PYTHONPATH": os.pathsep.join([job["module_dir"], SITE_DIR]),
+        # ours first: a student's file named sitecustomize.py or grader.py cannot shadow them
+        "PYTHONPATH": os.pathsep.join(_grader_paths() + [job["module_dir"]]),
         "PYTHONUNBUFFERED": "1",
         "PYTHONDONTWRITEBYTECODE": "1",
         "PYTHONIOENCODING": "utf-8",
@@ -43,10 +44,20 @@ def runner_env(job, folders):
         "TMPDIR": folders["tmp"],
         "MPKIT_EVENTS_DIR": folders["events"],
         "MPKIT_DUMPS_DIR": folders["dumps"],
-        "MPKIT_GRADER_PATH": GRADER_PARENT,
         "MPKIT_GATE": "1" if job.get("gate") else "0",
     })
     return env
+
+
+def _grader_paths():
+    """sitecustomize's folder, and the grader's own parent unless it is a site-packages folder
+    the runner has anyway (putting site-packages ahead of the standard library would let a
+    package shadow it). So a checkout grades with its own grader, installed or not."""
+    import site
+
+    installed = {os.path.normcase(os.path.abspath(p)) for p in site.getsitepackages()}
+    parent = os.path.normcase(GRADER_PARENT)
+    return [SITE_DIR] + ([] if parent in installed else [GRADER_PARENT])
 
 
 def limit_resources(limits, cgroups):

@@ -1,7 +1,9 @@
 """Shared fixtures, and a session-level check that the kit leaves nothing behind: no process
-below the test run and no multiprocessing semaphore in /dev/shm."""
+below the test run, and none of the semaphores its scenarios made still in /dev/shm."""
 import os
+import shutil
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -17,12 +19,16 @@ METHODS = [m for m in ("fork", "spawn", "forkserver") if m in system.start_metho
 SHM = Path("/dev/shm")
 
 
-def _semaphores():
-    return {p.name for p in SHM.glob("sem.mp-*")} if SHM.is_dir() else set()
-
-
 def pytest_sessionstart(session):
-    session.config._mpkit_shm_before = _semaphores()
+    # every grading in this session, in this process or below it, notes the semaphores it made
+    log = Path(tempfile.mkdtemp(prefix="mpkit-tests-")) / "semaphores.log"
+    log.touch()
+    os.environ["MPKIT_SEMAPHORE_LOG"] = str(log)
+
+
+def _semaphores_left():
+    names = Path(os.environ["MPKIT_SEMAPHORE_LOG"]).read_text(encoding="utf-8").split()
+    return sorted(n for n in set(names) if (SHM / ("sem." + n.lstrip("/"))).exists())
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -30,13 +36,14 @@ def pytest_sessionfinish(session, exitstatus):
         return
     grading.close_zygotes()
     left = [p for p in psutil.Process().children(recursive=True) if p.status() != psutil.STATUS_ZOMBIE]
-    new_shm = _semaphores() - session.config._mpkit_shm_before
     problems = []
     if left:
         problems.append("processes left behind: %s" % ", ".join(
             "%d %s" % (p.pid, " ".join(p.cmdline())[:80]) for p in left))
-    if new_shm:
-        problems.append("semaphores left in /dev/shm: %s" % ", ".join(sorted(new_shm)))
+    leaked = _semaphores_left()
+    shutil.rmtree(os.path.dirname(os.environ["MPKIT_SEMAPHORE_LOG"]), ignore_errors=True)
+    if leaked:
+        problems.append("semaphores left in /dev/shm: %s" % ", ".join(leaked))
     if problems:
         sys.stderr.write("\nmpkit leak check FAILED: %s\n" % "; ".join(problems))
         session.exitstatus = 1

@@ -25,6 +25,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,15 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
                                 reason="the hostile cases use fork, /proc and /dev/shm")
 
 
+class LeftBehind(Exception):
+    """Something of a scenario outlived the CLI. Not an AssertionError, so a case marked xfail
+    for a wrong verdict still fails for it (unless its xfail_raises says so)."""
+
+
+class CgroupsLeft(LeftBehind):
+    """Only empty cgroup folders of the scenario were left (raised when nothing else was)."""
+
+
 @dataclass
 class Case:
     name: str
@@ -53,9 +63,11 @@ class Case:
     other: bool = False  # also grade a correct 02_queue in the same run
     scale: str = "1"  # MPKIT_TIMEOUT_SCALE for the CLI
     xfail: str = None  # an engine problem, reported to the lead (strict)
+    xfail_raises: type = AssertionError  # a wrong verdict; LeftBehind: something outlived the CLI
     check: object = None  # extra assertions: check(run)
     extra_args: list = field(default_factory=list)
     module: str = None  # tests/hostile/<module>.py when not <name>.py
+    forbid: dict = field(default_factory=dict)  # scenario -> fragment that must NOT be in the message
 
 
 @dataclass
@@ -66,6 +78,7 @@ class Run:
     tmp: Path
     pid_dir: Path
     cli_cwd: Path
+    pids: set  # of the CLI, its supervisors and the scenarios' processes, as sampled
 
     def tests(self, exercise="01_process"):
         return {t["name"]: t for t in self.results["tests"] if t["exercise"] == exercise}
@@ -87,15 +100,27 @@ def _mapped_anywhere(names):
     return mapped
 
 
-def _new_semaphores(before):
-    """sem.mp-* files created since `before` and still there: other engineers' test runs may
-    create some meanwhile, so only those no live process maps count as left behind."""
-    new = _semaphores() - before
-    if new:
-        time.sleep(0.5)
-        new &= _semaphores()
-        new -= _mapped_anywhere(new)
-    return new
+def _new_semaphores(before, until, settle=3.0):
+    """sem.mp-* files created since `before` (and by the time `until`, a time.time()) that stay,
+    unmapped, for `settle` seconds. Other engineers' runs on the machine create and remove
+    semaphores all the time, some briefly unmapped while their scenario is being killed: only
+    one that no live process maps and nothing removes counts as left behind."""
+    def candidates():
+        found = set()
+        for name in _semaphores() - before:
+            try:
+                if (SHM / name).stat().st_ctime <= until:
+                    found.add(name)
+            except OSError:
+                pass
+        return found
+
+    give_up = time.monotonic() + settle
+    left = candidates()
+    while left and time.monotonic() < give_up:
+        time.sleep(0.25)
+        left = (left & candidates()) - _mapped_anywhere(left)
+    return left
 
 
 def _ours(proc, marker):
@@ -149,16 +174,71 @@ def _leftovers(tmp, pid_dir, grace=3.0):
         time.sleep(0.1)
 
 
-def _sweep(marker):
+def _sweep(marker, pid_dir):
+    """Kill what a failed case left: processes pointing into `marker`, and noted pids."""
     for proc in _scenario_processes(marker):
         try:
             proc.kill()
         except psutil.Error:
             pass
+    for pid in _noted_pids_alive(pid_dir):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
 
 
 def _snapshot(folder):
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+CGROUP_ROOTS = [Path("/sys/fs/cgroup/pids"), Path("/sys/fs/cgroup/memory")]
+
+
+def _cgroup_folders():
+    """Every mpkit-* cgroup folder of the v1 pids and memory hierarchies (the supervisor makes
+    one per scenario, named after its pid, below its own cgroup)."""
+    found = set()
+    for root in CGROUP_ROOTS:
+        if root.is_dir():
+            found.update(str(path) for path in root.rglob("mpkit-*") if path.is_dir())
+    return found
+
+
+class PidSampler(threading.Thread):
+    """Notes the pids below the CLI while it runs: its supervisors and the scenarios' processes
+    (cgroups are named after the supervisors' pids, which tells ours from other runs')."""
+
+    def __init__(self, every=0.05):
+        super().__init__(daemon=True)
+        self.every = every
+        self.root = None
+        self.pids = set()
+        self.done = threading.Event()
+
+    def run(self):
+        while not self.done.is_set():
+            if self.root is not None:
+                try:
+                    self.pids.update(p.pid for p in psutil.Process(self.root).children(recursive=True))
+                except psutil.Error:
+                    pass
+            self.done.wait(self.every)
+
+    def stop(self):
+        self.done.set()
+        self.join()
+
+
+def _our_cgroups(before, pids, settle=2.0):
+    """mpkit-<pid> cgroup folders made since `before` for one of `pids` that are still there."""
+    give_up = time.monotonic() + settle
+    while True:
+        left = sorted(f for f in _cgroup_folders() - before
+                      if f.rsplit("mpkit-", 1)[1].isdigit() and int(f.rsplit("mpkit-", 1)[1]) in pids)
+        if not left or time.monotonic() > give_up:
+            return left
+        time.sleep(0.2)
 
 
 def prepare(tmp, case):
@@ -182,25 +262,33 @@ def run_cli(tmp, case, args):
     pid_dir, cli_cwd, grader_tmp = tmp / "pids", tmp / "cli-cwd", tmp / "grader-tmp"
     env = dict(os.environ, TMPDIR=str(grader_tmp), MPKIT_TIMEOUT_SCALE=case.scale,
                PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p))
+    sampler = PidSampler()
     started = time.monotonic()
     proc = subprocess.Popen([sys.executable, "-m", "grader.cli", *args], cwd=str(cli_cwd), env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    sampler.root = proc.pid
+    sampler.start()
     try:
         out, err = proc.communicate(timeout=CLI_TIMEOUT_S)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.communicate()
-        _sweep(str(tmp))
+        _sweep(str(tmp), pid_dir)
         pytest.fail("the CLI did not finish within %d s (hung); its processes were killed" % CLI_TIMEOUT_S)
+    finally:
+        sampler.stop()
     wall = time.monotonic() - started
     done = subprocess.CompletedProcess(proc.args, proc.returncode, out.decode("utf-8", "replace"),
                                        err.decode("utf-8", "replace"))
-    report = (cli_cwd / args[args.index("--output") + 1]).read_bytes() if "--output" in args else out
+    report = out
+    if "--output" in args:
+        written = cli_cwd / args[args.index("--output") + 1]
+        report = written.read_bytes() if written.is_file() else b""
     try:
         results = json.loads(report.decode("utf-8"))
     except ValueError:
         results = None
-    return Run(done, wall, results, tmp, pid_dir, cli_cwd)
+    return Run(done, wall, results, tmp, pid_dir, cli_cwd, sampler.pids)
 
 
 def _log(case, run):
@@ -237,79 +325,132 @@ def _fake_results_not_believed(run):
 
 # ---- the cases ------------------------------------------------------------------------------
 
+SOME = HOSTILE_SCENARIOS  # every scenario of 01_process
+XFAIL_OUTPUT = ("unclear verdict: Python ignores SIGXFSZ, so at the output limit print() raises "
+                "OSError '[Errno 27] File too large' and the student reads only that; the "
+                "'output limit of 16384 KB' message (signal_output) is used only when the "
+                "process is killed by SIGXFSZ")
+XFAIL_NO_RESULT = ("unclear/misattributed verdict: when the runner exits 0 without a result "
+                   "(its descriptors closed by the student) the grader says 'died (exit code 0)', "
+                   "or, since the phase events were lost too, 'stopped the interpreter while being "
+                   "imported', though the import succeeded")
 CASES = [
     Case("fork_bomb", {"greet_prints": ("crashed", "more than 64 processes")}, other=True,
          check=_children_were_started),
     Case("memory_hog", {"greet_prints": ("crashed", "MemoryError")}),
-    Case("memory_tree", {"greet_prints": ("crashed", "MB of memory")}, other=True),
+    Case("memory_tree", {"greet_prints": ("crashed", "more than 1024 MB of memory")}, other=True),
     Case("output_flood", {"greet_prints": ("crashed", "output limit")}, other=True,
+         check=_output_capped, xfail=XFAIL_OUTPUT),
+    Case("output_flood_sig_dfl", {"greet_prints": ("crashed", "output limit of 16384 KB")},
          check=_output_capped),
-    Case("output_flood_no_sigxfsz", {"greet_prints": ("crashed", "File too large")},
-         check=_output_capped),
-    Case("import_loop", {s: ("error", "never finished") for s in HOSTILE_SCENARIOS}, scale="0.3"),
-    Case("import_block", {s: ("error", "never finished") for s in HOSTILE_SCENARIOS}, scale="0.3"),
-    Case("import_sys_exit", {s: ("error", "sys.exit(3)") for s in HOSTILE_SCENARIOS}),
-    Case("import_os_exit", {s: ("error", "exit code 7") for s in HOSTILE_SCENARIOS}),
-    Case("stubborn_children", {"greet_prints": ("not_joined", "had not been waited for"),
+    Case("import_loop", {s: ("error", "never finished") for s in SOME}, scale="0.3"),
+    Case("import_block", {s: ("error", "never finished") for s in SOME}, scale="0.3"),
+    Case("import_sys_exit", {s: ("error", "sys.exit(3)") for s in SOME}),
+    Case("import_os_exit", {s: ("error", "exit code 7") for s in SOME}),
+    Case("stubborn_children", {"greet_prints": ("not_joined", "3 process(es) it started had not been"),
                                "run_greeting_in_child": ("not_joined", "had not been waited for")},
          check=_children_were_started),
     Case("setsid_escapee", {"greet_prints": ("leaked_processes", "left 1 process")},
          check=_children_were_started),
     Case("disguised_escapee", {"greet_prints": ("leaked_processes", "left 1 process")},
-         check=_children_were_started),
-    Case("kill_parent", {"greet_prints": ("crashed", "parent"),
+         check=_children_were_started,
+         xfail="forged pass: a leftover process is taken for a multiprocessing helper, and not "
+               "reported, when its command line merely contains 'multiprocessing.resource_tracker' "
+               "(supervisor.is_helper); it is killed, but greet_prints passes"),
+    Case("kill_parent", {"greet_prints": ("crashed", "kill its parent"),
                          "run_greeting_in_child": ("crashed", "SIGKILL"),
                          "start_in_background": ("crashed", "SIGKILL")}, other=True),
+    Case("kill_grandparent", {"greet_prints": ("crashed", "kill its parent")}, other=True),
+    Case("orphan_without_marker", {"greet_prints": ("crashed", "kill its parent")}, other=True,
+         check=_children_were_started, xfail_raises=LeftBehind,
+         xfail="left running: when the supervisor and its zygote both die, grading.sweep finds the "
+               "scenario's processes only by MPKIT_EVENTS_DIR in their environment, so a process "
+               "exec'd with an empty environment survives (until its own end, 60 s here)"),
     Case("stop_parent", {"greet_prints": ("timeout", "did not come back")}, scale="0.3", other=True),
-    Case("close_fds_import", {s: ("error", None) for s in HOSTILE_SCENARIOS}),
-    Case("close_fds_call", {"greet_prints": ("crashed", None)}),
+    Case("close_fds_import", {s: ("error", None) for s in SOME},
+         forbid={s: "stopped the interpreter while being imported" for s in SOME},
+         xfail=XFAIL_NO_RESULT),
+    Case("close_fds_call", {"greet_prints": ("crashed", None)},
+         forbid={"greet_prints": "(exit code 0)"}, xfail=XFAIL_NO_RESULT),
     Case("delete_files", {"greet_prints": ("failed", "printed ''")}),
-    Case("delete_scenario_folder", {"greet_prints": ("crashed", None)}, other=True),
+    Case("delete_scenario_folder", {"greet_prints": ("crashed", None)}, other=True,
+         forbid={"greet_prints": "kill its parent"},
+         xfail="misattributed verdict: the supervisor crashes (FileNotFoundError in read_events: "
+               "the events folder is gone) and the grader tells the student they killed its parent"),
     Case("deep_recursion", {"greet_prints": ("crashed", "RecursionError"),
-                            "run_greeting_in_child": ("crashed", "SIGSEGV")}),
+                            "run_greeting_in_child": ("crashed", "SIGSEGV")},
+         xfail="wrong verdict: after a RecursionError 10**6 frames deep the runner spends > 10 s "
+               "in traceback.format_exception (describe_exception; _hooks._report likewise), so "
+               "greet_prints is 'timeout ... a loop that never ends?' waiting in traceback.py"),
     Case("odd_returns", {"greet_prints": ("failed", "goodbye world"),
                          "run_greeting_in_child": ("no_process", "never started a process"),
                          "start_in_background": ("failed", "unrepresentable Unshowable")}),
-    Case("slow_repr", {"start_in_background": ("timeout", "did not finish")}, scale="0.3"),
+    Case("slow_repr", {"start_in_background": ("timeout", "in __repr__")}, scale="0.3"),
     Case("non_utf8_output", {"greet_prints": ("failed", "printed ''")}),
     Case("lone_surrogates", {"greet_prints": ("crashed", "ValueError"),
-                             "run_greeting_in_child": ("crashed", "ValueError")}),
-    Case("monkeypatch_grader", {"greet_prints": ("failed", None)}),
+                             "run_greeting_in_child": ("crashed", "ValueError")},
+         xfail="grader crash: a lone surrogate in an exception's traceback reaches the report, and "
+               "report.as_json(ensure_ascii=False) -> sys.stdout.write raises UnicodeEncodeError: "
+               "no JSON at all (as_text and --output likewise)"),
+    Case("monkeypatch_grader", {"greet_prints": ("failed", "printed ''"),
+                                "run_greeting_in_child": ("no_process", None)}),
     Case("env_tampering", {"greet_prints": ("passed", None),
-                           "run_greeting_in_child": ("no_process", None),
+                           "run_greeting_in_child": ("no_process", "in the calling process"),
                            "start_in_background": ("failed", "should return the started")}),
     Case("fake_results", {}, check=_fake_results_not_believed),
     Case("fake_results_output", {}, module="fake_results", check=_fake_results_not_believed,
          extra_args=["--output", "report.json"]),
-    Case("forged_events", {"greet_prints": ("failed", "printed ''")}),
+    Case("forged_events", {"greet_prints": ("failed", "printed ''")},
+         xfail="forged pass: a line appended to a file of MPKIT_EVENTS_DIR (a made-up pid) is "
+               "believed as output of greet; the event log is written by the student's own "
+               "processes, so 'nothing written to a file can forge a result' does not hold"),
     Case("disk_filler", {"greet_prints": ("failed", "printed ''")}),
 ]
 
 
 def _param(case):
-    marks = [pytest.mark.xfail(strict=True, reason=case.xfail)] if case.xfail else []
+    marks = [pytest.mark.xfail(strict=True, raises=case.xfail_raises, reason=case.xfail)] if case.xfail else []
     return pytest.param(case, id=case.name, marks=marks)
 
 
 @pytest.mark.parametrize("case", [_param(c) for c in CASES])
 def test_hostile_submission(tmp_path, case, record_property):
-    semaphores_before = _semaphores()
+    semaphores_before, cgroups_before = _semaphores(), _cgroup_folders()
     args = prepare(tmp_path, case)
     submission_before = _snapshot(tmp_path / "sub")
+    wrong_verdict = None
     try:
         run = run_cli(tmp_path, case, args)
+        cli_ended = time.time()
         record_property("wall_s", round(run.wall_s, 2))
         _log(case, run)
-        _check(run, case)
+        try:
+            _check(run, case)
+        except AssertionError as exc:
+            wrong_verdict = exc
     finally:
         procs, noted = _leftovers(tmp_path, tmp_path / "pids")
-        _sweep(str(tmp_path))
-    assert not procs, "processes of the scenario left running: %s" % procs
-    assert not noted, "pids the hostile code noted still alive: %s" % noted
-    left = _new_semaphores(semaphores_before)
-    assert not left, "semaphores left in /dev/shm: %s" % sorted(left)
-    assert _snapshot(tmp_path / "sub") == submission_before, "the submission folder was modified"
-    assert not list((tmp_path / "grader-tmp").iterdir()), "scenario folders left behind"
+        _sweep(str(tmp_path), tmp_path / "pids")
+    problems = []
+    if procs:
+        problems.append("processes of the scenario left running: %s" % procs)
+    if noted:
+        problems.append("pids the hostile code noted still alive: %s" % noted)
+    left = _new_semaphores(semaphores_before, cli_ended)
+    if left:
+        problems.append("semaphores left in /dev/shm: %s" % sorted(left))
+    if _snapshot(tmp_path / "sub") != submission_before:
+        problems.append("the submission folder was modified")
+    if list((tmp_path / "grader-tmp").iterdir()):
+        problems.append("scenario folders left in the grader's temporary folder: %s"
+                        % sorted(p.name for p in (tmp_path / "grader-tmp").iterdir()))
+    if problems:
+        raise LeftBehind("; ".join(problems))
+    cgroups = _our_cgroups(cgroups_before, run.pids)
+    if cgroups:
+        raise CgroupsLeft("cgroup folders of the scenario left behind: %s" % cgroups)
+    if wrong_verdict is not None:
+        raise wrong_verdict
 
 
 def _check(run, case):
@@ -330,6 +471,8 @@ def _check(run, case):
             assert fragment in test["message"], (name, test["message"][:2000])
         if status != "passed":
             assert test["message"].strip(), "%s: a verdict without a message" % name
+    for name, fragment in case.forbid.items():
+        assert fragment not in tests[name]["message"], (name, "misleading", tests[name]["message"][:2000])
     if case.other:
         other = run.tests(OTHER[0])
         assert other and all(t["status"] == "passed" for t in other.values()), \

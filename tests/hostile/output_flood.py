@@ -1,5 +1,6 @@
 """Hostile 01_process: greet prints 300 lines of 1 MB (300 MB).
-Expected: RLIMIT_FSIZE (output_kb = 16384) stops the writer with SIGXFSZ: crashed, a message
+Expected: RLIMIT_FSIZE (output_kb = 16384) stops the writer (Python ignores SIGXFSZ, so its write
+fails with EFBIG: OSError "File too large"): crashed, with a message
 about the output limit, and the report's output capped at 64 KiB."""
 
 def greet(name):
