@@ -184,12 +184,12 @@ def is_helper(proc, child_pids):
     return proc.pid not in child_pids and any(mark in cmdline for mark in HELPER_MARKS)
 
 
-def kill_tree(child_pids):
+def kill_tree(child_pids, marker):
     """Kill every process below us: the student's first, then multiprocessing's helpers once
     they had a moment to exit on their own (the resource tracker unlinks semaphores on exit)."""
     killed = 0
     for _ in range(200):
-        procs = [p for p in system.descendants() if not is_helper(p, child_pids)]
+        procs = [p for p in system.scenario_processes(marker) if not is_helper(p, child_pids)]
         live = [p for p in procs if _alive(p)]
         if not live:
             break
@@ -200,10 +200,10 @@ def kill_tree(child_pids):
             killed += 1
         system.reap_zombies()
     give_up = time.monotonic() + 1.5
-    while time.monotonic() < give_up and any(_alive(p) for p in system.descendants()):
+    while time.monotonic() < give_up and any(_alive(p) for p in system.scenario_processes(marker)):
         system.reap_zombies()
         time.sleep(0.01)
-    for proc in system.descendants():
+    for proc in system.scenario_processes(marker):
         system.kill(proc)
         killed += 1
     system.reap_zombies()
@@ -304,17 +304,17 @@ def _supervise(job, workdir, folders, cgroups):
         outcome = cgroups.hit() or outcome
     stopped_at = time.monotonic()
     elapsed = stopped_at - started
-    procs = system.descendants()
+    procs = system.scenario_processes(folders["events"])
     events = read_events(folders["events"])
     child_pids = {e["pid"] for e in events if e.get("kind") == "child_begin"}
     if outcome != "exited":
         take_dumps(procs, folders["dumps"])
         leaked = []
     else:
-        leaked = _leftovers(child_pids)
+        leaked = _leftovers(child_pids, folders["events"])
         take_dumps([system.psutil.Process(p["pid"]) for p in leaked if system.psutil.pid_exists(p["pid"])],
                    folders["dumps"])
-    killed = kill_tree(child_pids)
+    killed = kill_tree(child_pids, folders["events"])
     if runner.poll() is None:
         runner.kill()
     runner.wait()
@@ -340,13 +340,13 @@ def _supervise(job, workdir, folders, cgroups):
     }
 
 
-def _leftovers(child_pids, grace=LEFTOVER_GRACE_S):
+def _leftovers(child_pids, marker, grace=LEFTOVER_GRACE_S):
     """Processes still alive after the runner ended, other than multiprocessing's helpers.
     Processes get a moment to finish exiting (one mid-exit has an empty command line)."""
     give_up = time.monotonic() + grace
     while True:
         system.reap_zombies()
-        alive = [p for p in system.descendants() if _alive(p) and not is_helper(p, child_pids)]
+        alive = [p for p in system.scenario_processes(marker) if _alive(p) and not is_helper(p, child_pids)]
         if not alive or time.monotonic() > give_up:
             break
         time.sleep(0.02)

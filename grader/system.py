@@ -65,6 +65,24 @@ def descendants(root_pid=None):
         return []
 
 
+def scenario_processes(marker):
+    """Every process of a scenario: our descendants, plus (where there is no subreaper to bring
+    them back) any process whose environment still carries the scenario's marker, such as one
+    that escaped with setsid and a double fork."""
+    procs = descendants()
+    if LINUX or not marker:
+        return procs
+    known = {p.pid for p in procs}
+    for proc in psutil.process_iter():
+        try:
+            if proc.pid not in known and proc.pid != os.getpid() and \
+                    proc.environ().get("MPKIT_EVENTS_DIR") == marker:
+                procs.append(proc)
+        except (psutil.Error, OSError):
+            pass
+    return procs
+
+
 def reap_zombies():
     """Reap every child that has exited (orphans re-parented to a subreaper included)."""
     if not POSIX:
