@@ -81,6 +81,7 @@ def main():
     cores = os.cpu_count() or 1
     print("machine: %d cores, %s, Python %s" % (cores, platform.platform(), platform.python_version()))
     print("load average: %s" % " ".join("%.2f" % x for x in os.getloadavg()) if hasattr(os, "getloadavg") else "")
+    one_scenario(exercises, system.default_start_method(), 1)  # warm up: the zygote, caches
     bare = bare_start(args.repeat)
     print("\nbare interpreter start (python -c pass): %.3f s" % bare)
     for method in METHODS:

@@ -17,7 +17,8 @@ import psutil
 
 from grader import judge as judging
 from grader.messages import text
-from grader.verdict import CRASHED, TIMEOUT, Verdict
+from grader.outcomes import CRASHED, TIMEOUT
+from grader.verdict import Verdict
 
 BACKSTOP_EXTRA_S = 30.0
 MAX_MODULE_BYTES = 1024 * 1024

@@ -36,11 +36,12 @@ class Scenario:
         return fn
 
 
-def scenario(name, points, call, **options):
-    """Declare a scenario; `call` is how messages name it, e.g. "collect([11, None, 'lily'])"."""
+def scenario(name, points, call, module=None, **options):
+    """Declare a scenario; `call` is how messages name it, e.g. "collect([11, None, 'lily'])".
+    It belongs to the check module that defines it, or to `module` when a helper makes it."""
     def register(drive):
         made = Scenario(name, points, drive, call, **options)
-        _REGISTRY.setdefault(drive.__module__, {})[name] = made
+        _REGISTRY.setdefault(module or drive.__module__, {})[name] = made
         return made
     return register
 

@@ -1,8 +1,7 @@
 """The verdict of one graded test: plain, serialisable data."""
 from dataclasses import dataclass, field
 
-from grader.outcomes import (CRASHED, DEADLOCK, ERROR, FAILED, LEAKED, NO_PROCESS,  # noqa: F401
-                             NOT_IMPLEMENTED, NOT_JOINED, PASSED, STATUSES, TIMEOUT)
+from grader.outcomes import PASSED, STATUSES
 
 RESULTS_VERSION = 1
 JSON_FIELDS = ("exercise", "name", "status", "score", "max_score", "message", "output",

@@ -10,7 +10,7 @@ import os
 import sys
 
 from grader import corpus, grading, manifest, stubs, system
-from grader.verdict import NOT_IMPLEMENTED
+from grader.outcomes import NOT_IMPLEMENTED
 
 MIN_HINTS = 3
 

@@ -6,7 +6,8 @@ import sys
 import pytest
 
 from conftest import ROOT
-from grader.verdict import JSON_FIELDS, STATUSES
+from grader.outcomes import STATUSES
+from grader.verdict import JSON_FIELDS
 
 
 def mpkit(*args):

@@ -19,6 +19,25 @@ def require_child_process(obs, record, worked_in_runner=False):
         raise Fail(NO_PROCESS, text("no_process_started", call=record["label"]))
 
 
+def items_through_a_child(module, function, name, items, points, label, doc, **options):
+    """A scenario of check module `module`: `function(items)` must start a child and return
+    `items` in order."""
+    from grader.scenario import scenario
+
+    @scenario(name, points=points, call=label, module=module, **options)
+    def drive(run):
+        run.call(function, list(items), label=label)
+
+    @drive.judge
+    def _(obs):
+        record = obs.call()
+        require_child_process(obs, record)
+        expect_return(record, items)
+
+    drive.doc = doc + label
+    return drive
+
+
 def printed_by(obs, function):
     """{pid: text} of what each process wrote to stdout while `function` was being called."""
     begin, end = obs.call_window(function)
@@ -28,5 +47,5 @@ def printed_by(obs, function):
     return by_pid
 
 
-__all__ = ["Fail", "FAILED", "NO_PROCESS", "describe", "expect_return", "printed_by",
+__all__ = ["Fail", "FAILED", "NO_PROCESS", "describe", "expect_return", "items_through_a_child", "printed_by",
            "require_child_process", "safe_repr", "text"]

@@ -1,7 +1,7 @@
 """03_pipe: make_one_way_pipe, send_all and receive_all."""
 import multiprocessing
 
-from grader.checks.common import FAILED, Fail, expect_return, require_child_process, safe_repr, text
+from grader.checks.common import FAILED, Fail, items_through_a_child, safe_repr, text
 from grader.scenario import scenario
 from grader.values import describe, same
 
@@ -78,18 +78,9 @@ def _(obs):
 
 
 def _receive_all(name, items, points, label, hidden=False):
-    @scenario(name, points=points, call=label, hidden=hidden, deadlock_hint="pipe_deadlock_hint")
-    def drive(run):
-        run.call("receive_all", list(items), label=label)
-
-    @drive.judge
-    def _(obs):
-        record = obs.call()
-        require_child_process(obs, record)
-        expect_return(record, items)
-
-    drive.doc = "receive_all returns the items a child sent, stopping at EOFError: " + label
-    return drive
+    return items_through_a_child(
+        __name__, "receive_all", name, items, points, label, hidden=hidden, deadlock_hint="pipe_deadlock_hint",
+        doc="receive_all returns the items a child sent, stopping at EOFError: ")
 
 
 receive_all_tutorial = _receive_all("receive_all_tutorial", TUTORIAL, 2, "receive_all([11, None, 'lily'])")

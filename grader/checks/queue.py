@@ -1,7 +1,7 @@
 """02_queue: produce and collect."""
 import multiprocessing
 
-from grader.checks.common import FAILED, Fail, expect_return, require_child_process, safe_repr, text
+from grader.checks.common import FAILED, Fail, items_through_a_child, safe_repr, text
 from grader.scenario import scenario
 from grader.values import describe, same
 
@@ -47,18 +47,9 @@ def _(obs):
 
 
 def _collect(name, items, points, label, hidden=False):
-    @scenario(name, points=points, call=label, hidden=hidden, deadlock_hint="queue_deadlock_hint")
-    def drive(run):
-        run.call("collect", list(items), label=label)
-
-    @drive.judge
-    def _(obs):
-        record = obs.call()
-        require_child_process(obs, record)
-        expect_return(record, items)
-
-    drive.doc = "collect returns every item in order from a child running produce: " + label
-    return drive
+    return items_through_a_child(
+        __name__, "collect", name, items, points, label, hidden=hidden, deadlock_hint="queue_deadlock_hint",
+        doc="collect returns every item in order from a child running produce: ")
 
 
 collect_tutorial = _collect("collect_tutorial", TUTORIAL, 1, "collect([11, None, 'lily'])")
