@@ -17,7 +17,7 @@ import psutil
 
 from grader import judge as judging
 from grader.messages import text
-from grader.outcomes import CRASHED, TIMEOUT
+from grader.outcomes import CRASHED, ERROR, TIMEOUT
 from grader.verdict import Verdict
 
 BACKSTOP_EXTRA_S = 30.0
@@ -121,7 +121,31 @@ def supervisor_job(job, workdir, module_dir, timeout):
     }
 
 
+def stdlib_names():
+    names = getattr(sys, "stdlib_module_names", None)  # Python 3.10+
+    if names:
+        return set(names)
+    return {"queue", "threading", "multiprocessing", "os", "sys", "time", "signal", "socket",
+            "select", "pipes", "test", "random", "string", "types", "io", "code", "token",
+            "json", "pickle", "copy", "struct", "weakref", "traceback", "tempfile", "shutil"}
+
+
+def _shadowing(job):
+    """The first file of the exercise's folder named like a standard-library module, or None."""
+    folder = os.path.join(job.submission, job.exercise.folder)
+    stdlib = stdlib_names()
+    for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+        if name.endswith(".py") and name[:-3] in stdlib:
+            return name
+    return None
+
+
 def run_job(job):
+    shadow = _shadowing(job)
+    if shadow:
+        return Verdict(exercise=job.exercise.folder, name=job.scenario.name, status=ERROR,
+                       max_score=job.scenario.points, message=text("shadows_stdlib", file=shadow),
+                       start_method=job.start_method, hidden=job.scenario.hidden)
     workdir = tempfile.mkdtemp(prefix="mpkit-")
     started = time.monotonic()
     try:

@@ -128,7 +128,9 @@ def _stopped(report, obs, exercise, timeout):
     if outcome == "too_much_memory":
         return Fail(CRASHED, text("too_much_memory", call=call, limit=exercise.limits["memory_mb"]))
     crashed = _children_failed(obs)
-    if _last_phase(report, report.get("runner_pid")) in ("start", "import"):
+    if _last_phase(report, report.get("runner_pid")) == "start":
+        return _setup_failed(report)
+    if _last_phase(report, report.get("runner_pid")) == "import":
         return Fail(ERROR, text("import_hang", file=exercise.filename) +
                     ("\n" + crashed.message if crashed else ""))
     where = _where(report, obs)
@@ -150,9 +152,17 @@ def _died(report, obs, exercise):
     how = "killed by %s" % _signal_name(code) if code is not None and code < 0 else "exit code %s" % code
     if code is not None and code < 0 and _signal_name(code) == "SIGXFSZ":
         how = text("signal_output", limit=exercise.limits["output_kb"])
-    if _last_phase(report, report.get("runner_pid")) in ("start", "import"):
+    if _last_phase(report, report.get("runner_pid")) == "start":
+        return _setup_failed(report)
+    if _last_phase(report, report.get("runner_pid")) == "import":
         return Fail(ERROR, text("import_exit", file=exercise.filename, how=how))
     return Fail(CRASHED, text("runner_died", call=obs.scenario.call, how=how, hint=""))
+
+
+def _setup_failed(report):
+    """The runner ended before it got to the student's module: the kit's fault, not theirs."""
+    stderr = (report.get("stderr") or {}).get("text", "").strip().splitlines()
+    return Fail(ERROR, text("setup_failed", detail="\n".join(stderr[-6:]) or "no output"))
 
 
 def _import_failed(error, exercise, student_dir):

@@ -17,6 +17,12 @@ EN = {
     "import_hang": "Importing {file} never finished. Code at the top level of a module runs "
                    "on import: move loops and waits into functions or under "
                    "`if __name__ == \"__main__\":`.",
+    "setup_failed": "The grader could not start this scenario before your module was even "
+                    "imported: this is a problem of the grading kit or of the machine, not of "
+                    "your code. Please report it with this detail:\n{detail}",
+    "shadows_stdlib": "{file} has the name of a module of Python's standard library, so it "
+                      "would replace that module for multiprocessing and the grader too. "
+                      "Rename it (for example to my_{file}).",
     "raised": "{call} raised {exc_type}: {exc_message}\n{traceback}",
     "child_crashed": "A child process running {target} raised {exc_type}: {exc_message}\n"
                      "{traceback}",

@@ -15,17 +15,9 @@ from grader.outcomes import NOT_IMPLEMENTED
 MIN_HINTS = 3
 
 
-def _stdlib_names():
-    names = getattr(sys, "stdlib_module_names", None)
-    if names:
-        return set(names)
-    return {"queue", "threading", "multiprocessing", "os", "sys", "time", "signal", "socket",
-            "select", "pipes", "test", "random", "string", "types", "io", "code", "token"}
-
-
 def check_manifest(root, exercises):
     problems, seen = [], {}
-    stdlib = _stdlib_names()
+    stdlib = grading.stdlib_names()
     for exercise in exercises:
         for kind, value in (("folder", exercise.folder), ("module", exercise.module),
                             ("topic", exercise.topic)):

@@ -205,3 +205,11 @@ sys.modules["__main__"].greet = greet
     verdict = submit("01_process", source)(method, ["run_greeting_in_child"])["run_greeting_in_child"]
     assert verdict.status == "crashed"
     assert "lives in __main__" in verdict.message and "exit code" not in verdict.message
+
+
+def test_a_file_named_like_the_standard_library_is_named_in_the_verdict(submit, tmp_path):
+    grade = submit("02_queue", "STOP = 'STOP'\n")
+    (tmp_path / "submission" / "02_queue" / "queue.py").write_text("x = 1\n", encoding="utf-8")
+    verdict = grade(None, ["collect_tutorial"])["collect_tutorial"]
+    assert verdict.status == "error"
+    assert "queue.py" in verdict.message and "Rename it" in verdict.message
