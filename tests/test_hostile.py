@@ -9,12 +9,17 @@ results...). Each is graded through the real CLI, `python -m grader.cli grade <f
   recorded, see docs/threat-model.md) without a traceback, and prints one valid JSON object;
 * the hostile exercise gets clear non-passed verdicts (the expected status and a fragment of
   the message where one says what happened);
-* a correct copy of another exercise graded in the same run gets full marks (for a few
-  representative cases: it costs a few seconds each);
+* a correct copy of another exercise (02_queue), graded in the same run, gets full marks;
 * nothing of the scenario is left running (no process whose working folder or environment
   points into the test's folder, and every pid the hostile code wrote to a file is dead), no
   new multiprocessing semaphore is left in /dev/shm, no scenario folder is left in the
-  grader's temporary folder, and the submission folder is exactly as it was.
+  grader's temporary folder, no per-scenario cgroup folder is left, and the submission folder
+  is exactly as it was.
+
+Where the engine misbehaves today the case is marked xfail(strict=True) with the problem in its
+reason: `raises=AssertionError` for a wrong or unclear verdict, LeftBehind / CgroupsLeft for
+something that outlived the CLI (any other leftover still fails the test). When the engine is
+fixed the case XPASSes, and the mark is removed.
 
 Hostile modules write pids to "@HOSTILE_PID_DIR@", which is replaced by a folder of the test.
 Set MPKIT_HOSTILE_LOG=<file> to append one JSON line per case (name, wall time, verdicts).
@@ -34,6 +39,7 @@ import psutil
 import pytest
 
 from conftest import ROOT
+from grader import system
 
 HOSTILE = ROOT / "tests" / "hostile"
 SHM = Path("/dev/shm")
@@ -59,8 +65,8 @@ class CgroupsLeft(LeftBehind):
 @dataclass
 class Case:
     name: str
-    expect: dict  # scenario -> (status, fragment of the message or None)
-    other: bool = False  # also grade a correct 02_queue in the same run
+    expect: dict  # scenario -> (status, fragment or None), or a list of such alternatives
+    other: bool = True  # also grade a correct 02_queue in the same run (about +0.5 s)
     scale: str = "1"  # MPKIT_TIMEOUT_SCALE for the CLI
     xfail: str = None  # an engine problem, reported to the lead (strict)
     xfail_raises: type = AssertionError  # a wrong verdict; LeftBehind: something outlived the CLI
@@ -86,6 +92,20 @@ class Run:
 
 def _semaphores():
     return {p.name for p in SHM.glob("sem.mp-*")} if SHM.is_dir() else set()
+
+
+def _logged_semaphores_left(tmp):
+    """Semaphores the grader saw this run's scenarios make (MPKIT_SEMAPHORE_LOG) still in
+    /dev/shm. The names also go to the session's log, for conftest's leak check."""
+    try:
+        names = set((tmp / "semaphores.log").read_text(encoding="utf-8").split())
+    except OSError:
+        return []
+    session_log = os.environ.get("MPKIT_SEMAPHORE_LOG")
+    if session_log and names:
+        with open(session_log, "a", encoding="utf-8") as log:
+            log.write("".join("%s\n" % name for name in sorted(names)))
+    return sorted(n for n in names if (SHM / ("sem." + n.lstrip("/"))).exists())
 
 
 def _mapped_anywhere(names):
@@ -148,6 +168,16 @@ def _scenario_processes(marker):
     return [p for p in psutil.process_iter() if p.pid != me and _ours(p, marker) and _alive(p)]
 
 
+def _noted_pids(pid_dir):
+    pids = set()
+    for path in pid_dir.iterdir():
+        try:
+            pids.add(int(path.read_text().split()[0]))
+        except (OSError, ValueError, IndexError):
+            pass
+    return pids
+
+
 def _noted_pids_alive(pid_dir):
     """Pids the hostile code wrote ("pid starttime") that still run (same start time)."""
     alive = []
@@ -199,9 +229,25 @@ def _cgroup_folders():
     """Every mpkit-* cgroup folder of the v1 pids and memory hierarchies (the supervisor makes
     one per scenario, named after its pid, below its own cgroup)."""
     found = set()
+
+    def walk(folder, depth):
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:  # removed meanwhile
+            return
+        for entry in entries:
+            try:
+                if not entry.is_dir(follow_symlinks=False):
+                    continue
+            except OSError:
+                continue
+            if entry.name.startswith("mpkit-"):
+                found.add(entry.path)
+            elif depth < 4:
+                walk(entry.path, depth + 1)
+
     for root in CGROUP_ROOTS:
-        if root.is_dir():
-            found.update(str(path) for path in root.rglob("mpkit-*") if path.is_dir())
+        walk(str(root), 0)
     return found
 
 
@@ -261,6 +307,7 @@ def run_cli(tmp, case, args):
     """Run the CLI in a subprocess (its own session, cwd tmp/cli-cwd, TMPDIR tmp/grader-tmp)."""
     pid_dir, cli_cwd, grader_tmp = tmp / "pids", tmp / "cli-cwd", tmp / "grader-tmp"
     env = dict(os.environ, TMPDIR=str(grader_tmp), MPKIT_TIMEOUT_SCALE=case.scale,
+               MPKIT_SEMAPHORE_LOG=str(tmp / "semaphores.log"),
                PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p))
     sampler = PidSampler()
     started = time.monotonic()
@@ -317,8 +364,9 @@ def _output_capped(run):
 
 def _fake_results_not_believed(run):
     """The student printed a fake report and wrote it over results.json files, the grader's
-    working folder included: what the grader reports is its own (score 0)."""
-    assert run.results["score"] == 0 and run.results["max_score"] == 6
+    working folder included: what the grader reports is its own."""
+    assert sum(t["score"] for t in run.tests().values()) == 0
+    assert {t["exercise"] for t in run.results["tests"]} == {"01_process", OTHER[0]}
     assert json.loads((run.cli_cwd / "results.json").read_text())["score"] == 6, \
         "the hostile code did not get to write its fake results.json (the case tests nothing)"
 
@@ -330,16 +378,23 @@ XFAIL_OUTPUT = ("unclear verdict: Python ignores SIGXFSZ, so at the output limit
                 "OSError '[Errno 27] File too large' and the student reads only that; the "
                 "'output limit of 16384 KB' message (signal_output) is used only when the "
                 "process is killed by SIGXFSZ")
+XFAIL_CGROUPS = ("left behind: the scenario's pids and memory cgroups (mpkit-<supervisor pid>) are "
+                 "removed only by the supervisor itself (supervise's finally), so when student code "
+                 "kills or stops the supervisor nobody removes them (the zygote, which knows the "
+                 "pid, or the grader could)")
+_CAPABILITIES = system.capabilities() if sys.platform.startswith("linux") else {}
+if not (_CAPABILITIES.get("pids_cgroup") or _CAPABILITIES.get("memory_cgroup")):
+    XFAIL_CGROUPS = None  # no per-scenario cgroups here, so none can be left behind
 XFAIL_NO_RESULT = ("unclear/misattributed verdict: when the runner exits 0 without a result "
                    "(its descriptors closed by the student) the grader says 'died (exit code 0)', "
                    "or, since the phase events were lost too, 'stopped the interpreter while being "
                    "imported', though the import succeeded")
 CASES = [
-    Case("fork_bomb", {"greet_prints": ("crashed", "more than 64 processes")}, other=True,
+    Case("fork_bomb", {"greet_prints": ("crashed", "more than 64 processes")},
          check=_children_were_started),
     Case("memory_hog", {"greet_prints": ("crashed", "MemoryError")}),
-    Case("memory_tree", {"greet_prints": ("crashed", "more than 1024 MB of memory")}, other=True),
-    Case("output_flood", {"greet_prints": ("crashed", "output limit")}, other=True,
+    Case("memory_tree", {"greet_prints": ("crashed", "more than 1024 MB of memory")}),
+    Case("output_flood", {"greet_prints": ("crashed", "output limit")},
          check=_output_capped, xfail=XFAIL_OUTPUT),
     Case("output_flood_sig_dfl", {"greet_prints": ("crashed", "output limit of 16384 KB")},
          check=_output_capped),
@@ -347,9 +402,16 @@ CASES = [
     Case("import_block", {s: ("error", "never finished") for s in SOME}, scale="0.3"),
     Case("import_sys_exit", {s: ("error", "sys.exit(3)") for s in SOME}),
     Case("import_os_exit", {s: ("error", "exit code 7") for s in SOME}),
+    Case("clear_event_log", {s: ("error", None) for s in SOME},
+         forbid={s: "problem of the grading kit" for s in SOME},
+         xfail="misattributed verdict: with the event log emptied there is no 'phase' event, and "
+               "since ec14b57 a runner that ends in phase 'start' is 'a problem of the grading kit "
+               "or of the machine, not of your code. Please report it': the student's own "
+               "os._exit(3) at import is blamed on the kit"),
     Case("stubborn_children", {"greet_prints": ("not_joined", "3 process(es) it started had not been"),
                                "run_greeting_in_child": ("not_joined", "had not been waited for")},
          check=_children_were_started),
+    Case("semaphore_leak", {"greet_prints": ("crashed", "SIGKILL")}, check=_children_were_started),
     Case("setsid_escapee", {"greet_prints": ("leaked_processes", "left 1 process")},
          check=_children_were_started),
     Case("disguised_escapee", {"greet_prints": ("leaked_processes", "left 1 process")},
@@ -359,29 +421,37 @@ CASES = [
                "(supervisor.is_helper); it is killed, but greet_prints passes"),
     Case("kill_parent", {"greet_prints": ("crashed", "kill its parent"),
                          "run_greeting_in_child": ("crashed", "SIGKILL"),
-                         "start_in_background": ("crashed", "SIGKILL")}, other=True),
-    Case("kill_grandparent", {"greet_prints": ("crashed", "kill its parent")}, other=True),
-    Case("orphan_without_marker", {"greet_prints": ("crashed", "kill its parent")}, other=True,
+                         "start_in_background": ("crashed", "SIGKILL")},
+         xfail=XFAIL_CGROUPS, xfail_raises=CgroupsLeft),
+    Case("kill_grandparent", {"greet_prints": ("crashed", "kill its parent")},
+         xfail=XFAIL_CGROUPS, xfail_raises=CgroupsLeft),
+    Case("orphan_without_marker", {"greet_prints": ("crashed", "kill its parent")},
          check=_children_were_started, xfail_raises=LeftBehind,
          xfail="left running: when the supervisor and its zygote both die, grading.sweep finds the "
                "scenario's processes only by MPKIT_EVENTS_DIR in their environment, so a process "
-               "exec'd with an empty environment survives (until its own end, 60 s here)"),
-    Case("stop_parent", {"greet_prints": ("timeout", "did not come back")}, scale="0.3", other=True),
+               "exec'd with an empty environment survives (until its own end, 60 s here); the "
+               "cgroups are left too, where there are any"),
+    Case("stop_parent", {"greet_prints": ("timeout", "did not come back")}, scale="0.3",
+         xfail=XFAIL_CGROUPS, xfail_raises=CgroupsLeft),
     Case("close_fds_import", {s: ("error", None) for s in SOME},
          forbid={s: "stopped the interpreter while being imported" for s in SOME},
          xfail=XFAIL_NO_RESULT),
     Case("close_fds_call", {"greet_prints": ("crashed", None)},
          forbid={"greet_prints": "(exit code 0)"}, xfail=XFAIL_NO_RESULT),
     Case("delete_files", {"greet_prints": ("failed", "printed ''")}),
-    Case("delete_scenario_folder", {"greet_prints": ("crashed", None)}, other=True,
+    Case("delete_scenario_folder", {"greet_prints": ("crashed", None)},
          forbid={"greet_prints": "kill its parent"},
          xfail="misattributed verdict: the supervisor crashes (FileNotFoundError in read_events: "
                "the events folder is gone) and the grader tells the student they killed its parent"),
-    Case("deep_recursion", {"greet_prints": ("crashed", "RecursionError"),
-                            "run_greeting_in_child": ("crashed", "SIGSEGV")},
-         xfail="wrong verdict: after a RecursionError 10**6 frames deep the runner spends > 10 s "
-               "in traceback.format_exception (describe_exception; _hooks._report likewise), so "
-               "greet_prints is 'timeout ... a loop that never ends?' waiting in traceback.py"),
+    Case("deep_recursion", {"greet_prints": [("crashed", "RecursionError"), ("timeout", None)],
+                            "run_greeting_in_child": ("crashed", "SIGSEGV")}),
+    Case("huge_traceback", {"greet_prints": ("crashed", "ValueError"),
+                            "run_greeting_in_child": ("crashed", "ValueError")}, scale="0.3",
+         xfail="wrong verdict: the runner (describe_exception) and the hooks (_hooks._report) format "
+               "the whole traceback of a failure, chained exceptions included, before keeping its "
+               "last 12000/8000 characters: for a 300000-link chain (or a RecursionError 10**6 "
+               "frames deep) that takes longer than the timeout, so the verdict is 'timeout ... a "
+               "loop that never ends?' in traceback.py, and the child's crash is lost"),
     Case("odd_returns", {"greet_prints": ("failed", "goodbye world"),
                          "run_greeting_in_child": ("no_process", "never started a process"),
                          "start_in_background": ("failed", "unrepresentable Unshowable")}),
@@ -393,7 +463,12 @@ CASES = [
                "report.as_json(ensure_ascii=False) -> sys.stdout.write raises UnicodeEncodeError: "
                "no JSON at all (as_text and --output likewise)"),
     Case("monkeypatch_grader", {"greet_prints": ("failed", "printed ''"),
-                                "run_greeting_in_child": ("no_process", None)}),
+                                "run_greeting_in_child": ("no_process", None)},
+         forbid={"start_in_background": "Importing hello_process.py never finished"},
+         xfail="misattributed verdict: the runner's phase (import or drive) is known only from "
+               "events written through grader._hooks.emit, so once student code silences it a "
+               "call that hangs (start_in_background runs the grader's target in the calling "
+               "process) is reported as 'Importing hello_process.py never finished'"),
     Case("env_tampering", {"greet_prints": ("passed", None),
                            "run_greeting_in_child": ("no_process", "in the calling process"),
                            "start_in_background": ("failed", "should return the started")}),
@@ -436,7 +511,7 @@ def test_hostile_submission(tmp_path, case, record_property):
         problems.append("processes of the scenario left running: %s" % procs)
     if noted:
         problems.append("pids the hostile code noted still alive: %s" % noted)
-    left = _new_semaphores(semaphores_before, cli_ended)
+    left = set(_logged_semaphores_left(tmp_path)) | _new_semaphores(semaphores_before, cli_ended)
     if left:
         problems.append("semaphores left in /dev/shm: %s" % sorted(left))
     if _snapshot(tmp_path / "sub") != submission_before:
@@ -446,7 +521,12 @@ def test_hostile_submission(tmp_path, case, record_property):
                         % sorted(p.name for p in (tmp_path / "grader-tmp").iterdir()))
     if problems:
         raise LeftBehind("; ".join(problems))
-    cgroups = _our_cgroups(cgroups_before, run.pids)
+    cgroups = _our_cgroups(cgroups_before, run.pids | _noted_pids(tmp_path / "pids"))
+    for folder in cgroups:  # empty by now: tidy up the machine, then report
+        try:
+            os.rmdir(folder)
+        except OSError:
+            pass
     if cgroups:
         raise CgroupsLeft("cgroup folders of the scenario left behind: %s" % cgroups)
     if wrong_verdict is not None:
@@ -461,15 +541,16 @@ def _check(run, case):
     tests = run.tests()
     assert set(tests) == set(HOSTILE_SCENARIOS)
     for name, test in tests.items():
-        status, fragment = case.expect.get(name, (None, None))
-        if status is None:
+        expected = case.expect.get(name)
+        if expected is None:
             assert test["status"] != "passed", (name, test["message"])
             assert test["message"].strip(), "%s: a verdict without a message" % name
             continue
-        assert test["status"] == status, (name, test["status"], test["message"][:2000])
-        if fragment:
-            assert fragment in test["message"], (name, test["message"][:2000])
-        if status != "passed":
+        alternatives = expected if isinstance(expected, list) else [expected]
+        assert any(test["status"] == status and (not fragment or fragment in test["message"])
+                   for status, fragment in alternatives), \
+            (name, "expected one of %s" % alternatives, test["status"], test["message"][:2000])
+        if test["status"] != "passed":
             assert test["message"].strip(), "%s: a verdict without a message" % name
     for name, fragment in case.forbid.items():
         assert fragment not in tests[name]["message"], (name, "misleading", tests[name]["message"][:2000])

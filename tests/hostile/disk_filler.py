@@ -1,7 +1,6 @@
 """Hostile 01_process: greet ignores SIGXFSZ and writes ten files of up to 20 MB each in its
 working folder (each stops at the 16 MB file-size limit: 160 MB in all), and prints nothing.
 Expected: failed, and the scenario's folder (with the files) removed by the grader."""
-import os
 import signal
 
 

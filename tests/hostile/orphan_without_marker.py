@@ -1,7 +1,7 @@
 """Hostile 01_process: greet starts a sleeper (60 s) with an empty environment, so it carries no
-MPKIT_EVENTS_DIR, then SIGKILLs its parent's process group: its supervisor and the supervisor
-"zygote" that forked it, the two subreapers that would have collected the orphan. For safety it
-only does so when that group leader is a grader.supervisor process.
+MPKIT_EVENTS_DIR, then SIGKILLs the two subreapers that would collect it: first the supervisor
+"zygote" (the group leader of its supervisor; for safety, only if it is a grader.supervisor
+process), and once that one is gone, its own supervisor. The grader is left with its sweep.
 Expected: crashed, and the sleeper killed all the same."""
 import os
 import signal
@@ -16,6 +16,14 @@ SLEEPER = ("import os, time\n"
            "time.sleep(60)\n" % PID_DIR)
 
 
+def _gone(pid):
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
+
+
 def greet(name):
     if os.fork() == 0:
         try:
@@ -25,11 +33,23 @@ def greet(name):
     deadline = time.monotonic() + 10
     while not os.listdir(PID_DIR) and time.monotonic() < deadline:
         time.sleep(0.01)
-    group = os.getpgid(os.getppid())
-    with open("/proc/%d/cmdline" % group, "rb") as f:
+    supervisor = os.getppid()
+    with open("/proc/%d/stat" % supervisor) as f:
+        start = f.read().rsplit(")", 1)[1].split()[19]
+    fd = os.open(os.path.join(PID_DIR, "supervisor-%d" % supervisor), os.O_WRONLY | os.O_CREAT, 0o600)
+    os.write(fd, ("%d %s" % (supervisor, start)).encode())
+    os.close(fd)
+    zygote = os.getpgid(supervisor)
+    with open("/proc/%d/cmdline" % zygote, "rb") as f:
         leader = f.read()
-    if b"grader.supervisor" in leader and group != os.getpgid(0):
-        os.killpg(group, signal.SIGKILL)
+    if b"grader.supervisor" not in leader or zygote == os.getpgid(0):
+        return
+    os.kill(zygote, signal.SIGKILL)
+    deadline = time.monotonic() + 5
+    while not _gone(zygote) and time.monotonic() < deadline:  # its children re-parented
+        time.sleep(0.01)
+    os.kill(supervisor, signal.SIGKILL)
+    time.sleep(2)  # stay the sleeper's parent while the grader cleans up
 
 
 def run_greeting(name):
