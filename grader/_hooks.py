@@ -19,7 +19,6 @@ import os
 import signal
 import sys
 import time
-import traceback
 import weakref
 
 MAX_EVENTS_PER_PROCESS = 5000
@@ -232,9 +231,14 @@ def _patch_process():
 
 
 def _report(exc, **extra):
-    emit("exception", type=type(exc).__name__, message=str(exc)[:MAX_TEXT],
-         traceback="".join(traceback.format_exception(type(exc), exc, exc.__traceback__))[-8000:],
-         **extra)
+    from grader.runner import format_bounded
+
+    try:
+        message = str(exc)[:MAX_TEXT]
+    except Exception:
+        message = "<unprintable %s>" % type(exc).__name__
+    emit("exception", type=type(exc).__name__, message=message,
+         traceback=format_bounded(exc)[-8000:], **extra)
 
 
 def _patch_spawn():

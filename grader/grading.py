@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import psutil
 
 from grader import judge as judging
+from grader import system
 from grader.messages import text
 from grader.outcomes import CRASHED, ERROR, TIMEOUT
 from grader.verdict import Verdict
@@ -314,11 +315,19 @@ def _supervisor_env():
 
 def sweep(workdir):
     """Kill whatever is left of a scenario whose supervisor could not clean up: every process
-    whose environment points into this scenario's folder (setsid escapees included)."""
+    whose environment points into this scenario's folder (setsid escapees included) or whose
+    working folder is inside it (one started with an empty environment), then its cgroups."""
     marker = os.path.join(workdir, "events")
+    inside = os.path.normcase(os.path.realpath(workdir)) + os.sep
     for proc in psutil.process_iter():
+        if proc.pid == os.getpid():
+            continue
         try:
-            if proc.pid != os.getpid() and proc.environ().get("MPKIT_EVENTS_DIR") == marker:
+            if proc.environ().get("MPKIT_EVENTS_DIR") == marker or \
+                    os.path.normcase(proc.cwd() + os.sep).startswith(inside):
                 proc.kill()
         except (psutil.Error, OSError):
             pass
+    from grader.supervisor import cgroup_name
+
+    system.Cgroups.remove_named(cgroup_name(workdir))

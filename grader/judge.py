@@ -74,6 +74,7 @@ CAUSES = (
     ("on <module '__main__'", "cause_main"),
     ("on __main__ failed", "cause_main"),
     ("pickle", "cause_pickle"),
+    ("File too large", "cause_output"),
 )
 
 
@@ -114,9 +115,14 @@ def _where(report, obs):
     return "\n".join(lines) if lines else text("where_none")
 
 
-def _last_phase(report, runner_pid):
+def _phase(report):
+    """Where the runner got to: from the result channel, which student code cannot reach by
+    path, else from the runner's own event log; 'start' if neither says."""
+    result = report.get("result") or {}
+    if result.get("phase"):
+        return result["phase"]
     phases = [e.get("name") for e in report.get("events", [])
-              if e.get("kind") == "phase" and e.get("pid") == runner_pid]
+              if e.get("kind") == "phase" and e.get("pid") == report.get("runner_pid")]
     return phases[-1] if phases else "start"
 
 
@@ -128,9 +134,9 @@ def _stopped(report, obs, exercise, timeout):
     if outcome == "too_much_memory":
         return Fail(CRASHED, text("too_much_memory", call=call, limit=exercise.limits["memory_mb"]))
     crashed = _children_failed(obs)
-    if _last_phase(report, report.get("runner_pid")) == "start":
+    if _phase(report) == "start":
         return _setup_failed(report)
-    if _last_phase(report, report.get("runner_pid")) == "import":
+    if _phase(report) == "import":
         return Fail(ERROR, text("import_hang", file=exercise.filename) +
                     ("\n" + crashed.message if crashed else ""))
     where = _where(report, obs)
@@ -142,7 +148,7 @@ def _stopped(report, obs, exercise, timeout):
     else:
         message = text("timeout", call=call, seconds=timeout, where=where)
         status = TIMEOUT
-    if obs.scenario.deadlock_hint:
+    if obs.scenario.deadlock_hint and status == DEADLOCK:
         message += "\n" + text(obs.scenario.deadlock_hint)
     return Fail(status, message)
 
@@ -152,9 +158,12 @@ def _died(report, obs, exercise):
     how = "killed by %s" % _signal_name(code) if code is not None and code < 0 else "exit code %s" % code
     if code is not None and code < 0 and _signal_name(code) == "SIGXFSZ":
         how = text("signal_output", limit=exercise.limits["output_kb"])
-    if _last_phase(report, report.get("runner_pid")) == "start":
+    phase = _phase(report)
+    if phase == "start":
         return _setup_failed(report)
-    if _last_phase(report, report.get("runner_pid")) == "import":
+    if code == 0:  # it ended normally, yet its result never arrived
+        return Fail(ERROR if phase == "import" else CRASHED, text("no_result", call=obs.scenario.call))
+    if phase == "import":
         return Fail(ERROR, text("import_exit", file=exercise.filename, how=how))
     return Fail(CRASHED, text("runner_died", call=obs.scenario.call, how=how, hint=""))
 
@@ -248,11 +257,9 @@ def judge(report, scenario, exercise, student_dir, timeout, method=""):
 def _check(report, obs, scenario, exercise, student_dir, timeout):
     if report["outcome"] != "exited":
         raise _stopped(report, obs, exercise, timeout)
-    result = report.get("result")
-    if not result:
+    result = report.get("result") or {}
+    if result.get("phase") != "done":
         raise _died(report, obs, exercise)
-    if "channel_error" in result:
-        raise Fail(CRASHED, text("runner_died", call=scenario.call, how=result["channel_error"], hint=""))
     if "import_error" in result:
         raise _import_failed(result["import_error"], exercise, student_dir)
     for failure in (_calls_failed(obs, exercise), _children_failed(obs)):

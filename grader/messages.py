@@ -23,6 +23,9 @@ EN = {
     "shadows_stdlib": "{file} has the name of a module of Python's standard library, so it "
                       "would replace that module for multiprocessing and the grader too. "
                       "Rename it (for example to my_{file}).",
+    "no_result": "While running {call} the grader's process ended without handing in its "
+                 "result: does your code close file descriptors it did not open (os.closerange, "
+                 "os.close) or replace the grader's files? Close only what you opened.",
     "raised": "{call} raised {exc_type}: {exc_message}\n{traceback}",
     "child_crashed": "A child process running {target} raised {exc_type}: {exc_message}\n"
                      "{traceback}",
@@ -66,6 +69,8 @@ EN = {
     "cause_guard": "Under the {method} start method every child imports your module again, and "
                    "code at its top level started a process during that import. Put such code "
                    "inside a function or under `if __name__ == \"__main__\":`.",
+    "cause_output": "Your code wrote more than the grader's output limit, so the write failed: "
+                    "something prints or writes without end.",
     "cause_pickle": "Under the {method} start method everything passed to a child is pickled, "
                     "and this object cannot be: pass plain data, top-level functions and "
                     "multiprocessing objects.",

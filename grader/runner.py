@@ -15,6 +15,8 @@ from grader import _hooks
 from grader.values import describe, safe_repr
 
 _exit = os._exit  # kept before any student code can replace it
+TRACEBACK_FRAMES = 40
+TRACEBACK_CHAIN = 5
 
 
 def set_default_start_method(method):
@@ -26,13 +28,37 @@ def set_default_start_method(method):
 
 
 def describe_exception(exc):
+    try:
+        message = safe_repr(exc.args[0] if len(getattr(exc, "args", ())) == 1 else str(exc), 500) \
+            if not isinstance(exc, SyntaxError) else str(exc)
+    except Exception:  # an exception whose str() fails
+        message = "<unprintable %s>" % type(exc).__name__
     return {
         "type": type(exc).__name__,
-        "message": safe_repr(exc.args[0] if len(getattr(exc, "args", ())) == 1 else str(exc), 500)
-        if not isinstance(exc, SyntaxError) else str(exc),
-        "traceback": "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))[-12000:],
+        "message": message,
+        "traceback": format_bounded(exc),
         "code": exc.code if isinstance(exc, SystemExit) and isinstance(exc.code, (int, str)) else None,
     }
+
+
+def format_bounded(exc, frames=TRACEBACK_FRAMES, chained=TRACEBACK_CHAIN):
+    """A traceback of the last `frames` frames. traceback.TracebackException walks the whole
+    chain of causes even when told not to print it, which takes seconds for a chain of
+    100,000 exceptions: a longer chain than `chained` gets only its last exception."""
+    chain, link = 0, exc
+    while link is not None and chain <= chained:
+        link = link.__cause__ or link.__context__
+        chain += 1
+    try:
+        if chain <= chained:
+            lines = traceback.format_exception(type(exc), exc, exc.__traceback__, limit=-frames)
+        else:
+            lines = ["Traceback (most recent call last):\n"]
+            lines += traceback.format_list(traceback.extract_tb(exc.__traceback__, limit=-frames))
+            lines.append("%s: %s\n" % (type(exc).__name__, safe_repr(str(exc), 500)))
+    except Exception:
+        lines = ["%s: <unprintable>\n" % type(exc).__name__]
+    return "".join(lines)[-12000:]
 
 
 def os_status(pid):
@@ -93,7 +119,8 @@ class Run:
 
 
 def _write(fd, result):
-    data = json.dumps(result, default=repr).encode("utf-8")
+    data = json.dumps(result, default=repr).encode("utf-8", "replace")
+    os.ftruncate(fd, 0)
     os.lseek(fd, 0, os.SEEK_SET)
     while data:
         data = data[os.write(fd, data):]
@@ -121,13 +148,13 @@ def main():
 
     chosen = {s.name: s for s in scenarios_of(job["checks"])}[job["scenario"]]
     result = {"runner_pid": os.getpid(), "start_method": job["start_method"]}
-    _hooks.emit("phase", name="import")
+    _phase(fd, result, "import")
     try:
         module = importlib.import_module(job["module"])
     except BaseException as exc:
         result["import_error"] = describe_exception(exc)
         _finish(fd, result)
-    _hooks.emit("phase", name="drive")
+    _phase(fd, result, "drive")
     run = Run(module)
     try:
         result["extra"] = chosen.drive(run) or {}
@@ -137,12 +164,34 @@ def main():
     _finish(fd, result)
 
 
+def _phase(fd, result, name):
+    """Say where the runner is, in the event log and in the result channel (which student
+    code cannot reach by path), so a runner that dies is known to have died there."""
+    _hooks.emit("phase", name=name)
+    result["phase"] = name
+    try:
+        _write(fd, result)
+    except OSError:  # the student closed it; the final write will say so too
+        pass
+
+
+def _helper_pids():
+    """multiprocessing's resource tracker and forkserver, which may outlive the runner."""
+    import multiprocessing.resource_tracker as tracker
+
+    pids = [getattr(tracker._resource_tracker, "_pid", None)]
+    forkserver = sys.modules.get("multiprocessing.forkserver")
+    if forkserver is not None:
+        pids.append(getattr(forkserver._forkserver, "_forkserver_pid", None))
+    return [pid for pid in pids if isinstance(pid, int)]
+
+
 def _finish(fd, result):
-    _hooks.emit("phase", name="done")
     _release_semaphores()
     _flush()
     try:
-        _write(fd, result)
+        result["helpers"] = _helper_pids()
+        _phase(fd, result, "done")
     finally:
         _exit(0)
 

@@ -3,8 +3,9 @@
 ``python -m grader.supervisor`` reads a job (JSON) on stdin, runs the scenario's runner below
 itself, watches the whole process tree until the runner ends, the time is up, or every thread
 in the tree is stuck, then takes stack dumps, kills and reaps everything, removes semaphores
-left in /dev/shm, and prints one JSON report on stdout. Student code never runs in this
-process, so a student who kills its parent kills this supervisor's runner, not the grader.
+left in /dev/shm, and prints one JSON report on stdout. With ``--serve`` it does the same for
+one job per line, each in a fork of itself (see serve()). Student code never runs in this
+process, so a student who kills its parent kills a supervisor, not the grader.
 """
 import json
 import os
@@ -60,13 +61,22 @@ def _grader_paths():
     return [SITE_DIR] + ([] if parent in installed else [GRADER_PARENT])
 
 
+def cgroup_name(workdir):
+    """The scenario's cgroups are named after its folder, so whoever cleans up after a killed
+    supervisor (its zygote, or the grader) can find them."""
+    return os.path.basename(os.path.normpath(workdir))
+
+
 def limit_resources(limits, cgroups):
     """Per-process limits and the scenario's cgroups, set in the runner before it starts (its
     children inherit them)."""
     def apply():
         import resource
 
-        cgroups.enter()
+        try:
+            cgroups.enter()
+        except OSError:  # the cgroup is gone: the supervisor's watch still caps the tree
+            pass
 
         def cap(which, value):
             try:
@@ -176,20 +186,25 @@ def take_dumps(procs, dumps_dir):
     time.sleep(0.02)  # let the last handler finish its write
 
 
-def is_helper(proc, child_pids):
+def is_helper(proc, helpers):
+    """A resource tracker or forkserver of multiprocessing, which exits on its own once the
+    runner is gone. `helpers`: their pids as the runner reported them; None if it could not,
+    and then their command line, which a student's process could imitate, has to do."""
+    if helpers is not None:
+        return proc.pid in helpers
     try:
         cmdline = " ".join(proc.cmdline())
     except Exception:
         return False
-    return proc.pid not in child_pids and any(mark in cmdline for mark in HELPER_MARKS)
+    return any(mark in cmdline for mark in HELPER_MARKS)
 
 
-def kill_tree(child_pids, marker):
+def kill_tree(helpers, marker):
     """Kill every process below us: the student's first, then multiprocessing's helpers once
     they had a moment to exit on their own (the resource tracker unlinks semaphores on exit)."""
     killed = 0
     for _ in range(200):
-        procs = [p for p in system.scenario_processes(marker) if not is_helper(p, child_pids)]
+        procs = [p for p in system.scenario_processes(marker) if not is_helper(p, helpers)]
         live = [p for p in procs if _alive(p)]
         if not live:
             break
@@ -217,17 +232,31 @@ def _alive(proc):
         return False
 
 
+def _listdir(folder):
+    """Names in a folder; none if student code deleted it."""
+    try:
+        return sorted(os.listdir(folder))
+    except OSError:
+        return []
+
+
 def read_events(events_dir):
+    """Every process's events. A line is kept only in its own process's file (<pid>.jsonl),
+    so an event cannot be slipped in under a made-up pid."""
     events = []
-    for name in sorted(os.listdir(events_dir)):
-        with open(os.path.join(events_dir, name), "rb") as f:
-            for line in f.read().splitlines():
-                try:
-                    event = json.loads(line.decode("utf-8", "replace"))
-                except ValueError:
-                    continue
-                if isinstance(event, dict):
-                    events.append(event)
+    for name in _listdir(events_dir):
+        try:
+            with open(os.path.join(events_dir, name), "rb") as f:
+                lines = f.read(RESULT_KEEP).splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            try:
+                event = json.loads(line.decode("utf-8", "replace"))
+            except ValueError:
+                continue
+            if isinstance(event, dict) and name == "%s.jsonl" % event.get("pid"):
+                events.append(event)
     events.sort(key=lambda e: e.get("t", 0) if isinstance(e.get("t"), (int, float)) else 0)
     return events[:MAX_EVENTS]
 
@@ -244,7 +273,7 @@ def read_capped(path, keep):
 
 def read_dumps(dumps_dir):
     dumps = {}
-    for name in os.listdir(dumps_dir):
+    for name in _listdir(dumps_dir):
         text = read_capped(os.path.join(dumps_dir, name), DUMP_KEEP)["text"]
         if text.strip():
             dumps[name.split(".")[0]] = text
@@ -274,7 +303,7 @@ def supervise(job):
         os.makedirs(path, exist_ok=True)
     system.become_subreaper()
     limits = job["limits"]
-    cgroups = system.Cgroups("mpkit-%d" % os.getpid(), limits["max_processes"],
+    cgroups = system.Cgroups(cgroup_name(workdir), limits["max_processes"],
                              limits["tree_memory_mb"] * 1024 * 1024)
     try:
         return _supervise(job, workdir, folders, cgroups)
@@ -304,29 +333,34 @@ def _supervise(job, workdir, folders, cgroups):
         outcome = cgroups.hit() or outcome
     stopped_at = time.monotonic()
     elapsed = stopped_at - started
-    procs = system.scenario_processes(folders["events"])
-    events = read_events(folders["events"])
-    child_pids = {e["pid"] for e in events if e.get("kind") == "child_begin"}
+    channel.seek(0)
+    result = _parse_result(channel.read(RESULT_KEEP)) if outcome == "exited" else None
+    marker = folders["events"]
+    procs = system.scenario_processes(marker)
+    events = read_events(marker)
+    # multiprocessing's helpers, by the pids the runner gave (or, if it died, by command line)
+    helpers = set((result or {}).get("helpers") or []) if (result or {}).get("phase") == "done" else None
     if outcome != "exited":
         take_dumps(procs, folders["dumps"])
         leaked = []
     else:
-        leaked = _leftovers(child_pids, folders["events"])
+        leaked = _leftovers(helpers, marker)
         take_dumps([system.psutil.Process(p["pid"]) for p in leaked if system.psutil.pid_exists(p["pid"])],
                    folders["dumps"])
-    killed = kill_tree(child_pids, folders["events"])
+    killed = kill_tree(helpers, marker)
     if runner.poll() is None:
         runner.kill()
     runner.wait()
-    events = read_events(folders["events"])
-    channel.seek(0)
-    raw = channel.read(RESULT_KEEP)
+    if result is None:
+        channel.seek(0)
+        result = _parse_result(channel.read(RESULT_KEEP))
+    events = read_events(marker)
     return {
         "outcome": outcome,
         "elapsed_s": round(elapsed, 4),
         "stopped_at": stopped_at,
         "exit_code": runner.returncode,
-        "result": _parse_result(raw),
+        "result": result,
         "events": events,
         "dumps": read_dumps(folders["dumps"]),
         "leaked": leaked,
@@ -340,13 +374,13 @@ def _supervise(job, workdir, folders, cgroups):
     }
 
 
-def _leftovers(child_pids, marker, grace=LEFTOVER_GRACE_S):
+def _leftovers(helpers, marker, grace=LEFTOVER_GRACE_S):
     """Processes still alive after the runner ended, other than multiprocessing's helpers.
     Processes get a moment to finish exiting (one mid-exit has an empty command line)."""
     give_up = time.monotonic() + grace
     while True:
         system.reap_zombies()
-        alive = [p for p in system.scenario_processes(marker) if _alive(p) and not is_helper(p, child_pids)]
+        alive = [p for p in system.scenario_processes(marker) if _alive(p) and not is_helper(p, helpers)]
         if not alive or time.monotonic() > give_up:
             break
         time.sleep(0.02)
@@ -406,6 +440,7 @@ def _supervise_in_fork(job):
         system.suspend(proc)
         system.kill(proc)
     system.reap_zombies()
+    system.Cgroups.remove_named(cgroup_name(job["workdir"]))
     return json.dumps({"supervisor_died": status}).encode("utf-8")
 
 

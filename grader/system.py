@@ -339,6 +339,14 @@ class Cgroups:
         for folder in self.folders.values():
             _rmdir(folder)
 
+    @staticmethod
+    def remove_named(name):
+        """Remove a scenario's cgroups whose supervisor died before it could."""
+        for controller in _CGROUP_LIMITS:
+            base = _own_cgroup(controller) if LINUX else None
+            if base and os.path.isdir(os.path.join(base, name)):
+                _rmdir(os.path.join(base, name))
+
 
 def _write(path, value):
     with open(path, "w") as f:

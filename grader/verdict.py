@@ -24,6 +24,9 @@ class Verdict:
     def __post_init__(self):
         if self.status not in STATUSES:
             raise ValueError("unknown verdict %r" % self.status)
+        # text from a student's process may hold lone surrogates, which no output can encode
+        self.message = _printable(self.message)
+        self.output = _printable(self.output)
 
     @property
     def passed(self):
@@ -35,6 +38,10 @@ class Verdict:
 
     def to_json(self):
         return {name: getattr(self, name) for name in JSON_FIELDS}
+
+
+def _printable(text):
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def results_json(verdicts):

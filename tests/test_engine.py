@@ -213,3 +213,18 @@ def test_a_file_named_like_the_standard_library_is_named_in_the_verdict(submit, 
     verdict = grade(None, ["collect_tutorial"])["collect_tutorial"]
     assert verdict.status == "error"
     assert "queue.py" in verdict.message and "Rename it" in verdict.message
+
+
+def test_parallel_grading_gives_the_same_verdicts_as_sequential(exercises):
+    """-j only changes how many scenarios run at once, never a verdict."""
+    from grader import corpus, grading
+    from conftest import ROOT
+
+    corpus_dir = str(ROOT / "tests" / "corpus")
+    cases = [c for c in corpus.load(corpus_dir, exercises)
+             if c.file in ("wrong/02_queue/no_stop.py", "wrong/02_queue/no_join.py",
+                           "correct/02_queue/slow_sleep.py")]
+    runs = [corpus.grade_cases(corpus_dir, cases, ["fork"], jobs=jobs) for jobs in (1, 3)]
+    statuses = [[(c.file, v.name, v.status) for c, verdicts in run for v in verdicts] for run in runs]
+    assert statuses[0] == statuses[1]
+    assert {s for _, _, s in statuses[0]} >= {"passed", "deadlock", "not_joined"}

@@ -16,7 +16,7 @@ results...). Each is graded through the real CLI, `python -m grader.cli grade <f
   grader's temporary folder, no per-scenario cgroup folder is left, and the submission folder
   is exactly as it was.
 
-Where the engine misbehaves today the case is marked xfail(strict=True) with the problem in its
+Where the engine misbehaves, a case is marked xfail(strict=True) with the problem in its
 reason: `raises=AssertionError` for a wrong or unclear verdict, LeftBehind / CgroupsLeft for
 something that outlived the CLI (any other leftover still fails the test). When the engine is
 fixed the case XPASSes, and the mark is removed.
@@ -39,7 +39,6 @@ import psutil
 import pytest
 
 from conftest import ROOT
-from grader import system
 
 HOSTILE = ROOT / "tests" / "hostile"
 SHM = Path("/dev/shm")
@@ -374,28 +373,13 @@ def _fake_results_not_believed(run):
 # ---- the cases ------------------------------------------------------------------------------
 
 SOME = HOSTILE_SCENARIOS  # every scenario of 01_process
-XFAIL_OUTPUT = ("unclear verdict: Python ignores SIGXFSZ, so at the output limit print() raises "
-                "OSError '[Errno 27] File too large' and the student reads only that; the "
-                "'output limit of 16384 KB' message (signal_output) is used only when the "
-                "process is killed by SIGXFSZ")
-XFAIL_CGROUPS = ("left behind: the scenario's pids and memory cgroups (mpkit-<supervisor pid>) are "
-                 "removed only by the supervisor itself (supervise's finally), so when student code "
-                 "kills or stops the supervisor nobody removes them (the zygote, which knows the "
-                 "pid, or the grader could)")
-_CAPABILITIES = system.capabilities() if sys.platform.startswith("linux") else {}
-if not (_CAPABILITIES.get("pids_cgroup") or _CAPABILITIES.get("memory_cgroup")):
-    XFAIL_CGROUPS = None  # no per-scenario cgroups here, so none can be left behind
-XFAIL_NO_RESULT = ("unclear/misattributed verdict: when the runner exits 0 without a result "
-                   "(its descriptors closed by the student) the grader says 'died (exit code 0)', "
-                   "or, since the phase events were lost too, 'stopped the interpreter while being "
-                   "imported', though the import succeeded")
 CASES = [
     Case("fork_bomb", {"greet_prints": ("crashed", "more than 64 processes")},
          check=_children_were_started),
     Case("memory_hog", {"greet_prints": ("crashed", "MemoryError")}),
     Case("memory_tree", {"greet_prints": ("crashed", "more than 1024 MB of memory")}),
     Case("output_flood", {"greet_prints": ("crashed", "output limit")},
-         check=_output_capped, xfail=XFAIL_OUTPUT),
+         check=_output_capped),
     Case("output_flood_sig_dfl", {"greet_prints": ("crashed", "output limit of 16384 KB")},
          check=_output_capped),
     Case("import_loop", {s: ("error", "never finished") for s in SOME}, scale="0.3"),
@@ -403,11 +387,7 @@ CASES = [
     Case("import_sys_exit", {s: ("error", "sys.exit(3)") for s in SOME}),
     Case("import_os_exit", {s: ("error", "exit code 7") for s in SOME}),
     Case("clear_event_log", {s: ("error", None) for s in SOME},
-         forbid={s: "problem of the grading kit" for s in SOME},
-         xfail="misattributed verdict: with the event log emptied there is no 'phase' event, and "
-               "since ec14b57 a runner that ends in phase 'start' is 'a problem of the grading kit "
-               "or of the machine, not of your code. Please report it': the student's own "
-               "os._exit(3) at import is blamed on the kit"),
+         forbid={s: "problem of the grading kit" for s in SOME}),
     Case("stubborn_children", {"greet_prints": ("not_joined", "3 process(es) it started had not been"),
                                "run_greeting_in_child": ("not_joined", "had not been waited for")},
          check=_children_were_started),
@@ -415,70 +395,42 @@ CASES = [
     Case("setsid_escapee", {"greet_prints": ("leaked_processes", "left 1 process")},
          check=_children_were_started),
     Case("disguised_escapee", {"greet_prints": ("leaked_processes", "left 1 process")},
-         check=_children_were_started,
-         xfail="forged pass: a leftover process is taken for a multiprocessing helper, and not "
-               "reported, when its command line merely contains 'multiprocessing.resource_tracker' "
-               "(supervisor.is_helper); it is killed, but greet_prints passes"),
+         check=_children_were_started),
     Case("kill_parent", {"greet_prints": ("crashed", "kill its parent"),
                          "run_greeting_in_child": ("crashed", "SIGKILL"),
-                         "start_in_background": ("crashed", "SIGKILL")},
-         xfail=XFAIL_CGROUPS, xfail_raises=CgroupsLeft),
-    Case("kill_grandparent", {"greet_prints": ("crashed", "kill its parent")},
-         xfail=XFAIL_CGROUPS, xfail_raises=CgroupsLeft),
+                         "start_in_background": ("crashed", "SIGKILL")}),
+    Case("kill_grandparent", {"greet_prints": ("crashed", "kill its parent")}),
     Case("orphan_without_marker", {"greet_prints": ("crashed", "kill its parent")},
-         check=_children_were_started, xfail_raises=LeftBehind,
-         xfail="left running: when the supervisor and its zygote both die, grading.sweep finds the "
-               "scenario's processes only by MPKIT_EVENTS_DIR in their environment, so a process "
-               "exec'd with an empty environment survives (until its own end, 60 s here); the "
-               "cgroups are left too, where there are any"),
-    Case("stop_parent", {"greet_prints": ("timeout", "did not come back")}, scale="0.3",
-         xfail=XFAIL_CGROUPS, xfail_raises=CgroupsLeft),
+         check=_children_were_started),
+    Case("stop_parent", {"greet_prints": ("timeout", "did not come back")}, scale="0.3"),
     Case("close_fds_import", {s: ("error", None) for s in SOME},
-         forbid={s: "stopped the interpreter while being imported" for s in SOME},
-         xfail=XFAIL_NO_RESULT),
+         forbid={s: "stopped the interpreter while being imported" for s in SOME}),
     Case("close_fds_call", {"greet_prints": ("crashed", None)},
-         forbid={"greet_prints": "(exit code 0)"}, xfail=XFAIL_NO_RESULT),
+         forbid={"greet_prints": "(exit code 0)"}),
     Case("delete_files", {"greet_prints": ("failed", "printed ''")}),
-    Case("delete_scenario_folder", {"greet_prints": ("crashed", None)},
-         forbid={"greet_prints": "kill its parent"},
-         xfail="misattributed verdict: the supervisor crashes (FileNotFoundError in read_events: "
-               "the events folder is gone) and the grader tells the student they killed its parent"),
+    Case("delete_scenario_folder", {"greet_prints": ("failed", None)},
+         forbid={"greet_prints": "kill its parent"}),
     Case("deep_recursion", {"greet_prints": [("crashed", "RecursionError"), ("timeout", None)],
                             "run_greeting_in_child": ("crashed", "SIGSEGV")}),
     Case("huge_traceback", {"greet_prints": ("crashed", "ValueError"),
-                            "run_greeting_in_child": ("crashed", "ValueError")}, scale="0.3",
-         xfail="wrong verdict: the runner (describe_exception) and the hooks (_hooks._report) format "
-               "the whole traceback of a failure, chained exceptions included, before keeping its "
-               "last 12000/8000 characters: for a 300000-link chain (or a RecursionError 10**6 "
-               "frames deep) that takes longer than the timeout, so the verdict is 'timeout ... a "
-               "loop that never ends?' in traceback.py, and the child's crash is lost"),
+                            "run_greeting_in_child": ("crashed", "ValueError")}, scale="0.3"),
     Case("odd_returns", {"greet_prints": ("failed", "goodbye world"),
                          "run_greeting_in_child": ("no_process", "never started a process"),
                          "start_in_background": ("failed", "unrepresentable Unshowable")}),
     Case("slow_repr", {"start_in_background": ("timeout", "in __repr__")}, scale="0.3"),
     Case("non_utf8_output", {"greet_prints": ("failed", "printed ''")}),
     Case("lone_surrogates", {"greet_prints": ("crashed", "ValueError"),
-                             "run_greeting_in_child": ("crashed", "ValueError")},
-         xfail="grader crash: a lone surrogate in an exception's traceback reaches the report, and "
-               "report.as_json(ensure_ascii=False) -> sys.stdout.write raises UnicodeEncodeError: "
-               "no JSON at all (as_text and --output likewise)"),
+                             "run_greeting_in_child": ("crashed", "ValueError")}),
     Case("monkeypatch_grader", {"greet_prints": ("failed", "printed ''"),
                                 "run_greeting_in_child": ("no_process", None)},
-         forbid={"start_in_background": "Importing hello_process.py never finished"},
-         xfail="misattributed verdict: the runner's phase (import or drive) is known only from "
-               "events written through grader._hooks.emit, so once student code silences it a "
-               "call that hangs (start_in_background runs the grader's target in the calling "
-               "process) is reported as 'Importing hello_process.py never finished'"),
+         forbid={"start_in_background": "Importing hello_process.py never finished"}),
     Case("env_tampering", {"greet_prints": ("passed", None),
                            "run_greeting_in_child": ("no_process", "in the calling process"),
                            "start_in_background": ("failed", "should return the started")}),
     Case("fake_results", {}, check=_fake_results_not_believed),
     Case("fake_results_output", {}, module="fake_results", check=_fake_results_not_believed,
          extra_args=["--output", "report.json"]),
-    Case("forged_events", {"greet_prints": ("failed", "printed ''")},
-         xfail="forged pass: a line appended to a file of MPKIT_EVENTS_DIR (a made-up pid) is "
-               "believed as output of greet; the event log is written by the student's own "
-               "processes, so 'nothing written to a file can forge a result' does not hold"),
+    Case("forged_events", {"greet_prints": ("failed", "printed ''")}),
     Case("disk_filler", {"greet_prints": ("failed", "printed ''")}),
 ]
 
