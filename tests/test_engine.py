@@ -217,7 +217,7 @@ def test_a_file_named_like_the_standard_library_is_named_in_the_verdict(submit, 
 
 def test_parallel_grading_gives_the_same_verdicts_as_sequential(exercises):
     """-j only changes how many scenarios run at once, never a verdict."""
-    from grader import corpus, grading
+    from grader import corpus
     from conftest import ROOT
 
     corpus_dir = str(ROOT / "tests" / "corpus")
