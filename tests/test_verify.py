@@ -3,9 +3,12 @@ corpus case (tests/corpus/cases.toml, correct/) gets its verdict and message."""
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 
 
+@pytest.mark.timeout(1800)
 def test_mpkit_verify_passes_on_the_kit():
     done = subprocess.run([sys.executable, "-m", "grader.cli", "verify"], cwd=str(ROOT),
                           capture_output=True, text=True, timeout=1500)
