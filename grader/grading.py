@@ -13,8 +13,6 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-import psutil
-
 from grader import judge as judging
 from grader import system
 from grader.messages import text
@@ -235,24 +233,15 @@ class Zygote:
             return None
 
     def close(self):
-        for proc in [self.proc] + _children_of(self.proc.pid):
-            try:
-                proc.kill()
-            except (OSError, psutil.Error):
-                pass
+        for proc in system.descendants(self.proc.pid):
+            system.kill(proc)
+        self.proc.kill()
         self.proc.wait()
         for stream in (self.proc.stdin, self.proc.stdout):
             try:
                 stream.close()
             except OSError:
                 pass
-
-
-def _children_of(pid):
-    try:
-        return psutil.Process(pid).children(recursive=True)
-    except psutil.Error:
-        return []
 
 
 _local = threading.local()
@@ -317,17 +306,8 @@ def sweep(workdir):
     """Kill whatever is left of a scenario whose supervisor could not clean up: every process
     whose environment points into this scenario's folder (setsid escapees included) or whose
     working folder is inside it (one started with an empty environment), then its cgroups."""
-    marker = os.path.join(workdir, "events")
-    inside = os.path.normcase(os.path.realpath(workdir)) + os.sep
-    for proc in psutil.process_iter():
-        if proc.pid == os.getpid():
-            continue
-        try:
-            if proc.environ().get("MPKIT_EVENTS_DIR") == marker or \
-                    os.path.normcase(proc.cwd() + os.sep).startswith(inside):
-                proc.kill()
-        except (psutil.Error, OSError):
-            pass
     from grader.supervisor import cgroup_name
 
+    for proc in system.marked_processes(os.path.join(workdir, "events"), workdir):
+        system.kill(proc)
     system.Cgroups.remove_named(cgroup_name(workdir))

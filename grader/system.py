@@ -73,14 +73,24 @@ def scenario_processes(marker):
     if LINUX or not marker:
         return procs
     known = {p.pid for p in procs}
+    return procs + [p for p in marked_processes(marker) if p.pid not in known]
+
+
+def marked_processes(marker, folder=None):
+    """Processes, anywhere, whose MPKIT_EVENTS_DIR is `marker` or whose working folder is
+    inside `folder`: what a scenario started, found without its process tree."""
+    inside = os.path.normcase(os.path.realpath(folder)) + os.sep if folder else None
+    found = []
     for proc in psutil.process_iter():
+        if proc.pid == os.getpid():
+            continue
         try:
-            if proc.pid not in known and proc.pid != os.getpid() and \
-                    proc.environ().get("MPKIT_EVENTS_DIR") == marker:
-                procs.append(proc)
+            if proc.environ().get("MPKIT_EVENTS_DIR") == marker or \
+                    (inside and os.path.normcase(proc.cwd() + os.sep).startswith(inside)):
+                found.append(proc)
         except (psutil.Error, OSError):
             pass
-    return procs
+    return found
 
 
 def reap_zombies():
