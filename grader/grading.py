@@ -110,7 +110,7 @@ def supervisor_job(job, workdir, module_dir, timeout):
         "gate": job.scenario.gate,
         # MPKIT_EARLY_DEADLOCK=0 waits for the timeout, as on platforms without /proc
         "detect_deadlock": os.environ.get("MPKIT_EARLY_DEADLOCK", "1") != "0",
-        "limits": dict(exercise.limits, tree_memory_mb=exercise.limits["memory_mb"] * 2),
+        "limits": dict(exercise.limits, tree_memory_mb=judging.tree_memory_mb(exercise)),
         "runner": {
             "module": exercise.module,
             "checks": exercise.checks,

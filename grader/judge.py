@@ -17,6 +17,11 @@ from grader.outcomes import (CRASHED, DEADLOCK, ERROR, FAILED, LEAKED, NOT_IMPLE
 RUN_NOT_START = "can only join a started process"
 
 
+def tree_memory_mb(exercise):
+    """The memory cap of a scenario's whole tree: twice what one process may use."""
+    return exercise.limits["memory_mb"] * 2
+
+
 class Observations:
     """What a scenario's judge reads: the calls, the driver's extra data and the events."""
 
@@ -40,7 +45,7 @@ class Observations:
         for record in self.calls:
             if label in (None, record["label"], record["function"]):
                 return record
-        raise Fail(FAILED, "the grader did not get to call %s" % (label or self.scenario.call))
+        raise Fail(FAILED, text("not_called", call=label or self.scenario.call))
 
     def of_kind(self, kind):
         return [e for e in self.events if e.get("kind") == kind]
@@ -103,14 +108,14 @@ def _where(report, obs):
         pid = int(pid_text)
         frames = stacks.where(dump, obs.student_dir)
         if pid == obs.runner_pid:
-            role = "calling process (pid %d)" % pid
+            role = text("role_caller", pid=pid)
         elif pid in children:
-            role = "child running %s (pid %d)" % (children[pid], pid)
+            role = text("role_child", target=children[pid], pid=pid)
         elif frames:
-            role = "process %d" % pid
+            role = text("role_other", pid=pid)
         else:
             continue
-        for frame in frames or ["none of your code on its stack (waiting in %s)" % stacks.innermost(dump)]:
+        for frame in frames or [text("where_no_frames", inner=stacks.innermost(dump))]:
             lines.append("  %s: %s" % (role, frame))
     return "\n".join(lines) if lines else text("where_none")
 
@@ -132,7 +137,7 @@ def _stopped(report, obs, exercise, timeout):
     if outcome == "too_many_processes":
         return Fail(CRASHED, text("too_many_processes", call=call, limit=exercise.limits["max_processes"]))
     if outcome == "too_much_memory":
-        return Fail(CRASHED, text("too_much_memory", call=call, limit=exercise.limits["memory_mb"]))
+        return Fail(CRASHED, text("too_much_memory", call=call, limit=tree_memory_mb(exercise)))
     crashed = _children_failed(obs)
     if _phase(report) == "start":
         return _setup_failed(report)

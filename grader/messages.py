@@ -42,6 +42,11 @@ EN = {
                 "could go on (stopped after {seconds:.1f} s).\nWhere each process was:\n{where}",
     "timeout": "{call} did not finish within {seconds:.0f} s; the processes were still busy "
                "(a loop that never ends?).\nWhere each process was:\n{where}",
+    "role_caller": "calling process (pid {pid})",
+    "role_child": "child running {target} (pid {pid})",
+    "role_other": "process {pid}",
+    "where_no_frames": "none of your code on its stack (waiting in {inner})",
+    "not_called": "The grader did not get to call {call}.",
     "where_unknown": "  (no stack dump on this platform)",
     "where_none": "  (no process was in your code)",
     "leaked": "{call} left {count} process(es) running after everything returned ({which}). "
@@ -103,6 +108,7 @@ EN = {
                         "grader's target only finishes when the grader releases it, after your "
                         "function returns. Don't call .join() in start_in_background.",
     # -- 02_queue ------------------------------------------------------------------------------
+    "stop_changed": "queue_messages.STOP must be the string 'STOP' (it is given in the stub).",
     "produce_items": "produce(q, {items}) put {actual} on the queue, expected {expected} "
                      "(every item in order, then STOP).",
     "queue_deadlock_hint": "Hints: produce must put STOP after the items, and collect must get "

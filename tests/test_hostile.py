@@ -377,7 +377,7 @@ CASES = [
     Case("fork_bomb", {"greet_prints": ("crashed", "more than 64 processes")},
          check=_children_were_started),
     Case("memory_hog", {"greet_prints": ("crashed", "MemoryError")}),
-    Case("memory_tree", {"greet_prints": ("crashed", "more than 1024 MB of memory")}),
+    Case("memory_tree", {"greet_prints": ("crashed", "more than 2048 MB of memory")}),
     Case("output_flood", {"greet_prints": ("crashed", "output limit")},
          check=_output_capped),
     Case("output_flood_sig_dfl", {"greet_prints": ("crashed", "output limit of 16384 KB")},

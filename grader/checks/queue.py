@@ -40,7 +40,7 @@ def produce_in_child(run):
 def _(obs):
     expected = TUTORIAL + ["STOP"]
     if obs.extra.get("stop") != "STOP":
-        raise Fail(FAILED, "queue_messages.STOP must be the string 'STOP' (it is given in the stub).")
+        raise Fail(FAILED, text("stop_changed"))
     if not same(obs.extra["got"], expected):
         raise Fail(FAILED, text("produce_items", items=safe_repr(TUTORIAL),
                                 actual=obs.extra["got"]["repr"], expected=safe_repr(expected)))
