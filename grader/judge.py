@@ -91,6 +91,13 @@ def plain_cause(exc_message, method):
     return ""
 
 
+def _signal_hint(code):
+    """A word on what a signal usually means, or ''."""
+    if code is not None and code < 0 and _signal_name(code) == "SIGSEGV":
+        return " " + text("hint_segfault")
+    return ""
+
+
 def _signal_name(code):
     try:
         return signal.Signals(-code).name
@@ -170,7 +177,7 @@ def _died(report, obs, exercise):
         return Fail(ERROR if phase == "import" else CRASHED, text("no_result", call=obs.scenario.call))
     if phase == "import":
         return Fail(ERROR, text("import_exit", file=exercise.filename, how=how))
-    return Fail(CRASHED, text("runner_died", call=obs.scenario.call, how=how, hint=""))
+    return Fail(CRASHED, text("runner_died", call=obs.scenario.call, how=how, hint=_signal_hint(code)))
 
 
 def _setup_failed(report):
@@ -223,7 +230,8 @@ def _children_failed(obs):
             code = proc.get("exitcode")
             if code not in (None, 0):
                 return Fail(CRASHED, text("child_exit", target=proc["target"], code=code,
-                                          signal=" (%s)" % _signal_name(code) if code < 0 else ""))
+                                          signal=" (%s)" % _signal_name(code) if code < 0 else "")
+                            + _signal_hint(code))
     return None
 
 

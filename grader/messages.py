@@ -31,7 +31,9 @@ EN = {
                      "{traceback}",
     "child_exit": "A child process running {target} ended with exit code {code}{signal}. "
                   "Something in it failed: run it on its own to see why.",
-    "runner_died": "The process running {call} died ({how}) before it could finish. {hint}",
+    "runner_died": "The process running {call} died ({how}) before it could finish.{hint}",
+    "hint_segfault": "In Python code a segmentation fault usually means recursion deeper than "
+                     "the C stack allows (a raised sys.setrecursionlimit): use a loop instead.",
     "parent_killed": "The grader's supervising process was killed while running {call}. Does "
                      "your code kill its parent (os.getppid()) or its process group? A child "
                      "should never signal its parent.",

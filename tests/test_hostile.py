@@ -413,7 +413,7 @@ CASES = [
     Case("deep_recursion", {"greet_prints": [("crashed", "RecursionError"), ("crashed", "SIGSEGV"),
                                              ("timeout", None)],
                             # C recursion: a segfault up to 3.11, a RecursionError from 3.12
-                            "run_greeting_in_child": [("crashed", "SIGSEGV"),
+                            "run_greeting_in_child": [("crashed", "setrecursionlimit"),
                                                       ("crashed", "RecursionError")]}),
     Case("huge_traceback", {"greet_prints": ("crashed", "ValueError"),
                             "run_greeting_in_child": ("crashed", "ValueError")}, scale="0.3"),
