@@ -7,7 +7,7 @@ import sys
 import psutil
 import pytest
 
-from conftest import METHODS
+from conftest import METHODS, ROOT
 from grader import messages
 
 CORRECT_01 = """
@@ -35,33 +35,13 @@ def _without_greet(body):
 
 @pytest.mark.parametrize("method", METHODS)
 def test_a_deadlock_shows_the_student_line_each_process_waits_on(submit, method):
-    grade = submit("03_pipe", """
-        from multiprocessing import Pipe, Process
-
-        def make_one_way_pipe():
-            return Pipe(duplex=False)
-
-        def send_all(conn, items):
-            for item in items:
-                conn.send(item)
-            conn.close()
-
-        def receive_all(items):
-            r, w = make_one_way_pipe()
-            p = Process(target=send_all, args=(w, items))
-            p.start()
-            got = []
-            while True:
-                try:
-                    got.append(r.recv())
-                except EOFError:
-                    break
-            p.join()
-            return got
-    """)
-    verdict = grade(method, ["receive_all_tutorial"])["receive_all_tutorial"]
+    source = (ROOT / "tests" / "corpus" / "wrong" / "03_pipe" / "parent_keeps_sender.py").read_text(
+        encoding="utf-8")
+    number, line = [(n, text.strip()) for n, text in enumerate(source.splitlines(), 1)
+                    if "r.recv()" in text][0]
+    verdict = submit("03_pipe", source)(method, ["receive_all_tutorial"])["receive_all_tutorial"]
     assert verdict.status == "deadlock"
-    assert "one_way_pipe.py:19 in receive_all: got.append(r.recv())" in verdict.message
+    assert "one_way_pipe.py:%d in receive_all: %s" % (number, line) in verdict.message
     assert "/tmp" not in verdict.message and "grader" not in verdict.message.replace("grader's", "")
 
 
@@ -218,7 +198,6 @@ def test_a_file_named_like_the_standard_library_is_named_in_the_verdict(submit, 
 def test_parallel_grading_gives_the_same_verdicts_as_sequential(exercises):
     """-j only changes how many scenarios run at once, never a verdict."""
     from grader import corpus
-    from conftest import ROOT
 
     corpus_dir = str(ROOT / "tests" / "corpus")
     cases = [c for c in corpus.load(corpus_dir, exercises)
