@@ -18,10 +18,6 @@ class Case:
     message: dict = field(default_factory=dict)  # scenario name -> substrings of the message
     why: str = ""
 
-    @property
-    def id(self):
-        return self.file.replace("/", ":").replace(".py", "")
-
 
 def load(corpus_dir, exercises=None):
     """Every case: the wrong ones from cases.toml, the correct ones from correct/<folder>/."""

@@ -306,5 +306,3 @@ def output_of(report, student_dir):
     joined = "\n".join(parts)
     return re.sub(re.escape(os.path.dirname(os.path.abspath(student_dir))) + r"[\\/]?", "", joined)
 
-
-__all__ = ["Fail", "Observations", "judge", "output_of", "NO_PROCESS", "FAILED"]

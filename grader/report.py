@@ -5,9 +5,6 @@ import os
 from grader.messages import text
 from grader.verdict import results_json
 
-MARKS = {"passed": "ok  "}
-
-
 def _indent(block, prefix="      "):
     return "\n".join(prefix + line if line else line for line in block.splitlines())
 

@@ -96,15 +96,3 @@ def trim_traceback(text, student_dir):
         keep = True if not raw.startswith(" ") else keep
         out.append(raw)
     return "\n".join(line for line in out if line.strip() or not out).strip()
-
-
-def innermost_student_frame(text, student_dir):
-    """`file.py:12 in produce` for the deepest student frame of a traceback, or ''."""
-    found = ""
-    for raw in text.splitlines():
-        match = _TB_FRAME.match(raw)
-        if match and _is_students(match["path"], student_dir):
-            found = "%s:%s" % (os.path.basename(match["path"]), match["line"])
-            if match["func"]:
-                found += " in " + match["func"]
-    return found
