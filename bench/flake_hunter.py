@@ -8,11 +8,19 @@ tests/corpus/cases.toml must get its verdict; correct cases must pass everything
     python bench/flake_hunter.py                     # 200 runs per start method
     python bench/flake_hunter.py --runs 2            # a quick look
     python bench/flake_hunter.py --start-method spawn --load 8 -j 4
+    python bench/flake_hunter.py --minutes 120 --record bench/flake-ledger.jsonl
+    python bench/flake_hunter.py --tally bench/flake-ledger.jsonl   # what hunts have added up to
+
+Runs take turns between the start methods. With --record, each run is appended to a ledger
+with a fingerprint of the grader, solutions and corpus, so hunts on different days add up
+towards 200 runs per method for as long as that code stays the same.
 
 Exit status: 0 when every verdict was the expected one, 1 when any differed, 2 on a usage
 error, 130 when interrupted (Ctrl-C or SIGTERM). The busy processes stop when the script ends, however it ends.
 """
 import argparse
+import hashlib
+import json
 import multiprocessing
 import os
 import platform
@@ -28,6 +36,7 @@ if ROOT not in sys.path:  # grade with the checkout's grader, as the kit's tests
 from grader import corpus, grading, manifest, system  # noqa: E402
 
 METHODS = ("fork", "spawn", "forkserver")
+DEFAULTS = {"solutions": os.path.join(ROOT, "solutions"), "corpus": os.path.join(ROOT, "tests", "corpus")}
 SPIN_CHECK = 200000  # busy-loop iterations between two looks at the parent (a few ms)
 
 
@@ -115,6 +124,12 @@ class MethodTally:
         self.differing = []
         self.elapsed = 0.0
 
+    def add(self, checked, differing, seconds):
+        self.runs += 1
+        self.checked += checked
+        self.differing += differing
+        self.elapsed += seconds
+
     def report(self, out):
         out.write("%s: %d run(s), %d verdicts checked, %d differing (%.1f s)\n" % (
             self.method, self.runs, self.checked, len(self.differing), self.elapsed))
@@ -127,31 +142,127 @@ class MethodTally:
                                       difference))
 
 
-def hunt(args, exercises, cases, out):
+def hunt(args, exercises, cases, out, ledger=None):
+    """Round after round, one run under each start method in turn (so a hunt cut short by
+    --minutes or Ctrl-C has about as many runs of each), until --runs or --minutes is reached."""
     tasks = [(grade_solutions, args.solutions, exercise) for exercise in exercises]
     tasks += [(grade_case, args.corpus, case) for case in cases]
-    tallies = []
+    tallies = {method: MethodTally(method) for method in args.methods}
+    deadline = time.monotonic() + args.minutes * 60 if args.minutes else None
     pool = ThreadPoolExecutor(max_workers=args.jobs)
     try:
-        for method in args.methods:
-            tally = MethodTally(method)
-            tallies.append(tally)
-            started = time.monotonic()
-            for run in range(1, args.runs + 1):
+        for run in range(1, args.runs + 1):
+            if deadline is not None and time.monotonic() >= deadline:
+                out.write("time budget of %g minute(s) spent: no more runs\n" % args.minutes)
+                break
+            for method in args.methods:
+                tally = tallies[method]
                 run_started = time.monotonic()
                 checked, differing = one_run(pool, [(t, a, b, method) for t, a, b in tasks])
-                tally.runs += 1
-                tally.checked += checked
-                tally.differing += differing
+                seconds = time.monotonic() - run_started
+                tally.add(checked, differing, seconds)
                 out.write("%s run %d/%d: %d verdicts, %d differing (%.1f s)\n" % (
-                    method, run, args.runs, checked, len(differing), time.monotonic() - run_started))
+                    method, run, args.runs, checked, len(differing), seconds))
                 for difference in differing:
                     out.write("  - %s\n" % difference)
                 out.flush()
-            tally.elapsed = time.monotonic() - started
+                if ledger is not None:
+                    ledger.record(method, checked, differing, seconds)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)  # on Ctrl-C: start nothing more
-    return tallies
+    return list(tallies.values())
+
+
+# ---- the ledger: runs recorded across hunts, counted only for the code they graded
+
+FINGERPRINTED = ("grader", "solutions", os.path.join("tests", "corpus"))
+
+
+def fingerprint(root=ROOT):
+    """A digest of everything a verdict depends on: the grader, the solutions and the corpus.
+    Runs recorded under one fingerprint add up; any change to those files starts a new count."""
+    digest = hashlib.sha256()
+    for top in FINGERPRINTED:
+        for folder, dirs, files in os.walk(os.path.join(root, top)):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                if name.endswith((".pyc", ".pyo")):
+                    continue
+                path = os.path.join(folder, name)
+                digest.update(os.path.relpath(path, root).replace(os.sep, "/").encode("utf-8") + b"\0")
+                with open(path, "rb") as f:
+                    digest.update(f.read().replace(b"\r\n", b"\n") + b"\0")
+    return digest.hexdigest()[:16]
+
+
+class Ledger:
+    """Appends one JSON line per run to a file (see --record), so hunts on different days add up."""
+
+    def __init__(self, path, args):
+        self.path = path
+        self.common = {"fingerprint": fingerprint(), "python": platform.python_version(),
+                       "platform": sys.platform, "cores": os.cpu_count() or 1,
+                       "load": args.load, "jobs": args.jobs, "scope": scope(args)}
+
+    def record(self, method, checked, differing, seconds):
+        line = dict(self.common, method=method, checked=checked, seconds=round(seconds, 1),
+                    differing=[str(d) for d in differing],
+                    finished=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+        with open(self.path, "a", encoding="utf-8") as f:
+            f.write(json.dumps(line, sort_keys=True) + "\n")
+
+
+def scope(args):
+    """'all' for a run of the whole suite; else what it was limited to (such runs do not
+    count towards the suite's total)."""
+    parts = ["exercise " + name for name in args.exercise or []]
+    for name in ("solutions", "corpus"):
+        if os.path.realpath(getattr(args, name)) != os.path.realpath(DEFAULTS[name]):
+            parts.append("%s %s" % (name, getattr(args, name)))
+    return ", ".join(parts) or "all"
+
+
+def read_ledger(path):
+    """The ledger's runs; a line that is not a run is named on stderr and skipped."""
+    runs = []
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            try:
+                run = json.loads(line)
+                if not isinstance(run, dict):
+                    raise ValueError("not an object")
+                run["fingerprint"], run["method"], int(run["checked"]), list(run["differing"])
+            except (ValueError, KeyError, TypeError) as exc:
+                sys.stderr.write("%s:%d: skipped, not a recorded run (%s)\n" % (path, number, exc))
+                continue
+            runs.append(run)
+    return runs
+
+
+def print_tally(path, out):
+    """Print the ledger's totals per fingerprint and start method, the current code's first."""
+    current = fingerprint()
+    totals = {}
+    for run in read_ledger(path):
+        key = (run["fingerprint"] + ("" if run.get("scope", "all") == "all"
+                                     else ", only " + str(run["scope"])), run["method"])
+        entry = totals.setdefault(key, {"runs": 0, "checked": 0, "differing": 0, "pythons": set()})
+        entry["runs"] += 1
+        entry["checked"] += int(run["checked"])
+        entry["differing"] += len(run["differing"])
+        entry["pythons"].add(run.get("python", "?"))
+    if not totals:
+        out.write("%s: no runs recorded\n" % path)
+        return 0
+    for fp in sorted({fp for fp, _ in totals}, key=lambda fp: (not fp.startswith(current), fp)):
+        out.write("code %s%s\n" % (fp, " (the code checked out now)" if fp.startswith(current) else ""))
+        for method in METHODS:
+            entry = totals.get((fp, method))
+            if entry:
+                out.write("  %s: %d run(s), %d verdicts checked, %d differing (Python %s)\n" % (
+                    method, entry["runs"], entry["checked"], entry["differing"],
+                    ", ".join(sorted(entry["pythons"]))))
+    return 1 if any(e["differing"] for (fp, _), e in totals.items() if fp.startswith(current)) else 0
 
 
 # ---- command line
@@ -162,6 +273,14 @@ def parse_args(argv):
                                      "on a loaded machine and report every verdict that differs.")
     parser.add_argument("--runs", type=int, default=200, metavar="N",
                         help="runs per start method (default: 200)")
+    parser.add_argument("--minutes", type=float, default=0, metavar="M",
+                        help="start no run after M minutes (default: no limit)")
+    parser.add_argument("--record", metavar="FILE",
+                        help="append one JSON line per run to FILE, such as "
+                        "bench/flake-ledger.jsonl, so that hunts add up")
+    parser.add_argument("--tally", metavar="FILE",
+                        help="grade nothing: print the runs recorded in FILE, per code "
+                        "fingerprint and start method")
     parser.add_argument("--start-method", choices=METHODS + ("all",), default="all",
                         help="one start method, or all that the platform has (default: all)")
     parser.add_argument("--load", type=int, default=cores, metavar="N",
@@ -172,9 +291,9 @@ def parse_args(argv):
     parser.add_argument("--exercise", action="append", metavar="NAME",
                         help="only this exercise: a folder name such as 02_queue, or queue "
                         "(repeatable; default: every exercise)")
-    parser.add_argument("--solutions", default=os.path.join(ROOT, "solutions"), metavar="DIR",
+    parser.add_argument("--solutions", default=DEFAULTS["solutions"], metavar="DIR",
                         help="the reference solutions (default: solutions/)")
-    parser.add_argument("--corpus", default=os.path.join(ROOT, "tests", "corpus"), metavar="DIR",
+    parser.add_argument("--corpus", default=DEFAULTS["corpus"], metavar="DIR",
                         help="the corpus of cases (default: tests/corpus/)")
     args = parser.parse_args(argv)
     for name in ("runs", "jobs"):
@@ -182,6 +301,10 @@ def parse_args(argv):
             parser.error("--%s must be at least 1" % name)
     if args.load < 0:
         parser.error("--load must be 0 or more")
+    if args.minutes < 0:
+        parser.error("--minutes must be 0 or more")
+    if args.tally and not os.path.isfile(args.tally):
+        parser.error("--tally: %s is not a file" % args.tally)
     available = system.start_methods()
     if args.start_method == "all":
         args.methods = [m for m in METHODS if m in available]
@@ -203,6 +326,8 @@ def _terminate(signum, frame):
 def main(argv=None):
     args = parse_args(argv)
     out = sys.stdout
+    if args.tally:
+        return print_tally(args.tally, out)
     exercises = manifest.load()
     cases = corpus.load(args.corpus, exercises)
     if args.exercise:
@@ -220,6 +345,7 @@ def main(argv=None):
         os.cpu_count() or 1, platform.platform(), platform.python_version()))
     if hasattr(os, "getloadavg"):
         out.write("load average before: %.2f %.2f %.2f\n" % os.getloadavg())
+    out.write("code fingerprint: %s\n" % fingerprint())
     out.write("plan: %s; %d run(s) each of %d exercises' solutions and %d corpus cases; "
               "%d busy process(es); -j %d\n" % (", ".join(args.methods), args.runs, len(exercises),
                                                 len(cases), args.load, args.jobs))
@@ -230,7 +356,7 @@ def main(argv=None):
     load = []
     try:
         load = start_load(args.load)
-        tallies = hunt(args, exercises, cases, out)
+        tallies = hunt(args, exercises, cases, out, Ledger(args.record, args) if args.record else None)
     except KeyboardInterrupt:
         out.write("\ninterrupted after %.1f s\n" % (time.monotonic() - started))
         return 130
