@@ -56,7 +56,7 @@ def _open_log(pid):
     folder = os.environ.get("MPKIT_EVENTS_DIR")
     if folder:
         path = os.path.join(folder, "%d.jsonl" % pid)
-        _state["fd"] = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        _state["fd"] = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o600)
 
 
 def _setup_dumps():

@@ -53,6 +53,8 @@ def _parser():
     v = commands.add_parser("verify", help="check the kit itself: stubs, solutions, corpus, manifest")
     v.add_argument("--root", default=".", help="the kit's folder (default: .)")
     v.add_argument("--quick", action="store_true", help="the default start method only")
+    v.add_argument("--start-method", default=None, metavar="METHOD",
+                   help="fork, spawn, forkserver or all (default: all the platform has)")
     v.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                    help="scenarios run at once (default: twice the number of cores)")
     s = commands.add_parser("stubs", help="regenerate exercises/ stubs from the solutions")
@@ -147,8 +149,11 @@ def cmd_grade(args):
 def cmd_verify(args):
     from grader import verify
 
+    if args.quick and args.start_method:
+        raise UsageError("--quick and --start-method: give one or the other")
+    methods = _validate_start_method(None if args.quick else args.start_method or "all", "--start-method")
     jobs = args.jobs or 2 * (os.cpu_count() or 1)
-    problems = verify.run(args.root, quick=args.quick, out=sys.stdout, jobs=jobs)
+    problems = verify.run(args.root, methods, out=sys.stdout, jobs=jobs)
     return EXIT_OK if not problems else EXIT_FAILED
 
 

@@ -38,6 +38,14 @@ def timeout_scale():
     return scale
 
 
+def check_environment():
+    """Raise GradingError when an MPKIT_ variable of the environment is wrong."""
+    timeout_scale()
+    problem = system.emulation_error()
+    if problem:
+        raise GradingError(problem)
+
+
 def scenario_timeout(exercise):
     """The wall-clock limit of one scenario: the manifest's, scaled by MPKIT_TIMEOUT_SCALE."""
     return exercise.timeout * timeout_scale()
@@ -45,6 +53,7 @@ def scenario_timeout(exercise):
 
 def backstop_timeout(exercises):
     """For pytest-timeout: longer than any scenario plus the supervisor's cleanup."""
+    check_environment()
     return max(scenario_timeout(e) for e in exercises) + BACKSTOP_EXTRA_S
 
 
@@ -65,6 +74,7 @@ def plan(submission, exercises, start_methods):
 
 def grade(submission, exercises, start_methods, jobs=None, on_verdict=None):
     """Verdicts for every scenario of `exercises` in `submission`, in manifest order."""
+    check_environment()
     return run_jobs(plan(submission, exercises, start_methods), jobs, on_verdict)
 
 
@@ -182,7 +192,7 @@ def _log_semaphores(events):
 def supervise(sup_job, backstop):
     """Run one job under a supervisor: its report, None if the supervisor died without one (the
     tree is then swept), or {"backstop": True} if it did not answer in time."""
-    if not hasattr(os, "fork"):
+    if not system.HAS_FORK:
         return _supervise_once(sup_job, backstop)
     zygote = _zygote()
     try:
@@ -209,8 +219,8 @@ class Zygote:
     def __init__(self):
         self.proc = subprocess.Popen([sys.executable, "-m", "grader.supervisor", "--serve"],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL, start_new_session=True,
-                                     env=_supervisor_env())
+                                     stderr=subprocess.DEVNULL, env=_supervisor_env(),
+                                     **system.isolated())
 
     def ask(self, job, timeout):
         import select
@@ -273,7 +283,8 @@ def close_zygotes():
 def _supervise_once(sup_job, backstop):
     """Where there is no fork: one supervisor interpreter per job."""
     proc = subprocess.Popen([sys.executable, "-m", "grader.supervisor"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_supervisor_env())
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_supervisor_env(),
+                            **system.isolated())
     try:
         out, _ = proc.communicate(json.dumps(sup_job).encode("utf-8"), timeout=backstop)
     except subprocess.TimeoutExpired:

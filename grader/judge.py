@@ -141,10 +141,10 @@ def _phase(report):
 def _stopped(report, obs, exercise, timeout):
     outcome = report["outcome"]
     call = obs.scenario.call
-    if outcome == "too_many_processes":
-        return Fail(CRASHED, text("too_many_processes", call=call, limit=exercise.limits["max_processes"]))
-    if outcome == "too_much_memory":
-        return Fail(CRASHED, text("too_much_memory", call=call, limit=tree_memory_mb(exercise)))
+    caps = {"too_many_processes": exercise.limits["max_processes"],  # the message's key too
+            "too_much_memory": tree_memory_mb(exercise), "too_much_output": exercise.limits["output_kb"]}
+    if outcome in caps:
+        return Fail(CRASHED, text(outcome, call=call, limit=caps[outcome]))
     crashed = _children_failed(obs)
     if _phase(report) == "start":
         return _setup_failed(report)

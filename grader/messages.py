@@ -60,6 +60,8 @@ EN = {
                           "stopped it. Is a process starting processes in a loop?",
     "too_much_memory": "{call} used more than {limit} MB of memory across its processes, so the "
                        "grader stopped it.",
+    "too_much_output": "{call} printed more than {limit} KB of output, so the grader stopped it. "
+                       "Is something printing in an endless loop?",
     "signal_output": "the output limit of {limit} KB was reached: something prints without end",
     "driver_error": "The grader could not use what {call} gave back: {exc_type}: {exc_message}",
     "output_cut": "[... {cut} more bytes of output not shown ...]",

@@ -63,19 +63,21 @@ def format_bounded(exc, frames=TRACEBACK_FRAMES, chained=TRACEBACK_CHAIN):
 
 def os_status(pid):
     """'alive', 'zombie' or 'gone', without reaping (unlike is_alive() or exitcode)."""
-    try:
-        with open("/proc/%d/stat" % pid) as f:
-            stat = f.read()
-        return "zombie" if stat[stat.rindex(")") + 2] == "Z" else "alive"
-    except FileNotFoundError:
-        return "gone"
-    except OSError:
-        import psutil
-
+    if os.path.isdir("/proc") and not os.environ.get("MPKIT_PLATFORM"):
         try:
-            return "zombie" if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE else "alive"
-        except psutil.Error:
+            with open("/proc/%d/stat" % pid) as f:
+                stat = f.read()
+            return "zombie" if stat[stat.rindex(")") + 2] == "Z" else "alive"
+        except FileNotFoundError:
             return "gone"
+        except OSError:
+            pass
+    import psutil  # no /proc (macOS, Windows): slower, but the same answer
+
+    try:
+        return "zombie" if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE else "alive"
+    except psutil.Error:
+        return "gone"
 
 
 class Run:
@@ -177,9 +179,11 @@ def _phase(fd, result, name):
 
 def _helper_pids():
     """multiprocessing's resource tracker and forkserver, which may outlive the runner."""
-    import multiprocessing.resource_tracker as tracker
-
-    pids = [getattr(tracker._resource_tracker, "_pid", None)]
+    try:
+        import multiprocessing.resource_tracker as tracker
+    except ImportError:
+        return []
+    pids = [getattr(getattr(tracker, "_resource_tracker", None), "_pid", None)]
     forkserver = sys.modules.get("multiprocessing.forkserver")
     if forkserver is not None:
         pids.append(getattr(forkserver._forkserver, "_forkserver_pid", None))

@@ -30,7 +30,8 @@ GRADER_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def runner_env(job, folders):
-    env = {key: os.environ[key] for key in ("PATH", "SYSTEMROOT", "HOME") if key in os.environ}
+    env = {key: os.environ[key] for key in ("PATH", "HOME", "SYSTEMROOT", "SYSTEMDRIVE", "WINDIR",
+                                            "MPKIT_PLATFORM") if key in os.environ}
     env.update({
         # ours first: a student's file named sitecustomize.py or grader.py cannot shadow them
         "PYTHONPATH": os.pathsep.join(_grader_paths() + [job["module_dir"]]),
@@ -103,9 +104,13 @@ class Watch:
         self.detect = job.get("detect_deadlock", True) and system.thread_probe_works()
         self.signature, self.since = None, 0.0
         self.peak_processes = 0
+        # where no RLIMIT_FSIZE caps the output files (Windows), their size is watched
+        self.output_cap = None if system.POSIX else job["limits"]["output_kb"] * 1024
+        self.output_files = [os.path.join(job["workdir"], name) for name in ("stdout.txt", "stderr.txt")]
 
     def until_done(self):
-        """Return 'exited', 'timeout', 'deadlock', 'too_many_processes' or 'too_much_memory'."""
+        """Return 'exited', 'timeout', 'deadlock', 'too_many_processes', 'too_much_memory' or
+        'too_much_output'."""
         exited = system.exit_waiter(self.runner)
         while True:
             if exited(POLL_S):
@@ -119,6 +124,8 @@ class Watch:
                 return "too_many_processes"
             if "memory" not in self.cgroups.folders and _tree_memory(procs) > self.memory_cap:
                 return "too_much_memory"
+            if self.output_cap and _total_size(self.output_files) > self.output_cap:
+                return "too_much_output"
             now = time.monotonic()
             if self.detect and self._stuck(procs, now):
                 return "deadlock"
@@ -148,6 +155,16 @@ def _busy(procs, window=IDLE_WINDOW_S):
     before = cpu()
     time.sleep(window)
     return cpu() - before > window * 0.05
+
+
+def _total_size(paths):
+    total = 0
+    for path in paths:
+        try:
+            total += os.path.getsize(path)
+        except OSError:
+            pass
+    return total
 
 
 def _tree_memory(procs):
@@ -325,8 +342,8 @@ def _supervise(job, workdir, folders, cgroups):
         runner = subprocess.Popen(
             [sys.executable, "-c", "import grader.runner as r; r.main()", json.dumps(runner_job)],
             cwd=folders["work"], env=runner_env(job, folders), stdin=subprocess.DEVNULL,
-            stdout=out, stderr=err, pass_fds=pass_fds, start_new_session=system.POSIX,
-            preexec_fn=limit_resources(job["limits"], cgroups), close_fds=True)
+            stdout=out, stderr=err, pass_fds=pass_fds, preexec_fn=limit_resources(job["limits"], cgroups),
+            close_fds=True, **system.isolated())
     watch = Watch(runner, job, cgroups)
     outcome = watch.until_done()
     if outcome == "exited":  # a fork that failed at the cap, or an OOM kill, ends it too

@@ -3,6 +3,10 @@
 Linux offers a child subreaper, per-thread wait states in /proc and SIGUSR1 stack dumps; macOS
 and Windows get working fallbacks (a psutil sweep, the plain timeout, no dumps), so the kit runs
 there with fewer diagnostics rather than failing. ``capabilities()`` says which layers are on.
+
+``MPKIT_PLATFORM=macos`` or ``MPKIT_PLATFORM=windows`` makes the kit take those platforms'
+fallback paths on Linux (no subreaper, /proc, pidfd or cgroups; for windows also no stack
+dumps, no fork, no inherited descriptors, no rlimits), so the tests prove the fallbacks here.
 """
 import os
 import platform
@@ -11,10 +15,34 @@ import sys
 
 import psutil
 
-LINUX = sys.platform.startswith("linux")
-POSIX = os.name == "posix"
-HAS_DUMPS = hasattr(signal, "SIGUSR1")
+EMULATIONS = ("macos", "windows")
+EMULATED = os.environ.get("MPKIT_PLATFORM", "")
+if EMULATED not in EMULATIONS:
+    EMULATED = ""  # an unknown value is reported by emulation_error(), not used
+LINUX = sys.platform.startswith("linux") and not EMULATED
+POSIX = os.name == "posix" and EMULATED != "windows"
+HAS_DUMPS = hasattr(signal, "SIGUSR1") and EMULATED != "windows"
+HAS_FORK = hasattr(os, "fork") and EMULATED != "windows"
 PR_SET_CHILD_SUBREAPER = 36
+
+
+def emulation_error():
+    """What is wrong with MPKIT_PLATFORM, or None."""
+    value = os.environ.get("MPKIT_PLATFORM", "")
+    if value and value not in EMULATIONS:
+        return "MPKIT_PLATFORM must be %s (or unset), not %r" % (" or ".join(EMULATIONS), value)
+    return None
+
+
+def isolated():
+    """Popen arguments that keep signals a process sends to its own group or console from
+    reaching its parents: a session of its own on POSIX; on Windows a process group and a
+    console of its own (so Ctrl-C and Ctrl-Break events stay inside)."""
+    if os.name == "posix":  # the real platform's: emulating Windows does not undo this
+        return {"start_new_session": True}
+    import subprocess
+
+    return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.CREATE_NO_WINDOW}
 
 
 def become_subreaper():
@@ -37,7 +65,7 @@ def exit_waiter(popen):
     import subprocess
 
     pidfd = None
-    if hasattr(os, "pidfd_open"):
+    if LINUX and hasattr(os, "pidfd_open"):
         try:
             pidfd = os.pidfd_open(popen.pid)
         except OSError:
@@ -95,7 +123,7 @@ def marked_processes(marker, folder=None):
 
 def reap_zombies():
     """Reap every child that has exited (orphans re-parented to a subreaper included)."""
-    if not POSIX:
+    if os.name != "posix":  # the real platform's: where zombies exist, they are reaped
         return
     while True:
         try:
@@ -123,7 +151,7 @@ def kill(proc):
 def start_methods():
     import multiprocessing
 
-    return multiprocessing.get_all_start_methods()
+    return ["spawn"] if EMULATED == "windows" else multiprocessing.get_all_start_methods()
 
 
 def default_start_method():
@@ -131,6 +159,8 @@ def default_start_method():
     macOS and Windows), read without locking the default context."""
     import multiprocessing.context as context
 
+    if EMULATED:
+        return "spawn"
     return context._default_context._default_context._name
 
 
@@ -138,8 +168,9 @@ def capabilities():
     probe = Cgroups("mpkit-probe-%d" % os.getpid(), 64, 1 << 30)
     probe.remove()
     return {
-        "platform": platform.system(),
+        "platform": platform.system() + (" (as %s)" % EMULATED if EMULATED else ""),
         "subreaper": LINUX,
+        "rlimits": POSIX,
         "stack_dumps": HAS_DUMPS,
         "early_deadlock_detection": LINUX and thread_probe_works(),
         "pids_cgroup": "pids" in probe.active,
@@ -155,8 +186,10 @@ _NOTES = {
                                 "the scenario's timeout runs out",
     "pids_cgroup": "no writable pids cgroup: the process count is watched, not capped by the "
                    "kernel",
-    "memory_cgroup": "no writable memory cgroup: the tree's memory is watched (each process is "
-                     "still capped by RLIMIT_AS)",
+    "memory_cgroup": "no writable memory cgroup: the tree's memory is watched" + (
+        " (each process is still capped by RLIMIT_AS)" if POSIX else ""),
+    "rlimits": "no per-process limits (setrlimit): the output's size and the tree's memory are "
+               "watched, open files and the size of files the code writes are not capped",
 }
 
 

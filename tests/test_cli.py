@@ -1,5 +1,6 @@
 """`mpkit` as a user runs it: exit codes, JSON results, usage errors that name the option."""
 import json
+import os
 import subprocess
 import sys
 
@@ -10,9 +11,10 @@ from grader.outcomes import STATUSES
 from grader.verdict import JSON_FIELDS
 
 
-def mpkit(*args):
+def mpkit(*args, env=None):
     return subprocess.run([sys.executable, "-m", "grader.cli", *args], cwd=str(ROOT),
-                          capture_output=True, text=True, timeout=600)
+                          capture_output=True, text=True, timeout=600,
+                          env=dict(os.environ, **(env or {})))
 
 
 def test_json_results_of_the_solutions(tmp_path):
@@ -47,10 +49,23 @@ def test_json_prints_exactly_one_object_with_known_statuses():
     (["grade", "solutions", "--start-method", "threads"], "--start-method"),
     (["grade", "solutions", "-j", "0"], "--jobs"),
     (["grade", "tests"], "PATH"),
+    (["verify", "--quick", "--start-method", "spawn"], "--quick"),
+    (["verify", "--start-method", "threads"], "--start-method"),
 ])
 def test_usage_errors_exit_2_and_name_the_option(args, named):
     done = mpkit(*args)
     assert done.returncode == 2
+    assert named in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("env, method, named", [
+    ({"MPKIT_TIMEOUT_SCALE": "fast"}, "spawn", "MPKIT_TIMEOUT_SCALE"),
+    ({"MPKIT_PLATFORM": "linux"}, "spawn", "MPKIT_PLATFORM"),
+    ({"MPKIT_PLATFORM": "windows"}, "fork", "available: spawn"),  # as on Windows
+])
+def test_a_wrong_environment_variable_exits_2_and_is_named(env, method, named):
+    done = mpkit("grade", "solutions", "--exercise", "01_process", "--start-method", method, env=env)
+    assert done.returncode == 2, done.stdout
     assert named in done.stderr and "Traceback" not in done.stderr
 
 

@@ -1,5 +1,6 @@
 """`mpkit verify`: stubs score 0, solutions full marks under every start method, and every
 corpus case (tests/corpus/cases.toml, correct/) gets its verdict and message."""
+import os
 import subprocess
 import sys
 
@@ -14,6 +15,24 @@ def test_mpkit_verify_passes_on_the_kit():
                           capture_output=True, text=True, timeout=1500)
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.count(" ok\n") == 4, done.stdout
+
+
+@pytest.mark.timeout(1800)
+@pytest.mark.skipif(not sys.platform.startswith("linux"),
+                    reason="emulates the fallbacks on Linux; on macOS and Windows the suite runs them natively")
+@pytest.mark.parametrize("platform", ["macos", "windows"])
+def test_mpkit_verify_passes_along_the_fallbacks_of(platform):
+    """MPKIT_PLATFORM takes macOS' or Windows' code paths (no subreaper, /proc wait states,
+    pidfd or cgroups; for Windows no fork, stack dumps or rlimits either): the solutions and
+    the whole corpus get the same verdicts there, under spawn, their default start method
+    (Windows has no other: verify picks it alone)."""
+    env = dict(os.environ, MPKIT_PLATFORM=platform)
+    methods = ["--start-method", "spawn"] if platform == "macos" else []
+    done = subprocess.run([sys.executable, "-m", "grader.cli", "verify"] + methods, cwd=str(ROOT),
+                          env=env, capture_output=True, text=True, timeout=1500)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.count(" ok\n") == 4, done.stdout
+    assert "(spawn)" in done.stdout and "fork" not in done.stdout, done.stdout
 
 
 def test_verify_reports_a_stale_stub_and_how_to_fix_it(tmp_path, exercises):
