@@ -305,6 +305,11 @@ def parse_args(argv):
         parser.error("--minutes must be 0 or more")
     if args.tally and not os.path.isfile(args.tally):
         parser.error("--tally: %s is not a file" % args.tally)
+    if args.record:
+        try:
+            open(args.record, "a", encoding="utf-8").close()
+        except OSError as exc:
+            parser.error("--record: cannot write to %s: %s" % (args.record, exc.strerror))
     available = system.start_methods()
     if args.start_method == "all":
         args.methods = [m for m in METHODS if m in available]
