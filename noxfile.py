@@ -6,7 +6,7 @@
 
 The project is installed as a wheel would install it (not editable), and a short check run
 from outside the checkout makes sure the package data the grader needs at run time
-(grader/manifest.toml, grader/_site/sitecustomize.py) made it into the installed package.
+(grader/course/manifest.toml, grader/engine/_site/sitecustomize.py) made it into the installed package.
 """
 import os
 import re
@@ -43,7 +43,8 @@ _find_pyenv_versions()
 INSTALLED_CHECK = """
 import os, sys
 import grader
-from grader import manifest, supervisor
+from grader.course import manifest
+from grader.engine import supervisor
 where = os.path.dirname(os.path.abspath(grader.__file__))
 if os.path.normcase(where) == os.path.normcase(os.path.join(sys.argv[1], "grader")):
     sys.exit("grader was imported from the checkout (%s), not from the installed package" % where)

@@ -33,7 +33,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:  # grade with the checkout's grader, as the kit's tests do
     sys.path.insert(0, ROOT)
 
-from grader import corpus, grading, manifest, system  # noqa: E402
+from grader import grading  # noqa: E402
+from grader.course import corpus, manifest  # noqa: E402
+from grader.engine import system  # noqa: E402
 
 METHODS = ("fork", "spawn", "forkserver")
 DEFAULTS = {"solutions": os.path.join(ROOT, "solutions"), "corpus": os.path.join(ROOT, "tests", "corpus")}

@@ -23,7 +23,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from grader import corpus, grading, manifest, system  # noqa: E402
+from grader import grading  # noqa: E402
+from grader.course import corpus, manifest  # noqa: E402
+from grader.engine import system  # noqa: E402
 
 METHODS = [m for m in ("fork", "spawn", "forkserver") if m in system.start_methods()]
 

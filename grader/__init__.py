@@ -1,6 +1,6 @@
 """mpkit's grading engine.
 
-Kept free of imports: every process of a graded scenario loads ``grader._hooks`` through
+Kept free of imports: every process of a graded scenario loads ``grader.engine.hooks`` through
 this package, so importing ``grader`` must cost nothing.
 """
 

@@ -12,7 +12,9 @@ import dataclasses
 import os
 import sys
 
-from grader import manifest, report, system
+from grader.course import manifest
+from grader.engine import system
+from grader.reports import text as text_report, results
 from grader.grading import GradingError, grade
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -24,7 +26,7 @@ class UsageError(Exception):
 
 
 def stubs_error():
-    from grader.stubs import StubError
+    from grader.course.stubs import StubError
 
     return StubError
 
@@ -44,7 +46,7 @@ def _parser():
     g.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
     g.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                    help="scenarios run at once (default: the number of cores)")
-    limits = g.add_argument_group("limits per scenario (defaults: grader/manifest.toml)")
+    limits = g.add_argument_group("limits per scenario (defaults: grader/course/manifest.toml)")
     limits.add_argument("--timeout", type=float, metavar="S", help="seconds (before MPKIT_TIMEOUT_SCALE)")
     limits.add_argument("--max-processes", type=int, metavar="N", help="processes at once")
     limits.add_argument("--memory-mb", type=int, metavar="MB", help="memory per process (the tree: twice that)")
@@ -134,7 +136,7 @@ def cmd_grade(args):
     if args.format == "text":
         _notes_once()
     verdicts = grade(path, exercises, methods, jobs=args.jobs)
-    out = report.as_json(verdicts) if args.format == "json" else report.as_text(verdicts, exercises, path)
+    out = results.as_json(verdicts) if args.format == "json" else text_report.as_text(verdicts, exercises, path)
     if args.output:
         try:
             with open(args.output, "w", encoding="utf-8") as f:
@@ -147,7 +149,7 @@ def cmd_grade(args):
 
 
 def cmd_verify(args):
-    from grader import verify
+    from grader.course import verify
 
     if args.quick and args.start_method:
         raise UsageError("--quick and --start-method: give one or the other")
@@ -158,7 +160,7 @@ def cmd_verify(args):
 
 
 def cmd_stubs(args):
-    from grader import stubs
+    from grader.course import stubs
 
     for path in stubs.generate(args.root, manifest.load()):
         sys.stdout.write("wrote %s\n" % path)

@@ -1,23 +1,20 @@
 """Grade a submission: plan one job per (exercise, scenario, start method), run each under its
 own supervisor, in parallel, and judge the reports. One broken job never costs another's grade.
 """
-import atexit
-import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from grader import judge as judging
-from grader import system
+from grader.engine import system
+from grader.engine.workers import close_zygotes, supervise
+from grader.judging import judge as judging
+from grader.judging.outcomes import CRASHED, ERROR, TIMEOUT
+from grader.judging.verdict import Verdict
 from grader.messages import text
-from grader.outcomes import CRASHED, ERROR, TIMEOUT
-from grader.verdict import Verdict
 
 BACKSTOP_EXTRA_S = 30.0
 MAX_MODULE_BYTES = 1024 * 1024
@@ -187,138 +184,3 @@ def _log_semaphores(events):
     if path and names:
         with open(path, "a", encoding="utf-8") as log:
             log.write("".join("%s\n" % name for name in sorted(names)))
-
-
-def supervise(sup_job, backstop):
-    """Run one job under a supervisor: its report, None if the supervisor died without one (the
-    tree is then swept), or {"backstop": True} if it did not answer in time."""
-    if not system.HAS_FORK:
-        return _supervise_once(sup_job, backstop)
-    zygote = _zygote()
-    try:
-        answer = zygote.ask(sup_job, backstop)
-    except subprocess.TimeoutExpired:
-        _drop_zygote()
-        sweep(sup_job["workdir"])
-        return {"backstop": True}
-    except BaseException:  # pytest-timeout or Ctrl-C in the grader: clean up, go on failing
-        _drop_zygote()
-        sweep(sup_job["workdir"])
-        raise
-    if answer is None or "supervisor_died" in answer:
-        if answer is None:
-            _drop_zygote()
-        sweep(sup_job["workdir"])
-        return None
-    return answer
-
-
-class Zygote:
-    """A long-lived `python -m grader.supervisor --serve` that forks one supervisor per job."""
-
-    def __init__(self):
-        self.proc = subprocess.Popen([sys.executable, "-m", "grader.supervisor", "--serve"],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL, env=_supervisor_env(),
-                                     **system.isolated())
-
-    def ask(self, job, timeout):
-        import select
-
-        self.proc.stdin.write(json.dumps(job).encode("utf-8") + b"\n")
-        self.proc.stdin.flush()
-        deadline, data, fd = time.monotonic() + timeout, b"", self.proc.stdout.fileno()
-        while not data.endswith(b"\n"):
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise subprocess.TimeoutExpired("grader.supervisor", timeout)
-            if select.select([fd], [], [], remaining)[0]:
-                chunk = os.read(fd, 1 << 16)
-                if not chunk:
-                    return None
-                data += chunk
-        try:
-            return json.loads(data.decode("utf-8"))
-        except ValueError:
-            return None
-
-    def close(self):
-        for proc in system.descendants(self.proc.pid):
-            system.kill(proc)
-        self.proc.kill()
-        self.proc.wait()
-        for stream in (self.proc.stdin, self.proc.stdout):
-            try:
-                stream.close()
-            except OSError:
-                pass
-
-
-_local = threading.local()
-_zygotes = []
-
-
-def _zygote():
-    zygote = getattr(_local, "zygote", None)
-    if zygote is None or zygote.proc.poll() is not None:
-        zygote = _local.zygote = Zygote()
-        _zygotes.append(zygote)
-    return zygote
-
-
-def _drop_zygote():
-    zygote = getattr(_local, "zygote", None)
-    if zygote is not None:
-        _local.zygote = None
-        _zygotes.remove(zygote)
-        zygote.close()
-
-
-@atexit.register
-def close_zygotes():
-    while _zygotes:
-        _zygotes.pop().close()
-
-
-def _supervise_once(sup_job, backstop):
-    """Where there is no fork: one supervisor interpreter per job."""
-    proc = subprocess.Popen([sys.executable, "-m", "grader.supervisor"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_supervisor_env(),
-                            **system.isolated())
-    try:
-        out, _ = proc.communicate(json.dumps(sup_job).encode("utf-8"), timeout=backstop)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.communicate()
-        sweep(sup_job["workdir"])
-        return {"backstop": True}
-    except BaseException:
-        proc.kill()
-        proc.communicate()
-        sweep(sup_job["workdir"])
-        raise
-    try:
-        report = json.loads(out.decode("utf-8")) if proc.returncode == 0 else None
-    except ValueError:
-        report = None
-    if report is None:
-        sweep(sup_job["workdir"])
-    return report
-
-
-def _supervisor_env():
-    env = dict(os.environ)
-    grader_parent = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (grader_parent, env.get("PYTHONPATH")) if p)
-    return env
-
-
-def sweep(workdir):
-    """Kill whatever is left of a scenario whose supervisor could not clean up: every process
-    whose environment points into this scenario's folder (setsid escapees included) or whose
-    working folder is inside it (one started with an empty environment), then its cgroups."""
-    from grader.supervisor import cgroup_name
-
-    for proc in system.marked_processes(os.path.join(workdir, "events"), workdir):
-        system.kill(proc)
-    system.Cgroups.remove_named(cgroup_name(workdir))

@@ -66,7 +66,8 @@ def pytest_configure(config):
         return
     if config.args_source == pytest.Config.ArgsSource.ARGS:
         raise pytest.UsageError(NO_PATHS.format(args=" ".join(config.args)))
-    from grader import cli, grading, manifest
+    from grader import cli, grading
+    from grader.course import manifest
 
     from_ini = where == SUBMISSION[2] and config.inipath is not None
     base = config.inipath.parent if from_ini else config.invocation_params.dir

@@ -10,7 +10,9 @@ from pathlib import Path
 import psutil
 import pytest
 
-from grader import grading, manifest, system
+from grader import grading
+from grader.course import manifest
+from grader.engine import system, workers
 
 pytest_plugins = ["pytester"]
 
@@ -34,7 +36,7 @@ def _semaphores_left():
 def pytest_sessionfinish(session, exitstatus):
     if hasattr(session.config, "workerinput"):
         return
-    grading.close_zygotes()
+    workers.close_zygotes()
     left = [p for p in psutil.Process().children(recursive=True) if p.status() != psutil.STATUS_ZOMBIE]
     problems = []
     if left:

@@ -7,8 +7,8 @@ import sys
 import pytest
 
 from conftest import METHODS, ROOT
-from grader.outcomes import STATUSES
-from grader.verdict import JSON_FIELDS
+from grader.judging.outcomes import STATUSES
+from grader.judging.verdict import JSON_FIELDS
 
 
 def mpkit(*args, env=None):

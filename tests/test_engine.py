@@ -8,7 +8,8 @@ import psutil
 import pytest
 
 from conftest import METHODS, ROOT
-from grader import messages, system
+from grader import messages
+from grader.engine import system
 
 CORRECT_01 = """
 from multiprocessing import Process
@@ -208,7 +209,7 @@ def test_a_file_named_like_the_standard_library_is_named_in_the_verdict(submit, 
 
 def test_parallel_grading_gives_the_same_verdicts_as_sequential(exercises):
     """-j only changes how many scenarios run at once, never a verdict."""
-    from grader import corpus
+    from grader.course import corpus
 
     corpus_dir = str(ROOT / "tests" / "corpus")
     cases = [c for c in corpus.load(corpus_dir, exercises)

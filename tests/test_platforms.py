@@ -39,9 +39,11 @@ sys.platform, os.name = "win32", "nt"
 
 os.environ.update(MPKIT_EVENTS_DIR=events, MPKIT_DUMPS_DIR=dumps)
 import grader
-from grader import (_hooks, cli, corpus, grading, judge, manifest, messages, plugin, probes,
-                    report, runner, scenario, stacks, stubs, supervisor, system, values, verdict,
-                    verify)
+from grader import cli, grading, messages, plugin
+from grader.course import corpus, manifest, stubs, verify
+from grader.engine import drivers, hooks as _hooks, runner, stacks, supervisor, system, values, workers
+from grader.judging import judge, probes, scenario, verdict
+from grader.reports import results, text
 for exercise in manifest.load():
     exercise.scenarios()  # imports each exercise's checks
 _hooks.install()

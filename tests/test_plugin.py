@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from grader import manifest
+from grader.course import manifest
 from grader.cli import METHODS
 from grader.plugin import FAILURE, NEEDS_SUBMISSION, NO_PATHS, OUTPUT, POINTS
 

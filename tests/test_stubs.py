@@ -1,7 +1,7 @@
 """The stubs are generated from the solutions, and a committed stub that differs fails."""
 import pytest
 
-from grader import stubs
+from grader.course import stubs
 from conftest import ROOT
 
 

@@ -36,7 +36,7 @@ def test_mpkit_verify_passes_along_the_fallbacks_of(platform):
 
 
 def test_verify_reports_a_stale_stub_and_how_to_fix_it(tmp_path, exercises):
-    from grader import verify
+    from grader.course import verify
 
     for side in ("exercises", "solutions"):
         for exercise in exercises:

@@ -1,6 +1,6 @@
 """Hostile 01_process: greet SIGKILLs its parent's whole process group: its supervisor and the
 long-lived supervisor "zygote" that forked it (the group leader). For safety it only does so
-when that group leader is a grader.supervisor process.
+when that group leader is a grader.engine.supervisor process.
 Expected: crashed (the supervisor was killed), the next scenarios and the other exercise graded
 normally under a fresh zygote."""
 import os
@@ -23,7 +23,7 @@ def greet(name):
     group = os.getpgid(os.getppid())
     with open("/proc/%d/cmdline" % group, "rb") as f:
         leader = f.read()
-    if b"grader.supervisor" in leader and group != os.getpgid(0):
+    if b"grader.engine.supervisor" in leader and group != os.getpgid(0):
         note_supervisor()
         os.killpg(group, signal.SIGKILL)
 

@@ -1,15 +1,15 @@
 """Hostile 01_process: wrong code that patches builtins and the grader's own modules at import:
 print writes "hello world" straight to the real stdout, open raises, the event log is silenced
-(grader._hooks.emit), the runner's value description always says 0 and the runner's record of
+(grader.engine.hooks.emit), the runner's value description always says 0 and the runner's record of
 the processes started is emptied. run_greeting calls greet in the calling process; nothing
 starts a process. Expected: a clear non-passed verdict for every scenario, never a forged pass."""
 import builtins
 import os
 
-import grader._hooks
-import grader.runner
+import grader.engine.hooks
+import grader.engine.runner
 
-_real_describe = grader.runner.describe
+_real_describe = grader.engine.runner.describe
 
 
 def fake_print(*args, **kwargs):
@@ -22,9 +22,9 @@ def no_open(*args, **kwargs):
 
 builtins.print = fake_print
 builtins.open = no_open
-grader._hooks.emit = lambda *args, **kwargs: None
-grader.runner.describe = lambda value: _real_describe(0)
-grader.runner.Run.process_state = staticmethod(lambda process: {})
+grader.engine.hooks.emit = lambda *args, **kwargs: None
+grader.engine.runner.describe = lambda value: _real_describe(0)
+grader.engine.runner.Run.process_state = staticmethod(lambda process: {})
 
 
 def greet(name):

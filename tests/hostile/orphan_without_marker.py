@@ -1,6 +1,6 @@
 """Hostile 01_process: greet starts a sleeper (60 s) with an empty environment, so it carries no
 MPKIT_EVENTS_DIR, then SIGKILLs the two subreapers that would collect it: first the supervisor
-"zygote" (the group leader of its supervisor; for safety, only if it is a grader.supervisor
+"zygote" (the group leader of its supervisor; for safety, only if it is a grader.engine.supervisor
 process), and once that one is gone, its own supervisor. The grader is left with its sweep.
 Expected: crashed, and the sleeper killed all the same."""
 import os
@@ -42,7 +42,7 @@ def greet(name):
     zygote = os.getpgid(supervisor)
     with open("/proc/%d/cmdline" % zygote, "rb") as f:
         leader = f.read()
-    if b"grader.supervisor" not in leader or zygote == os.getpgid(0):
+    if b"grader.engine.supervisor" not in leader or zygote == os.getpgid(0):
         return
     os.kill(zygote, signal.SIGKILL)
     deadline = time.monotonic() + 5

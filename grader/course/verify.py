@@ -9,8 +9,9 @@
 import os
 import sys
 
-from grader import corpus, grading, manifest, stubs
-from grader.outcomes import NOT_IMPLEMENTED
+from grader import grading
+from grader.course import corpus, manifest, stubs
+from grader.judging.outcomes import NOT_IMPLEMENTED
 
 MIN_HINTS = 3
 
@@ -51,7 +52,7 @@ def check_manifest(root, exercises):
         listed = {e.folder for e in exercises}
         for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
             if os.path.isdir(os.path.join(folder, name)) and name not in listed and not name.startswith((".", "_")):
-                problems.append("%s/%s is not in the manifest: add it to grader/manifest.toml or "
+                problems.append("%s/%s is not in the manifest: add it to grader/course/manifest.toml or "
                                 "remove it" % (side, name))
     return problems
 

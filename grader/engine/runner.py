@@ -1,7 +1,7 @@
 """The scenario runner: a fresh interpreter that imports the student's module under its real
 name, runs one scenario's driver and writes plain observations (JSON) to the result channel.
 
-Started by the supervisor as ``python -c "import grader.runner as r; r.main()" JOB``. Its
+Started by the supervisor as ``python -c "import grader.engine.runner as r; r.main()" JOB``. Its
 ``__main__`` is a bare ``-c`` module, so spawn children never re-import the runner.
 """
 import importlib
@@ -9,14 +9,13 @@ import json
 import os
 import sys
 import time
-import traceback
 
-from grader import _hooks
-from grader.values import describe, safe_repr
+from grader.engine import drivers
+from grader.engine import hooks as _hooks
+from grader.engine.hooks import format_bounded
+from grader.engine.values import describe, safe_repr
 
 _exit = os._exit  # kept before any student code can replace it
-TRACEBACK_FRAMES = 40
-TRACEBACK_CHAIN = 5
 
 
 def set_default_start_method(method):
@@ -39,26 +38,6 @@ def describe_exception(exc):
         "traceback": format_bounded(exc),
         "code": exc.code if isinstance(exc, SystemExit) and isinstance(exc.code, (int, str)) else None,
     }
-
-
-def format_bounded(exc, frames=TRACEBACK_FRAMES, chained=TRACEBACK_CHAIN):
-    """A traceback of the last `frames` frames. traceback.TracebackException walks the whole
-    chain of causes even when told not to print it, which takes seconds for a chain of
-    100,000 exceptions: a longer chain than `chained` gets only its last exception."""
-    chain, link = 0, exc
-    while link is not None and chain <= chained:
-        link = link.__cause__ or link.__context__
-        chain += 1
-    try:
-        if chain <= chained:
-            lines = traceback.format_exception(type(exc), exc, exc.__traceback__, limit=-frames)
-        else:
-            lines = ["Traceback (most recent call last):\n"]
-            lines += traceback.format_list(traceback.extract_tb(exc.__traceback__, limit=-frames))
-            lines.append("%s: %s\n" % (type(exc).__name__, safe_repr(str(exc), 500)))
-    except Exception:
-        lines = ["%s: <unprintable>\n" % type(exc).__name__]
-    return "".join(lines)[-12000:]
 
 
 def os_status(pid):
@@ -146,9 +125,7 @@ def main():
     if hasattr(os, "register_at_fork"):
         os.register_at_fork(after_in_child=lambda: _close_quietly(fd))
     set_default_start_method(job["start_method"])
-    from grader.scenario import scenarios_of
-
-    chosen = {s.name: s for s in scenarios_of(job["checks"])}[job["scenario"]]
+    chosen = {s.name: s for s in drivers.registered(job["checks"])}[job["scenario"]]
     result = {"runner_pid": os.getpid(), "start_method": job["start_method"]}
     _phase(fd, result, "import")
     try:

@@ -1,9 +1,8 @@
 """The verdict of one graded test: plain, serialisable data."""
 from dataclasses import dataclass, field
 
-from grader.outcomes import PASSED, STATUSES
+from grader.judging.outcomes import PASSED, STATUSES
 
-RESULTS_VERSION = 1
 JSON_FIELDS = ("exercise", "name", "status", "score", "max_score", "message", "output",
                "start_method", "duration_s")
 
@@ -43,12 +42,3 @@ class Verdict:
 def _printable(text):
     return text.encode("utf-8", "replace").decode("utf-8")
 
-
-def results_json(verdicts):
-    """The versioned results object of `mpkit grade --format json`."""
-    return {
-        "version": RESULTS_VERSION,
-        "score": sum(v.score for v in verdicts),
-        "max_score": sum(v.max_score for v in verdicts),
-        "tests": [v.to_json() for v in verdicts],
-    }

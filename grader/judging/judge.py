@@ -8,9 +8,9 @@ import os
 import re
 import signal
 
-from grader import stacks
+from grader.engine import stacks
 from grader.messages import text
-from grader.outcomes import (CRASHED, DEADLOCK, ERROR, FAILED, LEAKED, NOT_IMPLEMENTED,
+from grader.judging.outcomes import (CRASHED, DEADLOCK, ERROR, FAILED, LEAKED, NOT_IMPLEMENTED,
                              NOT_JOINED, NO_PROCESS, PASSED, TIMEOUT, Fail)
 
 

@@ -1,9 +1,8 @@
-"""Reports of a grading run: text for a person, JSON for programs."""
-import json
+"""The text report of a grading run, for a person at a terminal."""
 import os
 
 from grader.messages import text
-from grader.verdict import results_json
+from grader.reports.results import results_json
 
 def _indent(block, prefix="      "):
     return "\n".join(prefix + line if line else line for line in block.splitlines())
@@ -50,6 +49,3 @@ def _next_step(verdicts, exercises, submission):
 def _num(value):
     return ("%g" % value) if isinstance(value, float) else str(value)
 
-
-def as_json(verdicts):
-    return json.dumps(results_json(verdicts), ensure_ascii=False, indent=2) + "\n"

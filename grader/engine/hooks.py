@@ -23,6 +23,8 @@ import weakref
 
 MAX_EVENTS_PER_PROCESS = 5000
 MAX_TEXT = 400
+TRACEBACK_FRAMES = 40
+TRACEBACK_CHAIN = 5
 
 _state = {"pid": None, "fd": None, "count": 0, "dump_file": None}
 _semlocks = weakref.WeakSet()
@@ -231,14 +233,36 @@ def _patch_process():
 
 
 def _report(exc, **extra):
-    from grader.runner import format_bounded
-
     try:
         message = str(exc)[:MAX_TEXT]
     except Exception:
         message = "<unprintable %s>" % type(exc).__name__
     emit("exception", type=type(exc).__name__, message=message,
          traceback=format_bounded(exc)[-8000:], **extra)
+
+
+def format_bounded(exc, frames=TRACEBACK_FRAMES, chained=TRACEBACK_CHAIN):
+    """A traceback of the last `frames` frames. traceback.TracebackException walks the whole
+    chain of causes even when told not to print it, which takes seconds for a chain of
+    100,000 exceptions: a longer chain than `chained` gets only its last exception."""
+    chain, link = 0, exc
+    while link is not None and chain <= chained:
+        link = link.__cause__ or link.__context__
+        chain += 1
+    import traceback
+
+    from grader.engine.values import safe_repr
+
+    try:
+        if chain <= chained:
+            lines = traceback.format_exception(type(exc), exc, exc.__traceback__, limit=-frames)
+        else:
+            lines = ["Traceback (most recent call last):\n"]
+            lines += traceback.format_list(traceback.extract_tb(exc.__traceback__, limit=-frames))
+            lines.append("%s: %s\n" % (type(exc).__name__, safe_repr(str(exc), 500)))
+    except Exception:
+        lines = ["%s: <unprintable>\n" % type(exc).__name__]
+    return "".join(lines)[-12000:]
 
 
 def _patch_spawn():

@@ -1,6 +1,6 @@
 """The trusted process between the grader and one scenario's runner.
 
-``python -m grader.supervisor`` reads a job (JSON) on stdin, runs the scenario's runner below
+``python -m grader.engine.supervisor`` reads a job (JSON) on stdin, runs the scenario's runner below
 itself, watches the whole process tree until the runner ends, the time is up, or every thread
 in the tree is stuck, then takes stack dumps, kills and reaps everything, removes semaphores
 left in /dev/shm, and prints one JSON report on stdout. With ``--serve`` it does the same for
@@ -14,7 +14,7 @@ import sys
 import tempfile
 import time
 
-from grader import system
+from grader.engine import system
 
 OUTPUT_KEEP = 64 * 1024
 DUMP_KEEP = 32 * 1024
@@ -26,7 +26,7 @@ LEFTOVER_GRACE_S = 0.5
 IDLE_WINDOW_S = 0.5
 HELPER_MARKS = ("multiprocessing.resource_tracker", "multiprocessing.forkserver")
 SITE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_site")
-GRADER_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+GRADER_PARENT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def runner_env(job, folders):
@@ -340,7 +340,7 @@ def _supervise(job, workdir, folders, cgroups):
     with open(os.path.join(workdir, "stdout.txt"), "ab") as out, \
             open(os.path.join(workdir, "stderr.txt"), "ab") as err:
         runner = subprocess.Popen(
-            [sys.executable, "-c", "import grader.runner as r; r.main()", json.dumps(runner_job)],
+            [sys.executable, "-c", "import grader.engine.runner as r; r.main()", json.dumps(runner_job)],
             cwd=folders["work"], env=runner_env(job, folders), stdin=subprocess.DEVNULL,
             stdout=out, stderr=err, pass_fds=pass_fds, preexec_fn=limit_resources(job["limits"], cgroups),
             close_fds=True, **system.isolated())

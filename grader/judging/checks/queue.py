@@ -1,9 +1,9 @@
 """02_queue: produce and collect."""
 import multiprocessing
 
-from grader.checks.common import FAILED, Fail, items_through_a_child, safe_repr, text
-from grader.scenario import scenario
-from grader.values import describe, same
+from grader.judging.checks.common import FAILED, Fail, items_through_a_child, safe_repr, text
+from grader.judging.scenario import scenario
+from grader.engine.values import describe, same
 
 TUTORIAL = [11, None, "lily"]
 MIXED = [0, -1.5, "二", b"\x00bytes", (1, 2), {"k": [1, 2]}, None, True, "STOP?"]

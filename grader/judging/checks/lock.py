@@ -2,10 +2,10 @@
 write to stdout is recorded with the locks its process held at that moment (see _hooks)."""
 import multiprocessing
 
-from grader import _hooks
-from grader.checks.common import (FAILED, Fail, NO_PROCESS, printed_by, require_child_process,
+from grader.engine import hooks as _hooks
+from grader.judging.checks.common import (FAILED, Fail, NO_PROCESS, printed_by, require_child_process,
                                   safe_repr, text)
-from grader.scenario import scenario
+from grader.judging.scenario import scenario
 
 N = 5
 

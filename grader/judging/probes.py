@@ -3,7 +3,7 @@ under every start method; each records in which process it ran."""
 import os
 import sys
 
-from grader import _hooks
+from grader.engine import hooks as _hooks
 
 
 def wait_for_release(ready, release, token):

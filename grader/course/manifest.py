@@ -40,7 +40,7 @@ class Exercise:
         return self.module + ".py"
 
     def scenarios(self):
-        from grader.scenario import scenarios_of
+        from grader.judging.scenario import scenarios_of
 
         return scenarios_of(self.checks)
 

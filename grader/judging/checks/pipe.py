@@ -1,9 +1,9 @@
 """03_pipe: make_one_way_pipe, send_all and receive_all."""
 import multiprocessing
 
-from grader.checks.common import FAILED, Fail, items_through_a_child, safe_repr, text
-from grader.scenario import scenario
-from grader.values import describe, same
+from grader.judging.checks.common import FAILED, Fail, items_through_a_child, safe_repr, text
+from grader.judging.scenario import scenario
+from grader.engine.values import describe, same
 
 TUTORIAL = [11, None, "lily"]
 LARGE = ["x" * 1000000, "y" * 1000000, 7]

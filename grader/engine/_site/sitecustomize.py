@@ -5,6 +5,6 @@ It installs mpkit's instrumentation when the supervisor asked for it, and does n
 import os
 
 if os.environ.get("MPKIT_EVENTS_DIR"):
-    import grader._hooks
+    import grader.engine.hooks
 
-    grader._hooks.install()
+    grader.engine.hooks.install()

@@ -6,8 +6,9 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 
-from grader import grading, manifest
-from grader.manifest import tomllib
+from grader import grading
+from grader.course import manifest
+from grader.course.manifest import tomllib
 
 
 @dataclass

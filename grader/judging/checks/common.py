@@ -1,7 +1,7 @@
 """Judging helpers shared by the exercises' checks (run in the grader)."""
 from grader.messages import text
-from grader.outcomes import FAILED, NO_PROCESS, Fail
-from grader.values import describe, safe_repr, same
+from grader.judging.outcomes import FAILED, NO_PROCESS, Fail
+from grader.engine.values import describe, safe_repr, same
 
 
 def expect_return(record, expected):
@@ -22,7 +22,7 @@ def require_child_process(obs, record, worked_in_runner=False):
 def items_through_a_child(module, function, name, items, points, label, doc, **options):
     """A scenario of check module `module`: `function(items)` must start a child and return
     `items` in order."""
-    from grader.scenario import scenario
+    from grader.judging.scenario import scenario
 
     @scenario(name, points=points, call=label, module=module, **options)
     def drive(run):

@@ -1,10 +1,10 @@
 """01_process: greet, run_greeting, start_in_background."""
 import multiprocessing
 
-from grader import probes
-from grader.checks.common import (FAILED, Fail, NO_PROCESS, expect_return, printed_by,
+from grader.judging import probes
+from grader.judging.checks.common import (FAILED, Fail, NO_PROCESS, expect_return, printed_by,
                                   require_child_process, safe_repr, text)
-from grader.scenario import scenario
+from grader.judging.scenario import scenario
 
 
 @scenario("greet_prints", points=1, call="greet('world')")

@@ -1,1 +1,0 @@
-"""The graded scenarios of each exercise, one module per exercise (see grader/manifest.toml)."""
