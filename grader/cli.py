@@ -50,7 +50,7 @@ def _parser():
     limits.add_argument("--timeout", type=float, metavar="S", help="seconds (before MPKIT_TIMEOUT_SCALE)")
     limits.add_argument("--max-processes", type=int, metavar="N", help="processes at once")
     limits.add_argument("--memory-mb", type=int, metavar="MB", help="memory per process (the tree: twice that)")
-    limits.add_argument("--output-kb", type=int, metavar="KB", help="size of any file written, output included")
+    limits.add_argument("--output-kb", type=int, metavar="KB", help="size of any file written")
     limits.add_argument("--open-files", type=int, metavar="N", help="open files per process")
     v = commands.add_parser("verify", help="check the kit itself: stubs, solutions, corpus, manifest")
     v.add_argument("--root", default=".", help="the kit's folder (default: .)")

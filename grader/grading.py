@@ -115,6 +115,7 @@ def supervisor_job(job, workdir, module_dir, timeout):
         "module_dir": module_dir,
         "timeout": timeout,
         "gate": job.scenario.gate,
+        "child_exit": job.scenario.child_exit,
         # MPKIT_EARLY_DEADLOCK=0 waits for the timeout, as on platforms without /proc
         "detect_deadlock": os.environ.get("MPKIT_EARLY_DEADLOCK", "1") != "0",
         "limits": dict(exercise.limits, tree_memory_mb=judging.tree_memory_mb(exercise)),

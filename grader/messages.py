@@ -39,32 +39,53 @@ EN = {
                      "should never signal its parent.",
     "not_joined": "{call} returned while {count} process(es) it started had not been waited "
                   "for ({which}). Call .join() on every process you start before returning, "
-                  "so none is left running or as a zombie.",
+                  "so none is left running or unwaited for.",
     "deadlock": "{call} was stuck: every process was blocked waiting for another one, so none "
                 "could go on (stopped after {seconds:.1f} s).\nWhere each process was:\n{where}",
-    "timeout": "{call} did not finish within {seconds:.0f} s; the processes were still busy "
-               "(a loop that never ends?).\nWhere each process was:\n{where}",
+    "timeout": "{call} did not finish within {seconds:.0f} s.{why}\nWhere each process was:\n{where}",
+    "timeout_busy": " Some processes were still running code (a loop that never ends?).",
+    "timeout_timed": " No process was running code: they were waiting with a time limit (such "
+                     "as poll(60), get(timeout=...) or sleep) that had not run out, or that is "
+                     "retried forever. The other side never sent what they waited for.",
     "role_caller": "calling process (pid {pid})",
     "role_child": "child running {target} (pid {pid})",
     "role_other": "process {pid}",
-    "where_no_frames": "none of your code on its stack (waiting in {inner})",
+    "where_no_frames": "none of your code on its stack ({inner})",
+    "wait_feeder": "waiting for its queue's background thread to hand over data that no process "
+                   "is reading: get everything from a queue before you join its producer",
+    "wait_send": "waiting to send: the pipe is full and no process is reading the other end",
+    "wait_receive": "waiting to receive from a queue or pipe",
+    "wait_lock": "waiting for a lock",
+    "wait_event": "waiting for an Event or Condition",
+    "wait_join": "waiting for a process to end (join)",
+    "wait_sleep": "sleeping",
+    "wait_manager": "waiting for the Manager's process to answer",
+    "wait_pool": "waiting for the Pool's workers",
+    "wait_other": "waiting inside Python's {module} module",
+    "activity_running": "[running code]",
+    "activity_timed_wait": "[waiting with a time limit]",
+    "activity_waiting": "[waiting]",
+    "state_alive": "still running",
+    "state_zombie": "finished but never joined",
+    "state_gone": "ended",
     "not_called": "The grader did not get to call {call}.",
     "where_unknown": "  (no stack dump on this platform)",
     "where_none": "  (no process was in your code)",
     "leaked": "{call} left {count} process(es) running after everything returned ({which}). "
               "Every process you start must have ended and been joined; processes started "
               "outside multiprocessing (os.fork, setsid) are not allowed here.",
+    "leaked_one": "pid {pid}, running {target}",
     "backstop": "The grader's supervisor did not come back while running {call}, so it was "
                 "stopped and its processes killed.",
     "too_many_processes": "{call} started more than {limit} processes at once, so the grader "
                           "stopped it. Is a process starting processes in a loop?",
     "too_much_memory": "{call} used more than {limit} MB of memory across its processes, so the "
                        "grader stopped it.",
-    "too_much_output": "{call} printed more than {limit} KB of output, so the grader stopped it. "
-                       "Is something printing in an endless loop?",
-    "signal_output": "the output limit of {limit} KB was reached: something prints without end",
+    "signal_output": "the file size limit of {limit} KB was reached: something writes a file "
+                     "without end",
     "driver_error": "The grader could not use what {call} gave back: {exc_type}: {exc_message}",
-    "output_cut": "[... {cut} more bytes of output not shown ...]",
+    "output_cut": "[... {cut} more bytes of output were printed; the report keeps the first "
+                  "part only ...]",
     # -- what breaks under spawn and forkserver, in plain words ------------------------------
     "cause_lambda": "Under the {method} start method a child gets its target by importing your "
                     "module, and a lambda has no name to import it by. Make the target a "
@@ -75,23 +96,58 @@ EN = {
     "cause_main": "Under the {method} start method a child imports your target from its module, "
                   "but this one lives in __main__ (a script run directly, or a notebook cell), "
                   "which the child cannot import. Put the target in the module file.",
-    "cause_guard": "Under the {method} start method every child imports your module again, and "
-                   "code at its top level started a process during that import. Put such code "
-                   "inside a function or under `if __name__ == \"__main__\":`.",
-    "cause_output": "Your code wrote more than the grader's output limit, so the write failed: "
-                    "something prints or writes without end.",
+    "cause_guard": "Your module starts a process while it is being imported ({where}). Under "
+                   "the {method} start method every child imports your module again, so each "
+                   "child would start processes of its own. Put that code inside a function or "
+                   "under `if __name__ == \"__main__\":`.",
+    "cause_threading_lock": "A threading.Lock works only between the threads of one process: it "
+                            "cannot be handed to another process (under the {method} start "
+                            "method everything a child gets is pickled, and a threading.Lock "
+                            "cannot be). Use multiprocessing.Lock() instead.",
+    "unknown_target": "a function of yours",
+    "child_failed_so": "(A child process running {target} failed with {exc_type} because of it.)",
+    "peer_closed": "{call} stopped receiving before the child running {target} had sent "
+                   "everything: the child's send failed with {exc_type} because the other end "
+                   "was already closed. Do not stop at the first poll() that finds nothing yet; "
+                   "keep receiving until recv() raises EOFError (or STOP arrives).",
+    "cause_output": "Your code wrote a file larger than the grader's limit, so the write "
+                    "failed: something writes without end.",
     "cause_pickle": "Under the {method} start method everything passed to a child is pickled, "
                     "and this object cannot be: pass plain data, top-level functions and "
                     "multiprocessing objects.",
     # -- expectations shared by the checks ---------------------------------------------------
     "wrong_return": "{call} returned {actual}, expected {expected}.",
     "wrong_output": "{call} printed {actual}, expected exactly {expected}.",
-    "no_process": "{call} did its work in the calling process (pid {pid}) instead of a new one. "
-                  "Create a Process and call .start() on it: calling the function directly or "
-                  "calling .run() runs it right here.",
+    "ran_in_caller": "{call}: {function} ran in the calling process (pid {pid}), not in a new "
+                     "one. Create a Process with target={function} and call .start() on it: "
+                     "calling {function}(...) directly, or calling .run(), runs it right here.",
+    "target_called": "{call} called {function}(...) itself while creating the Process: "
+                     "`Process(target={function}(...))` runs {function} right there, in the "
+                     "calling process, and gives the child its result (None) as the target, so "
+                     "the child has nothing to do. Pass the function without calling it: "
+                     "`Process(target={function}, args=(...))`.",
+    "not_run_in_child": "{call} started {count} process(es) (running {targets}), but {function} "
+                        "never ran in any of them. The new process must run {function}: "
+                        "`Process(target={function}, args=(...))`.",
+    "not_crossed": "{call} returned the right items, but {missing} never came from the child "
+                   "running {function}: the grader saw no such item leave another process and "
+                   "arrive in the caller. The child must send every item and the caller must "
+                   "receive it; handing back the list it was given does not count.",
     "run_not_start": "{call} called .join() on a process that was never started: .run() runs "
                      "the target right here in the calling process. Call .start() instead, then "
                      ".join().",
+    "gave_up_racy": "{call} stopped receiving because {how}() found nothing yet, not because the "
+                    "sender was done (recv() raising EOFError, or STOP arriving). That races "
+                    "with the sender: this time it was quick enough, another time it is not. "
+                    "Keep receiving until the end of the stream.",
+    "gave_up_stuck": "The caller had stopped receiving because {how}() found nothing yet, not "
+                     "because the sender was done, and then waited for a sender that still had "
+                     "data to hand over. Whether that happens depends on which process is "
+                     "quicker: keep receiving until the end of the stream (EOFError, or STOP).",
+    "sentinel_arrived": "STOP arrived, yet collect kept waiting for more: compare with "
+                        "`item == STOP`. A string that crossed from another process is a new "
+                        "object, so `item is STOP` is never true (and `if not item` stops at "
+                        "None or 0, which are items too).",
     "left_waiting": "The other processes were left waiting for it:\n{where}",
     "no_process_started": "{call} never started a process. Create a Process(target=..., "
                           "args=...) and call .start() on it.",
@@ -137,12 +193,24 @@ EN = {
     # -- 04_lock -------------------------------------------------------------------------------
     "report_output": "{call} printed {actual}, expected exactly {expected}.",
     "report_unlocked": "{call} printed without holding the lock: print inside `with lock:`.",
-    "lines_wrong": "{call} printed lines {actual}, expected each of {expected} exactly once, "
-                   "each on its own line.",
+    "lines_wrong": "{call} printed the lines {actual}; expected each of {expected} exactly "
+                   "once, each on a line of its own.",
+    "lines_missing": "Missing: {lines}.",
+    "lines_extra": "Extra: {lines}.",
+    "lines_from_caller": "The calling process (pid {pid}) printed {lines} itself: report_all "
+                         "should only start, and wait for, the processes that print.",
+    "lines_unended": "Output not ending with a new line: {lines}.",
     "lines_not_children": "{call} printed from {count} distinct child process(es); expected {n}"
                           ", one per line.",
+    "lines_pool": "{call} used a Pool: a Pool hands each task to whichever of its workers is "
+                  "free, so how many processes print depends on timing (this time {count} of "
+                  "{n}). report_all must start one process per report: "
+                  "Process(target=report, args=(lock, i)) for each i.",
     "unlocked_write": "{call}: process {pid} wrote {text} while holding no lock. Take the lock "
                       "before printing and release it after: `with lock: print(...)`.",
+    "unlocked_write_caller": "{call}: the calling process (pid {pid}) wrote {text} while holding "
+                             "no lock, while the children were still printing, so the lines "
+                             "could mix. Print from report only, or take the same lock.",
     "no_shared_lock": "{call}: the processes printed while holding different locks, so they "
                       "did not keep each other out. Create ONE Lock in report_all and pass that "
                       "same lock to every process.",

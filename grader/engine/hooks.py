@@ -8,6 +8,14 @@ return. What it records:
 * one JSON-lines file of timestamped events per process (``MPKIT_EVENTS_DIR/<pid>.jsonl``):
   processes started and joined, child targets begun and ended, exceptions raised in children,
   every write to stdout with the locks the writer held at that moment, SemLocks created;
+* which process executed each function of the student's module (``ran``: the function's own
+  code starting in that pid, seen by a trace hook, never inferred from who printed);
+* every object multiprocessing pickles to send (``sent``) or unpickles on receipt
+  (``received``), with a digest of the bytes and of the value, so the judge can tell which
+  process an item came from;
+* an identity for every lock, made where the lock is created and carried with it across fork
+  and pickling, so two locks never look alike whatever the start method;
+* ``terminate()`` and ``kill()`` calls, so a process the student ended is not called a crash;
 * a stack dump per process on SIGUSR1 (``MPKIT_DUMPS_DIR/<pid>.txt``), where the platform has it;
 * with ``MPKIT_GATE=1``, children of the runner wait at their start until the runner first
   waits on them (join, is_alive, exitcode, sentinel), so reading an exit code before joining is
@@ -74,15 +82,29 @@ def _setup_dumps():
 
 def _after_fork_in_child():
     _state["pid"] = None
+    _state["transfers"] = 0
     del started[:]
     _setup_dumps()
     emit("process", ppid=os.getppid(), how="fork")
 
 
 def lock_id(semlock):
-    """A lock's identity, equal in every process that shares it (see design notes)."""
+    """A lock's identity: made where the lock was created (pid and a count), and carried with
+    it to every process that shares it, by fork or by pickling. Handles and names are not
+    enough: locks that different forked children create can share a handle."""
+    ident = semlock.__dict__.get("_mpkit_id")
+    if ident:
+        return ident
     name = semlock._semlock.name
     return name if name else "h%x" % semlock._semlock.handle
+
+
+_lock_count = [0]
+
+
+def _new_lock_id():
+    _lock_count[0] += 1
+    return "L%d.%d" % (os.getpid(), _lock_count[0])
 
 
 def _is_lock(semlock):
@@ -90,8 +112,11 @@ def _is_lock(semlock):
     return sl.kind == 0 or sl.maxvalue == 1  # RLock, or Lock / BoundedSemaphore(1)
 
 
+_proxies_held = {}  # {pid: {manager lock id: depth}}: locks of a Manager this process holds
+
+
 def held_locks():
-    held = []
+    held = [ident for ident, depth in _proxies_held.get(os.getpid(), {}).items() if depth > 0]
     for semlock in list(_semlocks):
         try:
             if _is_lock(semlock) and semlock._semlock._is_mine():
@@ -121,18 +146,30 @@ def _patch_semlock():
     from multiprocessing import synchronize
 
     cls = synchronize.SemLock
-    init, setstate = cls.__init__, cls.__setstate__
+    init, getstate, setstate = cls.__init__, cls.__getstate__, cls.__setstate__
 
     def __init__(self, *args, **kwargs):
         init(self, *args, **kwargs)
+        self._mpkit_id = _new_lock_id()
         _semlocks.add(self)
         emit("semlock", id=lock_id(self), name=self._semlock.name, maxvalue=self._semlock.maxvalue)
 
+    def __getstate__(self):
+        return (_LOCK_STATE, getstate(self), self.__dict__.get("_mpkit_id"))
+
     def __setstate__(self, state):
+        ident = None
+        if isinstance(state, tuple) and len(state) == 3 and state[0] == _LOCK_STATE:
+            state, ident = state[1], state[2]
         setstate(self, state)
+        if ident:
+            self._mpkit_id = ident
         _semlocks.add(self)
 
-    cls.__init__, cls.__setstate__ = __init__, __setstate__
+    cls.__init__, cls.__getstate__, cls.__setstate__ = __init__, __getstate__, __setstate__
+
+
+_LOCK_STATE = "mpkit-lock"
 
 
 def target_name(process):
@@ -156,6 +193,35 @@ def _is_runner():
     return str(os.getpid()) == os.environ.get("MPKIT_RUNNER_PID")
 
 
+def _has_target(process):
+    """Whether the process has something to run: a callable target, or a run() of its own."""
+    return callable(getattr(process, "_target", None)) or type(process).run is not _base_run()
+
+
+def _method_of(process):
+    """The start method in effect for this process: its Popen's, else its context's, else the
+    default (which a student's own set_start_method changes)."""
+    method = getattr(getattr(process, "_popen", None), "method", None) or getattr(process, "_start_method", None)
+    if method:
+        return method
+    import multiprocessing
+
+    return multiprocessing.get_start_method(allow_none=True)
+
+
+def _student_module_frame():
+    """'file.py:line' when the caller is the top level of a student's module being imported
+    (code outside any function, run again by every spawn child that imports the module)."""
+    folder = _student_dir()
+    frame = sys._getframe(2)
+    while folder and frame is not None:
+        code = frame.f_code
+        if code.co_name == "<module>" and _in_folder(code.co_filename, folder):
+            return "%s:%d" % (os.path.basename(code.co_filename), frame.f_lineno)
+        frame = frame.f_back
+    return None
+
+
 def _open_gate(process):
     gate = process.__dict__.pop("_mpkit_gate", None)
     if gate is not None:
@@ -168,6 +234,7 @@ def _patch_process():
 
     start, join, is_alive, bootstrap = (
         BaseProcess.start, BaseProcess.join, BaseProcess.is_alive, BaseProcess._bootstrap)
+    terminate, kill = BaseProcess.terminate, getattr(BaseProcess, "kill", BaseProcess.terminate)
     exitcode, sentinel = BaseProcess.exitcode, BaseProcess.sentinel
 
     def patched_start(self):
@@ -176,10 +243,24 @@ def _patch_process():
             method = getattr(self, "_start_method", None)
             self._mpkit_gate = multiprocessing.get_context(method).Event()
             _gates.append(self._mpkit_gate)
-        start(self)
+        about = {"target": target_name(self), "has_target": _has_target(self),
+                 "at_import": _student_module_frame()}
+        try:
+            start(self)
+        except BaseException as exc:
+            emit("start_failed", method=_method_of(self), error=type(exc).__name__, **about)
+            raise
         if _is_runner():
             started.append(self)
-        emit("start", child=self.pid, target=target_name(self), daemon=bool(self.daemon))
+        emit("start", child=self.pid, daemon=bool(self.daemon), method=_method_of(self), **about)
+
+    def patched_terminate(self):
+        emit("terminate", child=self.pid, how="terminate")
+        terminate(self)
+
+    def patched_kill(self):
+        emit("terminate", child=self.pid, how="kill")
+        kill(self)
 
     def patched_join(self, timeout=None):
         emit("join_begin", child=self.pid, timeout=timeout)
@@ -223,10 +304,14 @@ def _patch_process():
 
         self.run = watched_run
         code = bootstrap(self, *args, **kwargs)
+        forced = os.environ.get("MPKIT_CHILD_EXIT")
+        if forced and code == 0 and str(getattr(self, "_parent_pid", "")) == os.environ.get("MPKIT_RUNNER_PID"):
+            code = int(forced)  # the scenario asks the caller's children to end with this code
         emit("child_end", exitcode=code)
         return code
 
     BaseProcess.start, BaseProcess.join, BaseProcess.is_alive = patched_start, patched_join, patched_is_alive
+    BaseProcess.terminate, BaseProcess.kill = patched_terminate, patched_kill
     BaseProcess.exitcode = property(patched_exitcode)
     BaseProcess.sentinel = property(patched_sentinel)
     BaseProcess._bootstrap = patched_bootstrap
@@ -265,6 +350,197 @@ def format_bounded(exc, frames=TRACEBACK_FRAMES, chained=TRACEBACK_CHAIN):
     return "".join(lines)[-12000:]
 
 
+# -- what ran where ---------------------------------------------------------------------------
+_ran = set()  # (pid, code object) already reported
+
+
+def _student_dir():
+    folder = os.environ.get("MPKIT_STUDENT_DIR")
+    return os.path.normcase(os.path.abspath(folder)) + os.sep if folder else None
+
+
+def _in_folder(path, folder):
+    return os.path.normcase(path).startswith(folder)
+
+
+def _note_code(code):
+    key = (os.getpid(), code)
+    if key not in _ran:
+        _ran.add(key)
+        emit("ran", function=getattr(code, "co_qualname", code.co_name),
+             file=os.path.basename(code.co_filename), line=code.co_firstlineno)
+
+
+def _install_tracer():
+    """Report the first time each function of the student's folder starts in this process.
+    Python 3.12+: sys.monitoring, switched off for every other code object after its first
+    start; before: a global trace function that returns at once for other code."""
+    folder = _student_dir()
+    if not folder:
+        return
+    monitoring = getattr(sys, "monitoring", None)
+    if monitoring is not None:
+        tool = 4
+        try:
+            monitoring.use_tool_id(tool, "mpkit")
+        except ValueError:  # taken already (installed twice)
+            return
+
+        def on_start(code, offset):
+            if _in_folder(code.co_filename, folder):
+                _note_code(code)
+                return None
+            return monitoring.DISABLE
+
+        monitoring.register_callback(tool, monitoring.events.PY_START, on_start)
+        monitoring.set_events(tool, monitoring.events.PY_START)
+        return
+    import threading
+
+    def tracer(frame, event, arg):
+        code = frame.f_code
+        if _in_folder(code.co_filename, folder):
+            _note_code(code)
+        return None
+
+    sys.settrace(tracer)
+    threading.settrace(tracer)
+
+
+MAX_TRANSFERS = 1000
+MAX_ITEMS = 50  # of a list or tuple sent whole (a manager's reply)
+
+
+def _transfer(kind, obj, data):
+    """One pickled object sent, or received, by this process."""
+    try:
+        _state["transfers"] = _state.get("transfers", 0) + 1
+        if _state["transfers"] > MAX_TRANSFERS:
+            return
+        import hashlib
+
+        from grader.engine.values import digest
+
+        sequence = isinstance(obj, (list, tuple))
+        extra = {}
+        if kind == "received" and _is_runner():  # which objects arrived, to follow them to the result
+            extra["ids"] = [id(obj)] + ([id(item) for item in obj[:MAX_ITEMS]] if sequence else [])
+        emit(kind, bytes=hashlib.sha256(bytes(data)).hexdigest()[:24], value=digest(obj),
+             type=type(obj).__name__, items=[digest(item) for item in obj[:MAX_ITEMS]] if sequence else None,
+             **extra)
+    except Exception:
+        pass
+
+
+def _patch_pickler():
+    """Queues, pipes and managers all pickle through ForkingPickler.dumps and loads."""
+    from multiprocessing import reduction
+
+    pickler = reduction.ForkingPickler
+    dumps, loads = pickler.dumps.__func__, pickler.loads
+
+    def patched_dumps(cls, obj, protocol=None):
+        data = dumps(cls, obj, protocol)
+        _transfer("sent", obj, data)
+        return data
+
+    def patched_loads(data, *args, **kwargs):
+        obj = loads(data, *args, **kwargs)
+        _transfer("received", obj, data)
+        return obj
+
+    pickler.dumps = classmethod(patched_dumps)
+    pickler.loads = staticmethod(patched_loads)
+
+
+def _patch_receiving():
+    """In the caller, the ways of giving up on receiving that race with the sender: a poll()
+    without a wait that finds nothing, an empty() that says True, a get_nowait() that finds
+    nothing; and the end of the stream (recv() raising EOFError). What stopped a receiving
+    loop is then an observation, not a guess."""
+    from multiprocessing import connection, queues
+
+    poll, recv = connection._ConnectionBase.poll, connection._ConnectionBase.recv
+    empty = queues.Queue.empty
+
+    def patched_poll(self, timeout=0.0):
+        found = poll(self, timeout)
+        if not found and not timeout and _is_runner():
+            emit("gave_up", how="poll")
+        return found
+
+    def patched_recv(self):
+        try:
+            return recv(self)
+        except EOFError:
+            if _is_runner():
+                emit("eof")
+            raise
+
+    def patched_empty(self):
+        answer = empty(self)
+        if answer and _is_runner():
+            emit("gave_up", how="empty")
+        return answer
+
+    connection._ConnectionBase.poll, connection._ConnectionBase.recv = patched_poll, patched_recv
+    queues.Queue.empty = patched_empty
+
+
+def _patch_manager_locks():
+    """A Manager's Lock lives in the manager's process; the process that acquires it through
+    its proxy is seen here, with an identity (the manager's address and the object's id)
+    that is the same in every process sharing it."""
+    from multiprocessing import managers
+
+    proxy = managers.AcquirerProxy
+    acquire, release = proxy.acquire, proxy.release
+
+    def ident(self):
+        token = self._token
+        return "M%s/%s" % (token.address, token.id)
+
+    def note(self, change):
+        held = _proxies_held.setdefault(os.getpid(), {})
+        held[ident(self)] = held.get(ident(self), 0) + change
+
+    def patched_acquire(self, blocking=True, timeout=None):
+        got = acquire(self, blocking, timeout)
+        if got:
+            note(self, 1)
+        return got
+
+    def patched_release(self):
+        release(self)
+        note(self, -1)
+
+    def patched_enter(self):
+        got = self._callmethod("acquire")
+        note(self, 1)
+        return got
+
+    def patched_exit(self, *exc):
+        answer = self._callmethod("release")
+        note(self, -1)
+        return answer
+
+    proxy.acquire, proxy.release, proxy.__enter__, proxy.__exit__ = (
+        patched_acquire, patched_release, patched_enter, patched_exit)
+
+
+def _patch_pool():
+    """A Pool made, with how many workers and how many tasks each may run."""
+    from multiprocessing import pool
+
+    init = pool.Pool.__init__
+
+    def patched_init(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None, *args, **kwargs):
+        emit("pool", processes=processes, maxtasksperchild=maxtasksperchild)
+        init(self, processes, initializer, initargs, maxtasksperchild, *args, **kwargs)
+
+    pool.Pool.__init__ = patched_init
+
+
 def _patch_spawn():
     """A spawn or forkserver child that fails before its target starts (it cannot unpickle the
     target, or importing the module starts a process) reports why, instead of a bare exit 1."""
@@ -293,5 +569,10 @@ def install():
     _patch_semlock()
     _patch_process()
     _patch_spawn()
+    _patch_pickler()
+    _patch_receiving()
+    _patch_manager_locks()
+    _patch_pool()
+    _install_tracer()
     if sys.stdout is not None and not isinstance(sys.stdout, WatchedStream):
         sys.stdout = WatchedStream(sys.stdout, "stdout")

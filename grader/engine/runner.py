@@ -13,7 +13,7 @@ import time
 from grader.engine import drivers
 from grader.engine import hooks as _hooks
 from grader.engine.hooks import format_bounded
-from grader.engine.values import describe, safe_repr
+from grader.engine.values import MAX_ITEMS, describe, safe_repr
 
 _exit = os._exit  # kept before any student code can replace it
 
@@ -59,6 +59,26 @@ def os_status(pid):
         return "gone"
 
 
+def identities(value):
+    """For a returned list or tuple: each item's id, so the judge can tell an object that
+    arrived from another process from an equal one the caller had all along; and whether
+    identity can tell that at all (None, True, small ints, one-character strings are shared
+    objects, so for them only the value can be followed)."""
+    if not isinstance(value, (list, tuple)):
+        return {}
+    import pickle
+
+    def shared(item):
+        try:
+            return isinstance(item, (type(None), bool, int, str, bytes, tuple)) and \
+                len(repr(item)) < 64 and pickle.loads(pickle.dumps(item)) is item
+        except Exception:
+            return False
+
+    items = value[:MAX_ITEMS]
+    return {"ids": [id(item) for item in items], "shared": [shared(item) for item in items]}
+
+
 class Run:
     """What a driver uses: the student's module, and call() that records what happened."""
 
@@ -78,6 +98,7 @@ class Run:
         try:
             value = getattr(self.module, function)(*args)
             record["returned"] = describe(value)
+            record["returned"].update(identities(value))
         except BaseException as exc:  # SystemExit and KeyboardInterrupt included
             record["raised"] = describe_exception(exc)
         record["duration_s"] = round(time.monotonic() - began, 4)

@@ -47,7 +47,10 @@ def runner_env(job, folders):
         "MPKIT_EVENTS_DIR": folders["events"],
         "MPKIT_DUMPS_DIR": folders["dumps"],
         "MPKIT_GATE": "1" if job.get("gate") else "0",
+        "MPKIT_STUDENT_DIR": job["module_dir"],
     })
+    if job.get("child_exit"):
+        env["MPKIT_CHILD_EXIT"] = str(int(job["child_exit"]))
     return env
 
 
@@ -104,13 +107,9 @@ class Watch:
         self.detect = job.get("detect_deadlock", True) and system.thread_probe_works()
         self.signature, self.since = None, 0.0
         self.peak_processes = 0
-        # where no RLIMIT_FSIZE caps the output files (Windows), their size is watched
-        self.output_cap = None if system.POSIX else job["limits"]["output_kb"] * 1024
-        self.output_files = [os.path.join(job["workdir"], name) for name in ("stdout.txt", "stderr.txt")]
 
     def until_done(self):
-        """Return 'exited', 'timeout', 'deadlock', 'too_many_processes', 'too_much_memory' or
-        'too_much_output'."""
+        """Return 'exited', 'timeout', 'deadlock', 'too_many_processes' or 'too_much_memory'."""
         exited = system.exit_waiter(self.runner)
         while True:
             if exited(POLL_S):
@@ -124,8 +123,6 @@ class Watch:
                 return "too_many_processes"
             if "memory" not in self.cgroups.folders and _tree_memory(procs) > self.memory_cap:
                 return "too_much_memory"
-            if self.output_cap and _total_size(self.output_files) > self.output_cap:
-                return "too_much_output"
             now = time.monotonic()
             if self.detect and self._stuck(procs, now):
                 return "deadlock"
@@ -157,14 +154,40 @@ def _busy(procs, window=IDLE_WINDOW_S):
     return cpu() - before > window * 0.05
 
 
-def _total_size(paths):
-    total = 0
-    for path in paths:
+class OutputReader:
+    """Drains one of the runner's output pipes in a thread, as fast as it is written: keeps the
+    first `keep` bytes and counts the rest. How much a scenario prints costs only its time;
+    a flood is bounded by the time limit, not failed for its size."""
+
+    def __init__(self, fd, keep=OUTPUT_KEEP):
+        import threading
+
+        self.fd, self.keep, self.head, self.size = fd, keep, bytearray(), 0
+        self.thread = threading.Thread(target=self._drain, daemon=True)
+        self.thread.start()
+
+    def _drain(self):
+        while True:
+            try:
+                chunk = os.read(self.fd, 1 << 20)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.size += len(chunk)
+            room = self.keep - len(self.head)
+            if room > 0:
+                self.head += chunk[:room]
+
+    def result(self, wait=1.0):
+        """What was kept, once every writer is gone (or after `wait` seconds)."""
+        self.thread.join(wait)
         try:
-            total += os.path.getsize(path)
+            os.close(self.fd)
         except OSError:
             pass
-    return total
+        head = bytes(self.head)
+        return {"text": head.decode("utf-8", "replace"), "size": self.size, "cut": max(0, self.size - len(head))}
 
 
 def _tree_memory(procs):
@@ -337,13 +360,17 @@ def _supervise(job, workdir, folders, cgroups):
         channel = open(path, "w+b")
         runner_job, pass_fds = dict(job["runner"], channel_path=path), ()
     started = time.monotonic()
-    with open(os.path.join(workdir, "stdout.txt"), "ab") as out, \
-            open(os.path.join(workdir, "stderr.txt"), "ab") as err:
+    (out_r, out_w), (err_r, err_w) = os.pipe(), os.pipe()
+    try:
         runner = subprocess.Popen(
             [sys.executable, "-c", "import grader.engine.runner as r; r.main()", json.dumps(runner_job)],
             cwd=folders["work"], env=runner_env(job, folders), stdin=subprocess.DEVNULL,
-            stdout=out, stderr=err, pass_fds=pass_fds, preexec_fn=limit_resources(job["limits"], cgroups),
+            stdout=out_w, stderr=err_w, pass_fds=pass_fds, preexec_fn=limit_resources(job["limits"], cgroups),
             close_fds=True, **system.isolated())
+    finally:
+        os.close(out_w)
+        os.close(err_w)
+    outputs = {"stdout": OutputReader(out_r), "stderr": OutputReader(err_r)}
     watch = Watch(runner, job, cgroups)
     outcome = watch.until_done()
     if outcome == "exited":  # a fork that failed at the cap, or an OOM kill, ends it too
@@ -357,7 +384,9 @@ def _supervise(job, workdir, folders, cgroups):
     events = read_events(marker)
     # multiprocessing's helpers, by the pids the runner gave (or, if it died, by command line)
     helpers = set((result or {}).get("helpers") or []) if (result or {}).get("phase") == "done" else None
+    activity = {}
     if outcome != "exited":
+        activity = {str(p.pid): system.process_activity(p.pid) for p in procs}
         take_dumps(procs, folders["dumps"])
         leaked = []
     else:
@@ -380,12 +409,13 @@ def _supervise(job, workdir, folders, cgroups):
         "result": result,
         "events": events,
         "dumps": read_dumps(folders["dumps"]),
+        "activity": {pid: state for pid, state in activity.items() if state},
         "leaked": leaked,
         "killed": killed,
         "peak_processes": watch.peak_processes,
         "semaphores_removed": remove_semaphores(events),
-        "stdout": read_capped(os.path.join(workdir, "stdout.txt"), OUTPUT_KEEP),
-        "stderr": read_capped(os.path.join(workdir, "stderr.txt"), OUTPUT_KEEP),
+        "stdout": outputs["stdout"].result(),
+        "stderr": outputs["stderr"].result(),
         "runner_pid": runner.pid,
         "cgroups": cgroups.active,
     }

@@ -264,6 +264,26 @@ def thread_state(pid, tid):
     return blocked, progress + ":" + call[0]
 
 
+def process_activity(pid):
+    """'running', 'timed_wait' (sleeping or waiting with a timeout) or 'waiting' (a wait with
+    no timeout) for the busiest thread of a process, or None where /proc cannot tell."""
+    if not LINUX or _ARCH is None:
+        return None
+    found = set()
+    try:
+        for tid in os.listdir("/proc/%d/task" % pid):
+            base = "/proc/%d/task/%s/" % (pid, tid)
+            stat = _read(base + "stat")
+            state = stat[stat.rindex(")") + 2]
+            if state == "R":
+                return "running"
+            blocked, _ = thread_state(pid, int(tid))
+            found.add("waiting" if blocked else "timed_wait")
+    except (OSError, ValueError, IndexError):
+        return None
+    return "timed_wait" if "timed_wait" in found else ("waiting" if found else None)
+
+
 def tree_snapshot(procs):
     """A signature of the whole tree when every thread of every process is blocked with no
     timeout, else None. Two equal signatures some time apart mean nothing ran in between."""

@@ -70,10 +70,72 @@ class Observations:
     def child_targets(self):
         return {e["pid"]: e.get("target", "?") for e in self.of_kind("child_begin")}
 
+    # -- direct evidence: each fact observed in the process where it happened -----------------
+    def ran_in(self, function):
+        """The pids in which the student's `function` (a name, or Class.method) began to run:
+        its own code starting in that process, seen by the trace hook."""
+        return {e["pid"] for e in self.of_kind("ran") if same_function(e.get("function"), function)}
+
+    def ran_in_children(self, function):
+        return self.ran_in(function) - {self.runner_pid}
+
+    def starts(self, record=None):
+        """The `start` events of processes the runner started (during `record`'s call)."""
+        pids = None if record is None else {p["pid"] for p in record.get("processes", [])}
+        return [e for e in self.of_kind("start") if e.get("pid") == self.runner_pid
+                and (pids is None or e.get("child") in pids)]
+
+    def terminated(self):
+        """The pids the student's own code ended with terminate() or kill() (a Pool shutting
+        down included): their signal exit is the student's decision, not a crash."""
+        return {e.get("child") for e in self.of_kind("terminate")}
+
+    def crossed_from_child(self, returned):
+        """For each item of a returned list: whether that very object was received by the
+        runner from bytes another process of the scenario pickled (a queue, a pipe, a manager).
+        Items identity cannot tell apart (None, small ints) count when an equal value did."""
+        sent_elsewhere = {e.get("bytes") for e in self.of_kind("sent") if e.get("pid") != self.runner_pid}
+        ids, values = set(), set()
+        for event in self.of_kind("received"):
+            if event.get("pid") == self.runner_pid and event.get("bytes") in sent_elsewhere:
+                ids.update(event.get("ids") or [])
+                values.add(event.get("value"))
+                values.update(event.get("items") or [])
+        returned = returned or {}
+        items = zip(returned.get("items") or [], returned.get("ids") or [], returned.get("shared") or [])
+        return [digest in values if shared else ident in ids for digest, ident, shared in items]
+
+    def started_at_import(self):
+        """'file.py:line' where the student's module started a process at its top level while
+        being imported (seen in the start call itself), or None."""
+        for event in self.of_kind("start") + self.of_kind("start_failed"):
+            # in the caller that is harmless (fork): it is a fault where a child re-imports
+            if event.get("at_import") and (event.get("pid") != self.runner_pid or event["kind"] == "start_failed"):
+                return event["at_import"]
+        return None
+
+    def start_method_in_effect(self):
+        """The start method the student's processes were really started with (a method the
+        student set with set_start_method or get_context wins), else the grader's."""
+        for event in reversed(self.of_kind("start") + self.of_kind("start_failed")):
+            if event.get("method"):
+                return event["method"]
+        return self.method
+
+
+def same_function(recorded, wanted):
+    """Whether a recorded function is `wanted` (`greet`, or `Greeter.run`). Before Python 3.11
+    code objects carry only the bare name (`run`), which then has to do."""
+    if not isinstance(recorded, str):
+        return False
+    return recorded == wanted or ("." not in recorded and recorded == wanted.rsplit(".", 1)[-1])
+
 
 # (words in the exception's message, key of the plain-words explanation), first match wins
 CAUSES = (
     ("bootstrapping phase", "cause_guard"),
+    ("_thread.lock", "cause_threading_lock"),
+    ("_thread.RLock", "cause_threading_lock"),
     ("<lambda>", "cause_lambda"),
     ("local object", "cause_closure"),
     ("on <module '__main__'", "cause_main"),
@@ -81,14 +143,28 @@ CAUSES = (
     ("pickle", "cause_pickle"),
     ("File too large", "cause_output"),
 )
+# causes whose explanation says all a beginner needs: the exception's own text is left out
+SELF_EXPLAINED = ("cause_guard",)
+PEER_CLOSED = ("BrokenPipeError", "ConnectionResetError")
 
 
-def plain_cause(exc_message, method):
-    """A beginner's explanation of a start-method mistake, or '' for any other error."""
+def cause_of(exc_message, obs):
+    """The key of a beginner's explanation of a start-method mistake, or None. Code that
+    started a process while the module was being imported is seen where it happened (the
+    start event records the module's line), whatever the exception said."""
+    if obs.started_at_import():
+        return "cause_guard"
     for words, key in CAUSES:
         if words in (exc_message or ""):
-            return text(key, method=method) + "\n"
-    return ""
+            return key
+    return None
+
+
+def plain_cause(key, obs):
+    if key is None:
+        return ""
+    where = obs.started_at_import() or "?"
+    return text(key, method=obs.start_method_in_effect(), where=where) + "\n"
 
 
 def _signal_hint(code):
@@ -105,25 +181,61 @@ def _signal_name(code):
         return "signal %d" % -code
 
 
+# what a process waits in, in plain words: (file ends with, function) -> message key
+WAITS = (
+    (None, "_wait_for_tstate_lock", "wait_feeder"),
+    ("connection.py", ("_send", "_send_bytes", "send_bytes", "send"), "wait_send"),
+    ("connection.py", None, "wait_receive"),
+    ("queues.py", None, "wait_receive"),
+    ("selectors.py", None, "wait_receive"),
+    ("synchronize.py", ("__enter__", "acquire"), "wait_lock"),
+    ("synchronize.py", None, "wait_event"),
+    ("process.py", "join", "wait_join"),
+    ("popen_fork.py", None, "wait_join"),
+    ("popen_spawn_posix.py", None, "wait_join"),
+    ("popen_forkserver.py", None, "wait_join"),
+    ("managers.py", None, "wait_manager"),
+    ("pool.py", None, "wait_pool"),
+    (None, "sleep", "wait_sleep"),
+)
+def plain_wait(inner):
+    """`inner` = (file, function) a process waits in -> a phrase a beginner understands."""
+    if not inner:
+        return ""
+    path, func = inner
+    for suffix, funcs, key in WAITS:
+        if (suffix is None or path.endswith(suffix)) and (
+                funcs is None or func == funcs or (isinstance(funcs, tuple) and func in funcs)):
+            return text(key)
+    return text("wait_other", module=os.path.splitext(os.path.basename(path))[0])
+
+
 def _where(report, obs):
     dumps = report.get("dumps", {})
     if not dumps:
         return text("where_unknown")
     children = obs.child_targets()
+    activity = report.get("activity") or {}
     lines = []
     for pid_text, dump in sorted(dumps.items(), key=lambda item: int(item[0])):
         pid = int(pid_text)
-        frames = stacks.where(dump, obs.student_dir)
+        found = stacks.where(dump, obs.student_dir)
         if pid == obs.runner_pid:
             role = text("role_caller", pid=pid)
         elif pid in children:
             role = text("role_child", target=children[pid], pid=pid)
-        elif frames:
+        elif found:
             role = text("role_other", pid=pid)
         else:
             continue
-        for frame in frames or [text("where_no_frames", inner=stacks.innermost(dump))]:
-            lines.append("  %s: %s" % (role, frame))
+        state = activity.get(pid_text)
+        if state:
+            role += " " + text("activity_" + state)
+        if not found:
+            lines.append("  %s: %s" % (role, text("where_no_frames", inner=plain_wait(stacks.innermost(dump)))))
+        for entry in found:
+            wait = plain_wait(entry["waiting_in"])
+            lines.append("  %s: %s%s" % (role, entry["at"], "  (%s)" % wait if wait else ""))
     return "\n".join(lines) if lines else text("where_none")
 
 
@@ -142,7 +254,7 @@ def _stopped(report, obs, exercise, timeout):
     outcome = report["outcome"]
     call = obs.scenario.call
     caps = {"too_many_processes": exercise.limits["max_processes"],  # the message's key too
-            "too_much_memory": tree_memory_mb(exercise), "too_much_output": exercise.limits["output_kb"]}
+            "too_much_memory": tree_memory_mb(exercise)}
     if outcome in caps:
         return Fail(CRASHED, text(outcome, call=call, limit=caps[outcome]))
     crashed = _children_failed(obs)
@@ -158,9 +270,14 @@ def _stopped(report, obs, exercise, timeout):
         message = text("deadlock", call=call, seconds=report["elapsed_s"], where=where)
         status = DEADLOCK
     else:
-        message = text("timeout", call=call, seconds=timeout, where=where)
+        states = set((report.get("activity") or {}).values())
+        why = text("timeout_timed") if states and "running" not in states else text("timeout_busy")
+        message = text("timeout", call=call, seconds=timeout, where=where, why=why)
         status = TIMEOUT
-    if obs.scenario.deadlock_hint and status == DEADLOCK:
+    explained = obs.scenario.explain_stuck(obs) if obs.scenario.explain_stuck and status == DEADLOCK else None
+    if explained:
+        message += "\n" + explained
+    elif obs.scenario.deadlock_hint and status == DEADLOCK:
         message += "\n" + text(obs.scenario.deadlock_hint)
     return Fail(status, message)
 
@@ -209,7 +326,7 @@ def _calls_failed(obs, exercise):
         if raised and raised["type"] == "AssertionError" and RUN_NOT_START in raised["message"]:
             return Fail(NO_PROCESS, text("run_not_start", call=record["label"]))
         if raised:
-            return Fail(CRASHED, plain_cause(raised["message"], obs.method) +
+            return Fail(CRASHED, plain_cause(cause_of(raised["message"], obs), obs) +
                         text("raised", call=record["label"], exc_type=raised["type"],
                                       exc_message=raised["message"],
                                       traceback=stacks.trim_traceback(raised["traceback"], obs.student_dir)))
@@ -221,14 +338,23 @@ def _children_failed(obs):
         return None
     targets = obs.child_targets()
     for event in obs.before_runner_finished(obs.of_kind("exception")):
-        return Fail(CRASHED, plain_cause(event.get("message"), obs.method) +
-                    text("child_crashed", target=targets.get(event["pid"], "a function of yours"),
+        target = targets.get(event["pid"], text("unknown_target"))
+        if event.get("type") in PEER_CLOSED:  # the receiver gave up: blame the receiver
+            return Fail(FAILED, text("peer_closed", call=obs.scenario.call, target=target,
+                                     exc_type=event.get("type")))
+        key = cause_of(event.get("message"), obs)
+        if key in SELF_EXPLAINED:
+            return Fail(CRASHED, plain_cause(key, obs) + text("child_failed_so", target=target,
+                                                               exc_type=event.get("type")))
+        return Fail(CRASHED, plain_cause(key, obs) +
+                    text("child_crashed", target=target,
                                   exc_type=event.get("type"), exc_message=event.get("message", ""),
                                   traceback=stacks.trim_traceback(event.get("traceback", ""), obs.student_dir)))
+    ended_by_student = obs.terminated()
     for record in obs.calls:
         for proc in record.get("processes", []):
             code = proc.get("exitcode")
-            if code not in (None, 0):
+            if code not in (None, 0) and not (code < 0 and proc["pid"] in ended_by_student):
                 return Fail(CRASHED, text("child_exit", target=proc["target"], code=code,
                                           signal=" (%s)" % _signal_name(code) if code < 0 else "")
                             + _signal_hint(code))
@@ -241,7 +367,7 @@ def _not_joined(obs):
     for record in obs.calls:
         unjoined = [p for p in record.get("processes", []) if not p["waited"]]
         if unjoined:
-            which = ", ".join("pid %d running %s, %s" % (p["pid"], p["target"], p["status"])
+            which = ", ".join("pid %d running %s, %s" % (p["pid"], p["target"], text("state_" + p["status"]))
                               for p in unjoined)
             return Fail(NOT_JOINED, text("not_joined", call=record["label"], count=len(unjoined),
                                          which=which))
@@ -287,8 +413,12 @@ def _check(report, obs, scenario, exercise, student_dir, timeout):
         raise failure
     scenario.judge_fn(obs)
     if report.get("leaked"):
-        which = ", ".join("pid %d: %s" % (p["pid"], p["cmdline"][:60]) for p in report["leaked"])
-        raise Fail(LEAKED, text("leaked", call=scenario.call, count=len(report["leaked"]), which=which))
+        targets = obs.child_targets()
+        which = ", ".join(text("leaked_one", pid=p["pid"], target=targets.get(p["pid"], text("unknown_target")))
+                          for p in report["leaked"])
+        guard = "cause_guard" if obs.started_at_import() else None
+        raise Fail(LEAKED, plain_cause(guard, obs) +
+                   text("leaked", call=scenario.call, count=len(report["leaked"]), which=which))
 
 
 def output_of(report, student_dir):

@@ -18,7 +18,7 @@ from grader.engine import drivers
 
 class Scenario:
     def __init__(self, name, points, drive, call, hidden=False, gate=False, allow_unjoined=False,
-                 expect_child_failure=False, deadlock_hint=None):
+                 expect_child_failure=False, deadlock_hint=None, child_exit=None, explain_stuck=None):
         self.name = name
         self.call = call
         self.points = points
@@ -28,6 +28,8 @@ class Scenario:
         self.allow_unjoined = allow_unjoined
         self.expect_child_failure = expect_child_failure
         self.deadlock_hint = deadlock_hint
+        self.child_exit = child_exit  # the caller's children end with this exit code
+        self.explain_stuck = explain_stuck  # (observations) -> a sentence on a deadlock, or None
         self.judge_fn = None
         self.doc = (drive.__doc__ or "").strip()
 

@@ -1,6 +1,7 @@
 """Hostile 01_process: like output_flood, but first restores the default action of SIGXFSZ
-(Python ignores it at start-up), so reaching the file-size limit kills the writing process.
-Expected: crashed, "the output limit of 16384 KB was reached", the report's output capped."""
+(Python ignores it at start-up), which would kill a process that reached the file-size limit.
+Output goes to a pipe, not a file, so no limit is reached: greet_prints failed (the wrong
+text), the report's output capped."""
 import signal
 
 

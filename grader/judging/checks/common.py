@@ -1,7 +1,9 @@
-"""Judging helpers shared by the exercises' checks (run in the grader)."""
-from grader.messages import text
-from grader.judging.outcomes import FAILED, NO_PROCESS, Fail
+"""Judging helpers shared by the exercises' checks (run in the grader). Each claim rests on an
+observation of exactly that fact (see docs/evidence.md): which process ran a function, which
+process an item came from, what each process printed."""
 from grader.engine.values import describe, safe_repr, same
+from grader.judging.outcomes import FAILED, NO_PROCESS, Fail
+from grader.messages import text
 
 
 def expect_return(record, expected):
@@ -11,17 +13,75 @@ def expect_return(record, expected):
                                 expected=safe_repr(expected)))
 
 
-def require_child_process(obs, record, worked_in_runner=False):
-    """The call must have started at least one process, and not done the work itself."""
-    if worked_in_runner:
-        raise Fail(NO_PROCESS, text("no_process", call=record["label"], pid=obs.runner_pid))
+def ran_in_child(obs, record, function):
+    """The pids other than the caller's in which the student's `function` ran, while `record`'s
+    call started at least one process; otherwise a Fail that says what was seen instead."""
+    elsewhere = obs.ran_in_children(function)
+    if record["processes"] and elsewhere:
+        return elsewhere
+    here = obs.runner_pid in obs.ran_in(function)
+    starts = obs.starts(record)
+    if here and any(not start.get("has_target") for start in starts):
+        raise Fail(NO_PROCESS, text("target_called", call=record["label"], function=function))
+    if here:
+        raise Fail(NO_PROCESS, text("ran_in_caller", call=record["label"], function=function,
+                                    pid=obs.runner_pid))
     if not record["processes"]:
         raise Fail(NO_PROCESS, text("no_process_started", call=record["label"]))
+    targets = ", ".join(sorted({p["target"] for p in record["processes"]}))
+    raise Fail(FAILED, text("not_run_in_child", call=record["label"], function=function,
+                            count=len(record["processes"]), targets=targets))
 
 
-def items_through_a_child(module, function, name, items, points, label, doc, **options):
-    """A scenario of check module `module`: `function(items)` must start a child and return
-    `items` in order."""
+def expect_items_crossed(obs, record, items, function):
+    """Every item returned must have been received by the caller from another process."""
+    missing = [item for item, crossed in zip(items, obs.crossed_from_child(record["returned"])) if not crossed]
+    if missing:
+        raise Fail(NO_PROCESS, text("not_crossed", call=record["label"], function=function,
+                                    missing=safe_repr(missing, 120)))
+
+
+def received_in_caller(obs, value, since=None, until=None):
+    """Whether the caller received `value` from bytes another process pickled."""
+    from grader.engine.values import digest
+
+    wanted = digest(value)
+    sent_elsewhere = {e.get("bytes") for e in obs.of_kind("sent") if e.get("pid") != obs.runner_pid}
+    return any(e.get("pid") == obs.runner_pid and e.get("value") == wanted and e.get("bytes") in sent_elsewhere
+               and (since is None or e["t"] >= since) and (until is None or e["t"] <= until)
+               for e in obs.of_kind("received"))
+
+
+def gave_up(obs):
+    """How the caller last gave up on receiving (see expect_stream_ended), or None."""
+    found = [e for e in obs.of_kind("gave_up") if e.get("pid") == obs.runner_pid]
+    return found[-1].get("how") if found else None
+
+
+def explain_gave_up(obs):
+    """For a deadlock: a caller that gave up receiving and then waited for its child."""
+    how = gave_up(obs)
+    return text("gave_up_stuck", how=how) if how else None
+
+
+def expect_stream_ended(obs, record, end_marker):
+    """A receiving loop must end at the end of the stream (EOFError, or `end_marker` received),
+    not because a poll() or empty() found nothing yet: that races with the sender, and the
+    grader says so even on a run the sender happened to win."""
+    begin, end = obs.call_window(record["function"])
+    window = [e for e in obs.events if e.get("pid") == obs.runner_pid
+              and (begin is None or e["t"] >= begin) and (end is None or e["t"] <= end)]
+    gave_up = [e for e in window if e["kind"] == "gave_up"]
+    if not gave_up or any(e["kind"] == "eof" for e in window) or \
+            (end_marker is not None and received_in_caller(obs, end_marker, begin, end)):
+        return
+    raise Fail(FAILED, text("gave_up_racy", call=record["label"], how=gave_up[-1].get("how")))
+
+
+def items_through_a_child(module, function, worker, name, items, points, label, doc, end_marker=None,
+                          **options):
+    """A scenario of check module `module`: `function(items)` must run `worker` in a child and
+    return `items` in order, each received from that child."""
     from grader.judging.scenario import scenario
 
     @scenario(name, points=points, call=label, module=module, **options)
@@ -31,8 +91,10 @@ def items_through_a_child(module, function, name, items, points, label, doc, **o
     @drive.judge
     def _(obs):
         record = obs.call()
-        require_child_process(obs, record)
+        ran_in_child(obs, record, worker)
+        expect_stream_ended(obs, record, end_marker)
         expect_return(record, items)
+        expect_items_crossed(obs, record, items, worker)
 
     drive.doc = doc + label
     return drive
@@ -47,5 +109,6 @@ def printed_by(obs, function):
     return by_pid
 
 
-__all__ = ["Fail", "FAILED", "NO_PROCESS", "describe", "expect_return", "items_through_a_child", "printed_by",
-           "require_child_process", "safe_repr", "text"]
+__all__ = ["Fail", "FAILED", "NO_PROCESS", "describe", "expect_items_crossed", "expect_return",
+           "expect_stream_ended", "items_through_a_child", "printed_by", "ran_in_child",
+           "received_in_caller", "safe_repr", "text"]

@@ -1,7 +1,7 @@
 """03_pipe: make_one_way_pipe, send_all and receive_all."""
 import multiprocessing
 
-from grader.judging.checks.common import FAILED, Fail, items_through_a_child, safe_repr, text
+from grader.judging.checks.common import FAILED, Fail, explain_gave_up, items_through_a_child, safe_repr, text
 from grader.judging.scenario import scenario
 from grader.engine.values import describe, same
 
@@ -79,7 +79,8 @@ def _(obs):
 
 def _receive_all(name, items, points, label, hidden=False):
     return items_through_a_child(
-        __name__, "receive_all", name, items, points, label, hidden=hidden, deadlock_hint="pipe_deadlock_hint",
+        __name__, "receive_all", "send_all", name, items, points, label, hidden=hidden,
+        deadlock_hint="pipe_deadlock_hint", explain_stuck=explain_gave_up,
         doc="receive_all returns the items a child sent, stopping at EOFError: ")
 
 

@@ -1,7 +1,8 @@
 """02_queue: produce and collect."""
 import multiprocessing
 
-from grader.judging.checks.common import FAILED, Fail, items_through_a_child, safe_repr, text
+from grader.judging.checks.common import (FAILED, Fail, explain_gave_up, items_through_a_child, received_in_caller,
+                                          safe_repr, text)
 from grader.judging.scenario import scenario
 from grader.engine.values import describe, same
 
@@ -46,9 +47,17 @@ def _(obs):
                                 actual=obs.extra["got"]["repr"], expected=safe_repr(expected)))
 
 
+def _stop_arrived(obs):
+    """A collect stuck after STOP arrived compares it wrongly (`is`, or not at all)."""
+    if received_in_caller(obs, "STOP"):
+        return text("sentinel_arrived")
+    return explain_gave_up(obs)
+
+
 def _collect(name, items, points, label, hidden=False):
     return items_through_a_child(
-        __name__, "collect", name, items, points, label, hidden=hidden, deadlock_hint="queue_deadlock_hint",
+        __name__, "collect", "produce", name, items, points, label, hidden=hidden,
+        deadlock_hint="queue_deadlock_hint", end_marker="STOP", explain_stuck=_stop_arrived,
         doc="collect returns every item in order from a child running produce: ")
 
 

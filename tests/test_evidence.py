@@ -1,0 +1,143 @@
+"""Verdicts rest on direct evidence, and their messages say what was seen in plain words: a
+timed wait is not a busy loop, an unwaited-for process is not a "zombie", a queue's feeder
+thread is not "_wait_for_tstate_lock", a leak names targets, not interpreter command lines.
+(The corpus in tests/corpus/ proves the verdicts of many more programs; these are the
+messages that need a scenario built for them.)"""
+import pytest
+
+from conftest import METHODS
+from grader import messages
+
+PIPE_HEAD = """
+from multiprocessing import Pipe, Process
+
+def make_one_way_pipe():
+    return Pipe(duplex=False)
+
+def send_all(conn, items):
+    for item in items:
+        conn.send(item)
+    conn.close()
+"""
+
+
+def test_a_timed_wait_is_neither_busy_nor_stuck(submit, monkeypatch):
+    monkeypatch.setenv("MPKIT_TIMEOUT_SCALE", "0.2")
+    grade = submit("03_pipe", PIPE_HEAD + """
+def receive_all(items):
+    r, w = make_one_way_pipe()
+    p = Process(target=send_all, args=(w, items))
+    p.start()
+    got = []
+    while r.poll(60):
+        got.append(r.recv())
+    p.join()
+    return got
+""")
+    verdict = grade(None, ["receive_all_tutorial"])["receive_all_tutorial"]
+    assert verdict.status == "timeout", verdict.message
+    assert messages.text("timeout_timed").strip() in verdict.message
+    assert "a loop that never ends" not in verdict.message
+    if "[waiting" in verdict.message:  # where /proc tells each process's state
+        assert messages.text("activity_timed_wait") in verdict.message
+
+
+def test_a_busy_loop_is_called_busy(submit, monkeypatch):
+    monkeypatch.setenv("MPKIT_TIMEOUT_SCALE", "0.2")
+    grade = submit("03_pipe", PIPE_HEAD + """
+def receive_all(items):
+    while True:
+        pass
+""")
+    verdict = grade(None, ["receive_all_tutorial"])["receive_all_tutorial"]
+    assert verdict.status == "timeout"
+    assert messages.text("timeout_busy").strip() in verdict.message
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_join_before_draining_names_the_queue_thread_in_plain_words(submit, method):
+    grade = submit("02_queue", """
+from multiprocessing import Process, Queue
+STOP = "STOP"
+
+def produce(q, items):
+    for item in items:
+        q.put(item)
+    q.put(STOP)
+
+def collect(items):
+    q = Queue()
+    p = Process(target=produce, args=(q, items))
+    p.start()
+    p.join()
+    out = []
+    while True:
+        item = q.get()
+        if item == STOP:
+            return out
+        out.append(item)
+""")
+    verdict = grade(method, ["collect_large"])["collect_large"]
+    assert verdict.status == "deadlock"
+    assert "_wait_for_tstate_lock" not in verdict.message and "threading.py" not in verdict.message
+    if "child running produce" in verdict.message:  # the platform has stack dumps
+        assert messages.text("wait_feeder") in verdict.message
+        assert messages.text("wait_join") in verdict.message
+
+
+def test_an_unjoined_process_is_described_without_jargon(submit):
+    grade = submit("02_queue", """
+from multiprocessing import Process, Queue
+STOP = "STOP"
+
+def produce(q, items):
+    for item in items:
+        q.put(item)
+    q.put(STOP)
+
+def collect(items):
+    q = Queue()
+    p = Process(target=produce, args=(q, items))
+    p.start()
+    out = []
+    while True:
+        item = q.get()
+        if item == STOP:
+            return out
+        out.append(item)
+""")
+    verdict = grade(None, ["collect_tutorial"])["collect_tutorial"]
+    assert verdict.status == "not_joined"
+    assert "zombie" not in verdict.message
+    assert any(messages.text(key) in verdict.message for key in ("state_alive", "state_zombie", "state_gone"))
+
+
+def test_a_process_the_student_terminates_is_not_a_crash(submit):
+    grade = submit("01_process", """
+import time
+from multiprocessing import Process
+
+def greet(name):
+    print("hello", name)
+
+def run_greeting(name):
+    p = Process(target=greet, args=(name,))
+    p.start()
+    p.join()
+    return p.exitcode
+
+def forever():
+    while True:
+        time.sleep(0.01)
+
+def start_in_background(target, *args):
+    extra = Process(target=forever)
+    extra.start()
+    extra.terminate()
+    extra.join()
+    p = Process(target=target, args=args)
+    p.start()
+    return p
+""")
+    verdicts = grade(None, ["start_in_background", "run_greeting_in_child"])
+    assert verdicts["start_in_background"].status == "passed", verdicts["start_in_background"].message
