@@ -48,3 +48,21 @@ def test_verify_reports_a_stale_stub_and_how_to_fix_it(tmp_path, exercises):
     stub.write_text(stub.read_text(encoding="utf-8") + "\n# edited by hand\n", encoding="utf-8")
     problems = verify.check_stubs(str(tmp_path), exercises)
     assert len(problems) == 1 and "queue_messages.py" in problems[0] and "mpkit stubs" in problems[0]
+
+
+def test_the_corpus_holds_every_realworld_program_once_and_names_a_bad_entry(tmp_path, exercises):
+    """realworld.toml joins cases.toml: each program of realworld/ has exactly one case, and a
+    bad entry is reported with its file and case number."""
+    from grader.course import corpus, manifest
+
+    corpus_dir = ROOT / "tests" / "corpus"
+    listed = [c.file for c in corpus.load(str(corpus_dir), exercises) if c.file.startswith("realworld/")]
+    on_disk = sorted(str(p.relative_to(corpus_dir)).replace(os.sep, "/")
+                     for p in (corpus_dir / "realworld").glob("*/*.py"))
+    assert sorted(listed) == on_disk and len(on_disk) >= 30
+
+    (tmp_path / "cases.toml").write_text("", encoding="utf-8")
+    (tmp_path / "realworld.toml").write_text('[[case]]\nfile = "realworld/x.py"\nexercise = "05_nope"\n',
+                                             encoding="utf-8")
+    with pytest.raises(manifest.ManifestError, match=r"realworld\.toml, case #1: unknown exercise"):
+        corpus.load(str(tmp_path), exercises)

@@ -1,5 +1,6 @@
 """The corpora of submissions that prove the checks: correct variants that must pass and wrong
-ones that must get a given verdict (tests/corpus/cases.toml). Shared by `mpkit verify` and the
+ones that must get a given verdict (tests/corpus/cases.toml), plus programs written by others
+with theirs (tests/corpus/realworld.toml). Shared by `mpkit verify`, the flake hunter and the
 kit's tests."""
 import os
 import shutil
@@ -20,8 +21,12 @@ class Case:
     why: str = ""
 
 
+CASE_FILES = ("cases.toml", "realworld.toml")  # the second (programs by others) is optional
+
+
 def load(corpus_dir, exercises=None):
-    """Every case: the wrong ones from cases.toml, the correct ones from correct/<folder>/."""
+    """Every case: the correct ones from correct/<folder>/, then those of cases.toml (the wrong
+    submissions) and realworld.toml (programs written by others, realworld/<folder>/)."""
     exercises = exercises or manifest.load()
     cases = []
     for exercise in exercises:
@@ -30,15 +35,20 @@ def load(corpus_dir, exercises=None):
             if name.endswith(".py"):
                 expect = {s.name: "passed" for s in exercise.scenarios()}
                 cases.append(Case("correct/%s/%s" % (exercise.folder, name), exercise, expect))
-    path = os.path.join(corpus_dir, "cases.toml")
-    with open(path, "rb") as f:
-        entries = tomllib.load(f).get("case", [])
-    for index, entry in enumerate(entries, 1):
-        exercise = manifest.find(exercises, entry.get("exercise", ""))
-        if exercise is None:
-            raise manifest.ManifestError("%s, case #%d: unknown exercise %r" % (path, index, entry.get("exercise")))
-        cases.append(Case(entry["file"], exercise, dict(entry.get("expect", {})),
-                          dict(entry.get("message", {})), entry.get("why", "")))
+    for name in CASE_FILES:
+        path = os.path.join(corpus_dir, name)
+        if name != CASE_FILES[0] and not os.path.exists(path):
+            continue
+        with open(path, "rb") as f:
+            entries = tomllib.load(f).get("case", [])
+        for index, entry in enumerate(entries, 1):
+            exercise = manifest.find(exercises, entry.get("exercise", ""))
+            if exercise is None:
+                raise manifest.ManifestError("%s, case #%d: unknown exercise %r" % (path, index, entry.get("exercise")))
+            if "file" not in entry:
+                raise manifest.ManifestError("%s, case #%d: no `file`" % (path, index))
+            cases.append(Case(entry["file"], exercise, dict(entry.get("expect", {})),
+                              dict(entry.get("message", {})), entry.get("why", "")))
     return cases
 
 
@@ -96,6 +106,6 @@ def problems(case, verdicts):
                 found.append("%s: the message lacks %r; it says: %s" % (where, part, verdict.message))
     missing = set(case.expect) - {v.name for v in verdicts}
     for name in sorted(missing):
-        found.append("%s: cases.toml names scenario %r, which %s does not have"
+        found.append("%s: its case names scenario %r, which %s does not have"
                      % (case.file, name, case.exercise.checks))
     return found
