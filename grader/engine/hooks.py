@@ -209,6 +209,13 @@ def _method_of(process):
     return multiprocessing.get_start_method(allow_none=True)
 
 
+def _called_by_student():
+    """Whether the function calling the caller of this is the student's code (not a Pool's or a
+    Manager's own threads)."""
+    folder = _student_dir()
+    return bool(folder) and _in_folder(sys._getframe(2).f_code.co_filename, folder)
+
+
 def _student_module_frame():
     """'file.py:line' when the caller is the top level of a student's module being imported
     (code outside any function, run again by every spawn child that imports the module)."""
@@ -262,21 +269,35 @@ def _patch_process():
         emit("terminate", child=self.pid, how="kill")
         kill(self)
 
+    def seen_ended(process, code):
+        """The first time this process learns that a child has ended (join, is_alive(),
+        exitcode): from then on, in its own order of events, the child cannot act."""
+        if code is not None and not process.__dict__.get("_mpkit_seen_ended"):
+            process._mpkit_seen_ended = True
+            emit("ended_seen", child=process.pid, exitcode=code)
+
     def patched_join(self, timeout=None):
         emit("join_begin", child=self.pid, timeout=timeout)
         _open_gate(self)
         join(self, timeout)
-        emit("join_end", child=self.pid, exitcode=exitcode.fget(self))
+        code = exitcode.fget(self)
+        emit("join_end", child=self.pid, exitcode=code)
+        seen_ended(self, code)
 
     def patched_is_alive(self):
         try:
-            return is_alive(self)
+            alive = is_alive(self)
+            if not alive and getattr(self, "_popen", None) is not None:
+                seen_ended(self, exitcode.fget(self))
+            return alive
         finally:
             _open_gate(self)
 
     def patched_exitcode(self):
         try:
-            return exitcode.fget(self)
+            code = exitcode.fget(self)
+            seen_ended(self, code)
+            return code
         finally:
             _open_gate(self)
 
@@ -465,7 +486,7 @@ def _patch_receiving():
 
     def patched_poll(self, timeout=0.0):
         found = poll(self, timeout)
-        if not found and not timeout and _is_runner():
+        if not found and not timeout and _is_runner() and _called_by_student():
             emit("gave_up", how="poll")
         return found
 
@@ -479,7 +500,7 @@ def _patch_receiving():
 
     def patched_empty(self):
         answer = empty(self)
-        if answer and _is_runner():
+        if answer and _is_runner() and _called_by_student():
             emit("gave_up", how="empty")
         return answer
 
@@ -566,13 +587,11 @@ def install():
     _setup_dumps()
     if hasattr(os, "register_at_fork"):
         os.register_at_fork(after_in_child=_after_fork_in_child)
-    _patch_semlock()
-    _patch_process()
-    _patch_spawn()
-    _patch_pickler()
-    _patch_receiving()
-    _patch_manager_locks()
-    _patch_pool()
-    _install_tracer()
+    for patch in (_patch_semlock, _patch_process, _patch_spawn, _patch_pickler, _patch_receiving,
+                  _patch_manager_locks, _patch_pool, _install_tracer):
+        try:
+            patch()
+        except Exception as exc:  # a platform without that part: observe the rest
+            emit("hook_missing", hook=patch.__name__, error="%s: %s" % (type(exc).__name__, exc))
     if sys.stdout is not None and not isinstance(sys.stdout, WatchedStream):
         sys.stdout = WatchedStream(sys.stdout, "stdout")

@@ -401,6 +401,8 @@ def _check(report, obs, scenario, exercise, student_dir, timeout):
         raise _died(report, obs, exercise)
     if "import_error" in result:
         raise _import_failed(result["import_error"], exercise, student_dir)
+    if obs.started_at_import():  # children that import the module start processes again
+        raise Fail(ERROR, plain_cause("cause_guard", obs).rstrip())
     for failure in (_calls_failed(obs, exercise), _children_failed(obs)):
         if failure:
             raise failure

@@ -29,7 +29,7 @@ def ran_in_child(obs, record, function):
     if not record["processes"]:
         raise Fail(NO_PROCESS, text("no_process_started", call=record["label"]))
     targets = ", ".join(sorted({p["target"] for p in record["processes"]}))
-    raise Fail(FAILED, text("not_run_in_child", call=record["label"], function=function,
+    raise Fail(NO_PROCESS, text("not_run_in_child", call=record["label"], function=function,
                             count=len(record["processes"]), targets=targets))
 
 
@@ -64,10 +64,12 @@ def explain_gave_up(obs):
     return text("gave_up_stuck", how=how) if how else None
 
 
-def expect_stream_ended(obs, record, end_marker):
+def expect_stream_ended(obs, record, end_marker, items):
     """A receiving loop must end at the end of the stream (EOFError, or `end_marker` received),
     not because a poll() or empty() found nothing yet: that races with the sender, and the
     grader says so even on a run the sender happened to win."""
+    if not items:  # nothing to send: no timing changes what the caller gets
+        return
     begin, end = obs.call_window(record["function"])
     window = [e for e in obs.events if e.get("pid") == obs.runner_pid
               and (begin is None or e["t"] >= begin) and (end is None or e["t"] <= end)]
@@ -92,7 +94,7 @@ def items_through_a_child(module, function, worker, name, items, points, label, 
     def _(obs):
         record = obs.call()
         ran_in_child(obs, record, worker)
-        expect_stream_ended(obs, record, end_marker)
+        expect_stream_ended(obs, record, end_marker, items)
         expect_return(record, items)
         expect_items_crossed(obs, record, items, worker)
 

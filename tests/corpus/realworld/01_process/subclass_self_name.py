@@ -3,8 +3,9 @@ Coursera_courses/Diving_in_python/05_week/Processes/06_creating_process_with_mul
 Intent: subclass Process; __init__ stores the name in self.name (which is Process's own `name`
 property), run() prints 'hello', self.name.
 Adapted: the module-level demo (`p = PrintProcess('Mike'); p.start(); p.join()`, unguarded in
-the original) became run_greeting(name) returning p.exitcode; greet and start_in_background
-added in the same plain style.
+the original) became run_greeting(name) returning p.exitcode; run()'s print became greet (the
+exercise asks for the child to run greet), and start_in_background was added in the same plain
+style.
 Expected: passed everywhere. Note that Process.name's setter asserts a str: a name that is not
 a str makes the constructor raise AssertionError."""
 from multiprocessing import Process
@@ -20,7 +21,7 @@ class PrintProcess(Process):
         self.name = name
 
     def run(self):
-        print('hello', self.name)
+        greet(self.name)
 
 
 def run_greeting(name):

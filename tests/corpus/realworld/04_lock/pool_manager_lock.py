@@ -4,10 +4,11 @@ Adapted: printme(lock, msg) -> report(lock, msg) printing 'this is', msg; the mo
 `with Pool(3) as proc:` block (unguarded in the original) -> report_all(n) mapping over range(n).
 Expected: report_holds_lock passed. report_all_lines failed: the n lines come from the 3 pool
 workers, not from n new processes (run plainly 12 times, with pids: always 3 distinct
-processes), and the caller adds 'Exiting the main process'. report_all_locked failed: the
+processes), and the caller adds 'Exiting the main process'. report_all_locked passed: the
 children's lines are printed while holding the one manager lock, which does exclude the others
-(a proxy, so no SemLock is held in the printing process), but the caller's 'Exiting the main
-process' line is written without any lock."""
+(a proxy, so no SemLock is held in the printing process), and the caller's 'Exiting the main
+process' line, written without a lock, comes after the pool's workers ended, so it cannot mix
+with theirs."""
 # process7.py to show synchronization and locking
 from functools import partial
 from multiprocessing import Pool, Manager

@@ -6,8 +6,10 @@ Intent: start each process and wait for it (print(p.join()) prints None).
 Adapted: func -> report printing 'this is', i; main -> report_all(n); the author's
 `open('outputs/multi.txt', 'w')` header write dropped (a file outside the program's folder).
 Expected: report_holds_lock passed; report_all_lines failed (the caller prints 'None' after
-each line: 10 lines instead of 5); report_all_locked failed (those 'None' lines are written
-without the lock). Run plainly: the same under all three methods."""
+each line: 10 lines instead of 5); report_all_locked passed: each 'None' is printed after that
+child was joined and before the next one starts, so no other process can print at that moment
+(the caller's unlocked writes count only while a child it started is not yet joined). Run
+plainly: the same under all three methods."""
 from multiprocessing import Process, Lock
 
 def report(l, i):
