@@ -248,7 +248,7 @@ def cmd_grade_batch(args):
 
     exercises, methods = _selection(args)
     shard = _validate_shard(args.shard, "--shard")
-    students = batch.students_in(args.submissions)
+    students = batch.students_in(args.submissions, manifest.load())
     if shard:
         students = batch.shard(students, *shard)
     state = args.state or os.path.join(_folder_for(args.csv, "--csv"), ".mpkit-batch")

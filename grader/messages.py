@@ -179,7 +179,7 @@ EN = {
     "feedback_title": "Feedback for {student}",
     "feedback_details": "What went wrong",
     "feedback_output": "Output:",
-    "note_missing": "{folder}: no {file}",
+    "note_missing": "{folder}: no usable {file}",
     "note_statuses": "{folder}: {statuses}",
     "note_unreadable": "unreadable: {detail}",
 }

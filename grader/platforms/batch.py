@@ -35,12 +35,16 @@ class Student:
     problem: str = ""
 
 
-def students_in(folder, where="SUBMISSIONS"):
+def students_in(folder, exercises, where="SUBMISSIONS"):
     """One student per sub-folder or .zip of `folder`, sorted by name; a zip is named without
     .zip unless a sub-folder has that name."""
     if not os.path.isdir(folder):
         raise BatchError("%s: %r is not a folder" % (where, folder))
     names = sorted(os.listdir(folder))
+    if any(e.folder in names for e in exercises):
+        raise BatchError("%s: %r holds exercise folders (%s), so it is one submission, not a class: "
+                         "give a folder with one sub-folder or one .zip per student"
+                         % (where, folder, ", ".join(e.folder for e in exercises if e.folder in names)))
     found = []
     for name in names:
         path = os.path.join(folder, name)
