@@ -192,8 +192,16 @@ def _unstable(text):
     (["grade-batch", "tests/corpus", "--csv", "g.csv", "-j", "0"], "--jobs"),
     (["merge", "tests/corpus", "--csv", "g.csv"], "STATE_DIR"),
     (["merge", "no-such-state", "--csv", "g.csv"], "STATE_DIR"),
+    (["summary", "no-such-results.json"], "RESULTS.json"),
+    (["summary", "pyproject.toml"], "RESULTS.json"),
+    (["gradescope", "autograder.tar"], "OUT.zip"),
+    (["gradescope", "no/such/folder/autograder.zip"], "OUT.zip"),
+    (["gradescope", "autograder.zip", "--exercise", "05_nothing"], "--exercise"),
+    (["workflow", "shards", "--shards", "0"], "--shards"),
+    (["grade", "solutions", "--format", "xml"], "--format"),
 ])
 def test_bad_input_exits_2_and_names_what_is_at_fault(args, named):
+    """The commands for a class (grade-batch, merge, summary, gradescope, workflow)."""
     done = mpkit(*args)
     assert done.returncode == 2, done.stdout + done.stderr
     assert named in done.stderr and "Traceback" not in done.stderr

@@ -76,17 +76,3 @@ def test_markdown_table_and_the_summary_of_json_results_agree(submission, tmp_pa
     assert summary.returncode == 0, summary.stderr
     assert summary.stdout == table
 
-
-@pytest.mark.parametrize("args, named", [
-    (["summary", "no-such-results.json"], "RESULTS.json"),
-    (["summary", "pyproject.toml"], "RESULTS.json"),
-    (["gradescope", "autograder.tar"], "OUT.zip"),
-    (["gradescope", "no/such/folder/autograder.zip"], "OUT.zip"),
-    (["gradescope", "autograder.zip", "--exercise", "05_nothing"], "--exercise"),
-    (["workflow", "shards", "--shards", "0"], "--shards"),
-    (["grade", "solutions", "--format", "xml"], "--format"),
-])
-def test_bad_input_exits_2_and_names_the_option(args, named):
-    done = mpkit(*args)
-    assert done.returncode == 2, done.stdout + done.stderr
-    assert named in done.stderr and "Traceback" not in done.stderr

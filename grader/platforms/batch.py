@@ -86,8 +86,9 @@ class Progress:
                                        TimeElapsedColumn, TimeRemainingColumn)
 
             self.bar = Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                           TextColumn("scenarios"), TimeElapsedColumn(), TextColumn("left"),
-                           TimeRemainingColumn(), console=self.console, transient=True)
+                           TextColumn("scenarios"), TimeElapsedColumn(), TextColumn("elapsed,"),
+                           TimeRemainingColumn(), TextColumn("left"), console=self.console,
+                           transient=True)
             self.task = self.bar.add_task(self._label(), total=total_jobs)
             self.bar.start()
 
