@@ -118,7 +118,7 @@ def test_a_class_is_graded_and_resumed_after_ctrl_c(tmp_path):
     args = [sys.executable, "-m", "grader.cli", "grade-batch", str(submissions), "--csv", str(grades),
             "--state", str(state), "--feedback", str(tmp_path / "feedback")] + SELECTION
     run = subprocess.Popen(args, cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    # students with nothing to run (empty, broken zip) are recorded at once: wait for 3 more
+    # students with nothing to run (empty, broken zip) are recorded at once: wait for 4 more
     while len(list(state.glob("*.json"))) < 6 and run.poll() is None:
         time.sleep(0.02)  # a poll of the condition, not a wait for it
     run.send_signal(signal.SIGINT)
@@ -181,6 +181,16 @@ def test_three_shards_merged_equal_one_run(tmp_path):
 
 def _unstable(text):
     return re.sub(r"pid \d+|\d+\.\d s", "#", text)
+
+
+def test_a_rerun_skips_who_is_graded_unless_forced(tmp_path):
+    (tmp_path / "class" / "ben").mkdir(parents=True)  # nothing handed in: graded with no scenario
+    args = ["grade-batch", str(tmp_path / "class"), "--csv", str(tmp_path / "grades.csv"), "--exercise", "queue"]
+    lines = [mpkit(*args, *extra).stdout for extra in ([], [], ["--force"])]
+    assert "1 graded, 0 already graded" in lines[0]
+    assert "0 graded, 1 already graded" in lines[1]
+    assert "1 graded, 0 already graded" in lines[2]
+    assert (tmp_path / ".mpkit-batch" / "ben.json").is_file()
 
 
 @pytest.mark.parametrize("args, named", [

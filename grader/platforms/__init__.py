@@ -3,6 +3,6 @@ a folder laid out like exercises/, a zip of either), a class graded in batch, re
 shards that `mpkit merge` joins, Gradescope's autograder, and GitHub workflows made from the
 manifest. Templates (setup.sh, run_autograder, workflows) are package data in `templates/`.
 
-May import grader.grading, the course, judging's verdicts, the reports and grader.messages;
-only the CLI imports it.
+May import grader.grading (and the engine's workers, to stop a batch's scenarios on Ctrl-C), the
+course, judging's verdicts and outcomes, the reports and grader.messages; only the CLI imports it.
 """

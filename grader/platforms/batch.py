@@ -210,9 +210,11 @@ def _run(todo, exercises, methods, settings, state_dir, jobs, outcome):
                     _finish(student, settings, state_dir, outcome, progress)
     except KeyboardInterrupt:
         outcome.interrupted = True
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not break the clean-up
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not break the clean-up
         pool.shutdown(wait=False, cancel_futures=True)
         close_zygotes()  # stops the scenarios that were running; their students are not recorded
+        pool.shutdown(wait=True)
+        signal.signal(signal.SIGINT, previous)
     finally:
         pool.shutdown(wait=True)
         close_zygotes()

@@ -49,7 +49,7 @@ class Submission:
 def _directory_entries(root):
     entries = []
     for here, dirs, files in os.walk(root):
-        depth = os.path.relpath(here, root).count(os.sep)
+        depth = 0 if here == root else os.path.relpath(here, root).count(os.sep) + 1
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS
                          and depth < MAX_DEPTH and not os.path.islink(os.path.join(here, d)))
         for name in sorted(files):
