@@ -137,6 +137,8 @@ def grade_class(students, exercises, methods, state_dir, jobs=None, force=False)
     try:
         todo = _prepare(students, exercises, methods, settings, state_dir, workroot, force, outcome)
         _run(todo, exercises, methods, settings, state_dir, jobs, outcome)
+    except KeyboardInterrupt:  # while unpacking, before any scenario ran
+        outcome.interrupted = True
     finally:
         shutil.rmtree(workroot, ignore_errors=True)
     return outcome
