@@ -50,7 +50,7 @@ FLAT = {"hello_process.py": SOLUTION["01_process"], "queue_messages.py": SOLUTIO
 
 
 def make_class(root):
-    """21 students, one sub-folder or zip each; what each should get is in the golden CSV."""
+    """22 students, one sub-folder or zip each; what each should get is in the golden CSV."""
     root.mkdir()
     folders = {
         "s01_layout": LAYOUT,
@@ -95,8 +95,22 @@ def make_class(root):
     _zip(root / "s03_zip.zip", LAYOUT)
     _zip(root / "s04_zip_flat.zip", dict(FLAT, **{"__MACOSX/._hello_process.py": "\0\0junk"}))
     (root / "s16_broken.zip").write_bytes(b"this is not a zip")
+    _corrupt_zip(root / "s22_corrupt_member.zip", LAYOUT, "01_process/hello_process.py")
     (root / "README.txt").write_text("not a student", encoding="utf-8")
     return root
+
+
+def _corrupt_zip(path, files, member):
+    """A zip whose `member` has its compressed bytes damaged: reading it fails."""
+    with zipfile.ZipFile(str(path), "w", zipfile.ZIP_DEFLATED) as archive:
+        for rel, content in files.items():
+            archive.writestr(rel, content.read_bytes())
+    with zipfile.ZipFile(str(path)) as archive:
+        info = archive.getinfo(member)
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + 10:start + 40] = b"\xff" * 30
+    path.write_bytes(bytes(data))
 
 
 def _csv(path):
@@ -127,18 +141,18 @@ def test_a_class_is_graded_and_resumed_after_ctrl_c(tmp_path):
     assert "interrupted" in out and "run the same command again" in out
     assert "Traceback" not in err and not grades.exists()
     kept = {p.name: p.stat().st_mtime_ns for p in state.glob("*.json")}
-    assert 6 <= len(kept) < 21
+    assert 6 <= len(kept) < 22
 
     done = subprocess.run(args, cwd=str(ROOT), capture_output=True, text=True, timeout=600)
     assert done.returncode == 1, done.stdout + done.stderr  # the broken zip failed to grade
     skipped = len(kept) - 1  # every record but the broken zip's, which is tried again
-    assert "%d graded, %d already graded (skipped), 1 failed to grade" % (20 - skipped, skipped) in done.stdout
+    assert "%d graded, %d already graded (skipped), 1 failed to grade" % (21 - skipped, skipped) in done.stdout
     for name, mtime in kept.items():
         if name != "s16_broken.json":
             assert (state / name).stat().st_mtime_ns == mtime, name
     rows = _csv(grades)
     _golden_csv("batch-grades.csv", rows)
-    assert len(rows) == 22 and rows[0] == ["student", "01_process", "02_queue", "total", "note"]
+    assert len(rows) == 23 and rows[0] == ["student", "01_process", "02_queue", "total", "note"]
     feedback = sorted(p.name for p in (tmp_path / "feedback").iterdir())
     assert feedback == sorted(row[0] + ".md" for row in rows[1:])
     misnamed = (tmp_path / "feedback" / "s08_misnamed.md").read_text(encoding="utf-8")
@@ -215,3 +229,11 @@ def test_bad_input_exits_2_and_names_what_is_at_fault(args, named):
     done = mpkit(*args)
     assert done.returncode == 2, done.stdout + done.stderr
     assert named in done.stderr and "Traceback" not in done.stderr
+
+
+def test_merge_names_a_damaged_record(tmp_path):
+    (tmp_path / "state").mkdir()
+    (tmp_path / "state" / "ann.json").write_text('{"version": 1, "student": "ann"}', encoding="utf-8")
+    done = mpkit("merge", str(tmp_path / "state"), "--csv", str(tmp_path / "grades.csv"))
+    assert done.returncode == 2 and "ann.json" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "grades.csv").exists()

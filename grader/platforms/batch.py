@@ -152,7 +152,8 @@ def _prepare(students, exercises, methods, settings, state_dir, workroot, force,
                                                     os.path.join(workroot, str(index)))
         except submissions.Unreadable as exc:
             student.problem = text("note_unreadable", detail=exc)
-            student.key = ""
+        except Exception as exc:  # the kit's own failure on this submission: this student only
+            student.problem = text("internal_error", detail="%s: %s" % (type(exc).__name__, exc))
         else:
             student.key = hashlib.sha256(json.dumps([settings, student.submission.digest])
                                          .encode("utf-8")).hexdigest()

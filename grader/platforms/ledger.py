@@ -6,6 +6,7 @@ import json
 import os
 from urllib.parse import quote, unquote
 
+from grader.judging.verdict import JSON_FIELDS
 from grader.messages import text
 from grader.reports import markdown
 from grader.reports.results import verdicts_of
@@ -58,7 +59,19 @@ def load(state_dir, student):
             rec = json.load(f)
     except (OSError, ValueError):
         return None
-    return rec if isinstance(rec, dict) and rec.get("version") == STATE_VERSION else None
+    return rec if _valid(rec) else None
+
+
+def _valid(rec):
+    try:
+        return (rec["version"] == STATE_VERSION and isinstance(rec["student"], str)
+                and isinstance(rec["settings"]["exercises"], list)
+                and isinstance(rec["settings"]["start_methods"], list)
+                and isinstance(rec["notes"], list) and isinstance(rec["tests"], list)
+                and all(isinstance(t, dict) and set(JSON_FIELDS) <= set(t) for t in rec["tests"])
+                and "key" in rec and "graded" in rec)
+    except (KeyError, TypeError):
+        return False
 
 
 def load_all(state_dir, where):
