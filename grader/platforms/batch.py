@@ -11,7 +11,7 @@ import signal
 import sys
 import tempfile
 import time
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 from grader import grading
@@ -167,17 +167,17 @@ def _prepare(students, exercises, methods, settings, state_dir, workroot, force,
 
 
 def _finish(student, settings, state_dir, outcome, progress):
+    verdicts = [] if student.problem else student.slots
     if student.problem:
         rec = ledger.record(student.name, student.key, settings, [], [student.problem], graded=False)
         outcome.failed += 1
     else:
-        rec = ledger.record(student.name, student.key, settings, student.slots,
-                            student.submission.notes())
+        rec = ledger.record(student.name, student.key, settings, verdicts, student.submission.notes())
         outcome.graded += 1
     ledger.save(state_dir, rec)
     outcome.records[student.name] = rec
-    progress.student(student.name, sum(v.score for v in student.slots),
-                     sum(v.max_score for v in student.slots), not student.problem)
+    progress.student(student.name, sum(v.score for v in verdicts), sum(v.max_score for v in verdicts),
+                     not student.problem)
 
 
 def _run(todo, exercises, methods, settings, state_dir, jobs, outcome):
@@ -198,19 +198,16 @@ def _run(todo, exercises, methods, settings, state_dir, jobs, outcome):
             if student.problem or not student.waiting:
                 _finish(student, settings, state_dir, outcome, progress)
         running = {pool.submit(grading.run_job, job): (student, slot) for student, slot, job in queue}
-        pending = set(running)
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                student, slot = running[future]
-                try:
-                    student.slots[slot] = future.result()
-                except Exception as exc:  # the kit's own failure: this student only
-                    student.problem = text("internal_error", detail="%s: %s" % (type(exc).__name__, exc))
-                progress.scenario()
-                student.waiting -= 1
-                if not student.waiting:
-                    _finish(student, settings, state_dir, outcome, progress)
+        for future in as_completed(running):
+            student, slot = running[future]
+            try:
+                student.slots[slot] = future.result()
+            except Exception as exc:  # the kit's own failure: this student only
+                student.problem = text("internal_error", detail="%s: %s" % (type(exc).__name__, exc))
+            progress.scenario()
+            student.waiting -= 1
+            if not student.waiting:
+                _finish(student, settings, state_dir, outcome, progress)
     except KeyboardInterrupt:
         outcome.interrupted = True
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not break the clean-up
