@@ -1,7 +1,13 @@
 """The `mpkit` command.
 
-    mpkit grade [PATH] [--exercise NAME]... [--start-method M|all] [--format text|json]
-                [--output FILE] [-j N]
+    mpkit grade [PATH] [--exercise NAME]... [--start-method M|all]
+                [--format text|json|gradescope|junit|markdown] [--output FILE] [-j N]
+    mpkit grade-batch SUBMISSIONS --csv FILE [--feedback DIR] [--state DIR] [--shard K/N]
+                [--force] [-j N]
+    mpkit merge STATE_DIR... --csv FILE [--feedback DIR]
+    mpkit gradescope OUT.zip          (and `mpkit autograde`, which its run_autograder calls)
+    mpkit workflow classroom|shards [--shards N] [--output FILE]
+    mpkit summary RESULTS.json...
     mpkit verify [--quick]
     mpkit stubs
 
@@ -9,16 +15,20 @@ Exit status: 0 when everything passed, 1 when something failed, 2 on a usage err
 """
 import argparse
 import dataclasses
+import json
 import os
 import sys
+import time
 
 from grader.course import manifest
 from grader.engine import system
-from grader.reports import text as text_report, results
+from grader.reports import gradescope, markdown, text as text_report, results
 from grader.grading import GradingError, grade
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 METHODS = ("fork", "spawn", "forkserver")
+FORMATS = ("text", "json", "gradescope", "junit", "markdown")
+AUTOGRADER_ROOT = "/autograder"
 
 
 class UsageError(Exception):
@@ -31,6 +41,27 @@ def stubs_error():
     return StubError
 
 
+def platform_errors():
+    from grader.platforms import batch, gradescope as autograder, ledger
+
+    return batch.BatchError, ledger.LedgerError, autograder.BuildError
+
+
+def _selection_options(parser, jobs_help="scenarios run at once (default: the number of cores)"):
+    """--exercise, --start-method, -j and the limits: the options of every command that grades."""
+    parser.add_argument("--exercise", action="append", metavar="NAME",
+                        help="only this exercise: a folder name such as 02_queue, or queue (repeatable)")
+    parser.add_argument("--start-method", default=None, metavar="METHOD",
+                        help="fork, spawn, forkserver or all (default: the platform's own)")
+    parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help=jobs_help)
+    limits = parser.add_argument_group("limits per scenario (defaults: grader/course/manifest.toml)")
+    limits.add_argument("--timeout", type=float, metavar="S", help="seconds (before MPKIT_TIMEOUT_SCALE)")
+    limits.add_argument("--max-processes", type=int, metavar="N", help="processes at once")
+    limits.add_argument("--memory-mb", type=int, metavar="MB", help="memory per process (the tree: twice that)")
+    limits.add_argument("--output-kb", type=int, metavar="KB", help="size of any file written")
+    limits.add_argument("--open-files", type=int, metavar="N", help="open files per process")
+
+
 def _parser():
     parser = argparse.ArgumentParser(prog="mpkit", description="Grade multiprocessing exercises "
                                      "by running them as real processes.")
@@ -38,20 +69,39 @@ def _parser():
     g = commands.add_parser("grade", help="grade a submission folder laid out like exercises/")
     g.add_argument("path", nargs="?", default="exercises",
                    help="the submission folder (default: ./exercises)")
-    g.add_argument("--exercise", action="append", metavar="NAME",
-                   help="only this exercise: a folder name such as 02_queue, or queue (repeatable)")
-    g.add_argument("--start-method", default=None, metavar="METHOD",
-                   help="fork, spawn, forkserver or all (default: the platform's own)")
-    g.add_argument("--format", choices=("text", "json"), default="text")
+    g.add_argument("--format", choices=FORMATS, default="text",
+                   help="text (default), json, gradescope (results.json), junit (XML), markdown (a table)")
     g.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
-    g.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
-                   help="scenarios run at once (default: the number of cores)")
-    limits = g.add_argument_group("limits per scenario (defaults: grader/course/manifest.toml)")
-    limits.add_argument("--timeout", type=float, metavar="S", help="seconds (before MPKIT_TIMEOUT_SCALE)")
-    limits.add_argument("--max-processes", type=int, metavar="N", help="processes at once")
-    limits.add_argument("--memory-mb", type=int, metavar="MB", help="memory per process (the tree: twice that)")
-    limits.add_argument("--output-kb", type=int, metavar="KB", help="size of any file written")
-    limits.add_argument("--open-files", type=int, metavar="N", help="open files per process")
+    _selection_options(g)
+    b = commands.add_parser("grade-batch", help="grade a class: one sub-folder or .zip per student")
+    b.add_argument("submissions", metavar="SUBMISSIONS",
+                   help="a folder with one sub-folder or one .zip per student")
+    b.add_argument("--csv", required=True, metavar="FILE",
+                   help="write grades.csv: student, points per exercise, total, note")
+    b.add_argument("--feedback", metavar="DIR", help="write one Markdown file per student in DIR")
+    b.add_argument("--state", metavar="DIR", help="keep each student's result in DIR as it comes "
+                   "(default: .mpkit-batch next to the CSV); a rerun skips who is done")
+    b.add_argument("--force", action="store_true", help="regrade students already graded")
+    b.add_argument("--shard", metavar="K/N", help="grade only the K-th of N stable slices of the class")
+    _selection_options(b, "scenarios run at once, across students (default: the number of cores)")
+    m = commands.add_parser("merge", help="join the state folders of grade-batch shards")
+    m.add_argument("states", nargs="+", metavar="STATE_DIR", help="state folders of grade-batch runs")
+    m.add_argument("--csv", required=True, metavar="FILE", help="write the joined grades.csv")
+    m.add_argument("--feedback", metavar="DIR", help="write one Markdown file per student in DIR")
+    z = commands.add_parser("gradescope", help="build Gradescope's autograder zip")
+    z.add_argument("out", metavar="OUT.zip", help="the zip to write")
+    _selection_options(z)
+    a = commands.add_parser("autograde", help="grade a Gradescope submission (run_autograder calls it)")
+    a.add_argument("--root", default=None, help="Gradescope's root folder (default: "
+                   "MPKIT_AUTOGRADER_ROOT, else /autograder)")
+    _selection_options(a)
+    w = commands.add_parser("workflow", help="print a GitHub Actions workflow made from the manifest")
+    w.add_argument("kind", choices=("classroom", "shards"),
+                   help="classroom: GitHub Classroom's autograding; shards: grade a class on N machines")
+    w.add_argument("--shards", type=int, default=4, metavar="N", help="machines (default: 4)")
+    w.add_argument("--output", metavar="FILE", help="write it to FILE instead of stdout")
+    u = commands.add_parser("summary", help="print a Markdown table of `mpkit grade --format json` results")
+    u.add_argument("results", nargs="+", metavar="RESULTS.json")
     v = commands.add_parser("verify", help="check the kit itself: stubs, solutions, corpus, manifest")
     v.add_argument("--root", default=".", help="the kit's folder (default: .)")
     v.add_argument("--quick", action="store_true", help="the default start method only")
@@ -126,26 +176,194 @@ def _notes_once():
         sys.stderr.write("mpkit: note: %s\n" % note)
 
 
-def cmd_grade(args):
+def _validate_shard(value, where):
+    """`K/N` -> (K, N) with 1 <= K <= N, or None."""
+    if value is None:
+        return None
+    try:
+        k, n = (int(part) for part in value.split("/"))
+    except ValueError:
+        raise UsageError("%s: %r is not K/N (for example 2/3: the second of three slices)" % (where, value))
+    if not 1 <= k <= n:
+        raise UsageError("%s: %r needs 1 <= K <= N" % (where, value))
+    return k, n
+
+
+def _selection(args):
+    """(exercises, start methods) of a grading command's options, validated."""
     exercises = _validate_exercises(args.exercise, manifest.load(), "--exercise")
     exercises = _validate_limits(args, exercises)
     methods = _validate_start_method(args.start_method, "--start-method")
-    path = _validate_path(args.path, exercises, "PATH")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("-j/--jobs: must be at least 1, not %d" % args.jobs)
+    return exercises, methods
+
+
+def _write(out, path, where):
+    if not path:
+        sys.stdout.write(out)
+        return
+    try:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(out)
+    except OSError as exc:
+        raise UsageError("%s: cannot write %r: %s" % (where, path, exc.strerror))
+
+
+def _render(fmt, verdicts, exercises, path, elapsed):
+    if fmt == "json":
+        return results.as_json(verdicts)
+    if fmt == "gradescope":
+        return gradescope.as_json(gradescope.results(verdicts, exercises, elapsed))
+    if fmt == "junit":
+        from grader.reports import junit  # junitparser: only when asked for
+
+        return junit.as_junit(verdicts, exercises)
+    if fmt == "markdown":
+        return markdown.table(verdicts, exercises)
+    return text_report.as_text(verdicts, exercises, path)
+
+
+def cmd_grade(args):
+    exercises, methods = _selection(args)
+    path = _validate_path(args.path, exercises, "PATH")
     if args.format == "text":
         _notes_once()
+    started = time.monotonic()
     verdicts = grade(path, exercises, methods, jobs=args.jobs)
-    out = results.as_json(verdicts) if args.format == "json" else text_report.as_text(verdicts, exercises, path)
-    if args.output:
-        try:
-            with open(args.output, "w", encoding="utf-8") as f:
-                f.write(out)
-        except OSError as exc:
-            raise UsageError("--output: cannot write %r: %s" % (args.output, exc.strerror))
-    else:
-        sys.stdout.write(out)
+    _write(_render(args.format, verdicts, exercises, path, time.monotonic() - started), args.output, "--output")
     return EXIT_OK if all(v.passed for v in verdicts) else EXIT_FAILED
+
+
+def _folder_for(path, where):
+    """Fail before any grading if `path` cannot be written later: its folder must exist."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise UsageError("%s: the folder of %r does not exist" % (where, path))
+    return folder
+
+
+def cmd_grade_batch(args):
+    from grader.platforms import batch, ledger
+
+    exercises, methods = _selection(args)
+    shard = _validate_shard(args.shard, "--shard")
+    students = batch.students_in(args.submissions, manifest.load())
+    if shard:
+        students = batch.shard(students, *shard)
+    state = args.state or os.path.join(_folder_for(args.csv, "--csv"), ".mpkit-batch")
+    started = time.monotonic()
+    outcome = batch.grade_class(students, exercises, methods, state, jobs=args.jobs, force=args.force)
+    elapsed = time.monotonic() - started
+    line = ("%d graded, %d already graded (skipped), %d failed to grade, %.1f s"
+            % (outcome.graded, outcome.skipped, outcome.failed, elapsed))
+    if outcome.interrupted:
+        sys.stdout.write("mpkit grade-batch: interrupted: %s; the results so far are kept in %s: "
+                         "run the same command again to go on\n" % (line, state))
+        return EXIT_INTERRUPTED
+    ledger.write_csv(args.csv, outcome.records, exercises)
+    if args.feedback:
+        ledger.write_feedback(args.feedback, outcome.records, exercises)
+    sys.stdout.write("mpkit grade-batch: %s; wrote %s\n" % (line, args.csv))
+    return EXIT_FAILED if outcome.failed else EXIT_OK
+
+
+def cmd_merge(args):
+    from grader.platforms import ledger
+
+    _folder_for(args.csv, "--csv")
+    records, origin, settings = {}, {}, None
+    for state in args.states:
+        for student, rec in ledger.load_all(state, "STATE_DIR").items():
+            graded_with = [rec["settings"][key] for key in ("exercises", "start_methods")]
+            if settings is None:
+                settings, first = graded_with, state
+            elif graded_with != settings:
+                raise UsageError("STATE_DIR: %s was graded with other exercises or start methods "
+                                 "than %s" % (state, first))
+            if student in records and records[student]["key"] != rec["key"]:
+                raise UsageError("STATE_DIR: %s is in both %s and %s with different results"
+                                 % (student, origin[student], state))
+            records[student], origin[student] = rec, state
+    if not records:
+        raise UsageError("STATE_DIR: no graded student in %s" % ", ".join(args.states))
+    exercises = _validate_exercises(settings[0], manifest.load(), "STATE_DIR")
+    ledger.write_csv(args.csv, records, exercises)
+    if args.feedback:
+        ledger.write_feedback(args.feedback, records, exercises)
+    sys.stdout.write("mpkit merge: %d students from %d state folders; wrote %s\n"
+                     % (len(records), len(args.states), args.csv))
+    return EXIT_OK
+
+
+def _autograde_options(args, exercises):
+    """The options `mpkit gradescope` hands on to `mpkit autograde` in run_autograder."""
+    options = []
+    for exercise in (exercises if args.exercise else []):
+        options += ["--exercise", exercise.folder]
+    if args.start_method:
+        options += ["--start-method", args.start_method]
+    for name in ("jobs", "timeout") + LIMIT_OPTIONS:
+        if getattr(args, name) is not None:
+            options += ["--" + name.replace("_", "-"), "%g" % getattr(args, name)]
+    return options
+
+
+def cmd_gradescope(args):
+    from grader.platforms import gradescope as autograder
+
+    exercises, _ = _selection(args)
+    if not args.out.endswith(".zip"):
+        raise UsageError("OUT.zip: %r must end in .zip" % args.out)
+    _folder_for(args.out, "OUT.zip")
+    autograder.build(args.out, _autograde_options(args, exercises))
+    sys.stdout.write("wrote %s: upload it as the autograder of a Gradescope programming "
+                     "assignment\n" % args.out)
+    return EXIT_OK
+
+
+def cmd_autograde(args):
+    from grader.platforms import gradescope as autograder
+
+    exercises, methods = _selection(args)
+    root = args.root or os.environ.get("MPKIT_AUTOGRADER_ROOT") or AUTOGRADER_ROOT
+    data = autograder.autograde(root, exercises, methods, jobs=args.jobs)
+    sys.stdout.write(data["output"] + "\n")
+    return EXIT_OK
+
+
+def cmd_workflow(args):
+    from grader.platforms import workflows
+
+    if args.kind == "classroom":
+        out = workflows.classroom(manifest.load())
+    elif args.shards < 1:
+        raise UsageError("--shards: must be at least 1, not %d" % args.shards)
+    else:
+        out = workflows.shards(args.shards)
+    _write(out, args.output, "--output")
+    return EXIT_OK
+
+
+def cmd_summary(args):
+    exercises = manifest.load()
+    hidden = {(e.folder, s.name) for e in exercises for s in e.scenarios() if s.hidden}
+    verdicts = []
+    for path in args.results:
+        try:
+            with open(path, encoding="utf-8") as f:
+                data = json.load(f)
+            if data.get("version") != results.RESULTS_VERSION:
+                raise ValueError("version %r" % data.get("version"))
+            verdicts += results.verdicts_of(data["tests"], hidden)
+        except OSError as exc:
+            raise UsageError("RESULTS.json: cannot read %r: %s" % (path, exc.strerror))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise UsageError("RESULTS.json: %r is not the JSON of mpkit grade --format json (%s)"
+                             % (path, exc))
+    sys.stdout.write(markdown.table(verdicts, [e for e in exercises
+                                               if any(v.exercise == e.folder for v in verdicts)]))
+    return EXIT_OK
 
 
 def cmd_verify(args):
@@ -174,8 +392,11 @@ def main(argv=None):
         parser.print_help()
         return EXIT_USAGE
     try:
-        return {"grade": cmd_grade, "verify": cmd_verify, "stubs": cmd_stubs}[args.command](args)
-    except (UsageError, GradingError, manifest.ManifestError, stubs_error()) as exc:
+        return {"grade": cmd_grade, "verify": cmd_verify, "stubs": cmd_stubs,
+                "grade-batch": cmd_grade_batch, "merge": cmd_merge, "gradescope": cmd_gradescope,
+                "autograde": cmd_autograde, "workflow": cmd_workflow,
+                "summary": cmd_summary}[args.command](args)
+    except (UsageError, GradingError, manifest.ManifestError, stubs_error()) + platform_errors() as exc:
         sys.stderr.write("mpkit %s: error: %s\n" % (args.command, exc))
         return EXIT_USAGE
 

@@ -222,6 +222,34 @@ EN = {
     "next_up": "Next: {folder} ({title}). Read {readme}.",
     "all_done": "Every test passed. Well done!",
     "hidden_tag": " (hidden test)",
+    # -- grading a class: submissions, Gradescope, JUnit, Markdown, feedback, grades.csv ---------
+    "file_expected": "No {file} was found in the submission, so no test of {folder} could run. "
+                     "Hand in {file}, either in a folder {folder}/ or at the top level.",
+    "file_expected_found": "No {file} was found in the submission, so no test of {folder} could "
+                           "run; it holds {found} instead. Rename your module to {file} "
+                           "(in a folder {folder}/ or at the top level).",
+    "file_too_large": "{path} is larger than {limit} KB, so it was not graded. Hand in only "
+                      "your module's code.",
+    "file_unreadable": "{path} could not be read ({detail}), so it was not graded.",
+    "submission_unreadable": "The submission could not be read ({detail}), so nothing in it "
+                             "could be graded. Hand in your module files, a folder laid out "
+                             "like exercises/, or a zip of either.",
+    "internal_error": "The grader failed before it could finish grading this submission: this "
+                      "is a problem of the grading kit, not of your code. Please tell your "
+                      "instructor. ({detail})",
+    "test_output": "{status}: {message}",
+    "gradescope_summary": "{passed} of {visible} visible tests passed.",
+    "gradescope_hidden": "{count} hidden tests are graded too: you see them when grades are "
+                         "published.",
+    "junit_hidden": "hidden test",
+    "md_columns": "exercise|test|verdict|points",
+    "md_total": "**Total: {score}/{max_score}**",
+    "feedback_title": "Feedback for {student}",
+    "feedback_details": "What went wrong",
+    "feedback_output": "Output:",
+    "note_missing": "{folder}: no usable {file}",
+    "note_statuses": "{folder}: {statuses}",
+    "note_unreadable": "unreadable: {detail}",
 }
 
 LANGUAGES = {"en": EN}

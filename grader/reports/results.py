@@ -1,6 +1,8 @@
 """The versioned JSON results of a grading run (`mpkit grade --format json`), for programs."""
 import json
 
+from grader.judging.verdict import JSON_FIELDS, Verdict
+
 RESULTS_VERSION = 1
 
 
@@ -16,3 +18,11 @@ def results_json(verdicts):
 
 def as_json(verdicts):
     return json.dumps(results_json(verdicts), ensure_ascii=False, indent=2) + "\n"
+
+
+def verdicts_of(tests, hidden=()):
+    """Verdicts back from the `tests` of results_json; `hidden` holds the (exercise, name) pairs
+    of hidden tests, which the JSON does not carry. Raises KeyError, TypeError or ValueError on
+    anything else."""
+    return [Verdict(**{name: test[name] for name in JSON_FIELDS if name != "score"},
+                    hidden=(test["exercise"], test["name"]) in hidden) for test in tests]

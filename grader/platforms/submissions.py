@@ -1,0 +1,170 @@
+"""A submission as a student hands it in, made into a folder laid out like exercises/.
+
+It may be a folder laid out like exercises/, flat module files, a zip of either, or a folder
+holding such a zip. Only each exercise's module file (`<module>.py`) is taken from it, at most
+1 MiB, never through a symbolic link; everything else (test files, conftest.py, data) is
+ignored, so a submission is graded only by the kit's own checks. When a module is missing the
+student is told which file was expected, and what was found instead.
+"""
+import difflib
+import hashlib
+import os
+import stat
+import zipfile
+from dataclasses import dataclass, field
+
+from grader import grading
+from grader.judging.outcomes import ERROR
+from grader.judging.verdict import Verdict
+from grader.messages import text
+
+MAX_FILES = 5000  # entries looked at in one submission: a bigger one is not a course's
+MAX_DEPTH = 6
+SKIPPED_DIRS = ("__MACOSX", "__pycache__", "node_modules")
+
+
+class Unreadable(Exception):
+    """The submission as a whole cannot be read (not a folder, a broken zip)."""
+
+
+@dataclass
+class Entry:
+    path: str  # relative to the submission, with "/" (a zip's entries after "name.zip/")
+    size: int
+    read: object  # read(limit) -> bytes
+
+
+@dataclass
+class Submission:
+    folder: str                                   # laid out like exercises/: the modules found
+    found: dict = field(default_factory=dict)     # exercise folder -> where its module was
+    missing: dict = field(default_factory=dict)   # exercise folder -> the student's message
+    digest: str = ""                              # of every module taken, for resuming
+
+    def notes(self):
+        """What the student should know before any test: the files that were not found."""
+        return list(self.missing.values())
+
+
+def _directory_entries(root):
+    entries = []
+    for here, dirs, files in os.walk(root):
+        depth = 0 if here == root else os.path.relpath(here, root).count(os.sep) + 1
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS
+                         and depth < MAX_DEPTH and not os.path.islink(os.path.join(here, d)))
+        for name in sorted(files):
+            path = os.path.join(here, name)
+            try:
+                info = os.lstat(path)
+            except OSError:
+                continue
+            if not stat.S_ISREG(info.st_mode):  # symbolic links, fifos, devices: never read
+                continue
+            rel = os.path.relpath(path, root).replace(os.sep, "/")
+            if name.lower().endswith(".zip") and depth == 0:
+                entries += _zip_entries(path, rel + "/")
+            else:
+                entries.append(Entry(rel, info.st_size, _file_reader(path)))
+            if len(entries) > MAX_FILES:
+                return entries
+    return entries
+
+
+def _file_reader(path):
+    def read(limit):
+        with open(path, "rb") as f:
+            return f.read(limit)
+    return read
+
+
+def _zip_entries(path, prefix=""):
+    try:
+        archive = zipfile.ZipFile(path)
+        infos = archive.infolist()
+    except Exception as exc:  # BadZipFile, OSError, and worse for a crafted archive
+        if not prefix:
+            raise Unreadable("%s: %s" % (os.path.basename(path), exc))
+        return []  # a broken zip beside the files themselves is just ignored
+
+    def reader(info):
+        def read(limit):
+            with archive.open(info) as f:  # a zip's sizes may lie: read no more than the limit
+                return f.read(limit)
+        return read
+
+    return [Entry(prefix + info.filename, info.file_size, reader(info))
+            for info in infos[:MAX_FILES]
+            if not info.is_dir() and not any(part in SKIPPED_DIRS or part.startswith(".")
+                                             for part in info.filename.split("/")[:-1])]
+
+
+def _entries(source):
+    if os.path.isdir(source):
+        return _directory_entries(source)
+    if os.path.isfile(source) and source.lower().endswith(".zip"):
+        return _zip_entries(source)
+    raise Unreadable("%s is neither a folder nor a .zip file" % os.path.basename(source))
+
+
+def _rank(entry, exercise):
+    parts = entry.path.split("/")
+    return (0 if len(parts) > 1 and parts[-2] == exercise.folder else 1, len(parts), entry.path)
+
+
+def _near_misses(entries, exercise):
+    """Python files that look meant for this exercise: in its folder, or named almost like it."""
+    names = {e.path.rsplit("/", 1)[-1] for e in entries if e.path.endswith(".py")}
+    close = set(difflib.get_close_matches(exercise.filename, names, n=3, cutoff=0.75))
+    close |= {n for n in names if exercise.module.lower() in n.lower()}
+    return sorted({e.path for e in entries if e.path.endswith(".py") and (
+        e.path.rsplit("/", 1)[-1] in close or "/%s/" % exercise.folder in "/" + e.path)})[:3]
+
+
+def unpack(source, exercises, target):
+    """Copy each exercise's module from `source` into `target`/<folder>/<module>.py.
+    Raises Unreadable when the submission as a whole cannot be read."""
+    entries = _entries(source)
+    submission = Submission(target)
+    digest = hashlib.sha256()
+    limit = grading.MAX_MODULE_BYTES
+    for exercise in exercises:
+        candidates = sorted((e for e in entries if e.path.rsplit("/", 1)[-1] == exercise.filename),
+                            key=lambda e: _rank(e, exercise))
+        if not candidates:
+            found = _near_misses(entries, exercise)
+            submission.missing[exercise.folder] = (
+                text("file_expected_found", file=exercise.filename, folder=exercise.folder,
+                     found=", ".join(found)) if found else
+                text("file_expected", file=exercise.filename, folder=exercise.folder))
+            continue
+        best = candidates[0]
+        try:
+            data = best.read(limit + 1)
+        except Exception as exc:  # an archive can fail in many ways (zlib.error, an unknown method)
+            submission.missing[exercise.folder] = text("file_unreadable", path=best.path, detail=exc)
+            continue
+        if len(data) > limit:
+            submission.missing[exercise.folder] = text("file_too_large", path=best.path,
+                                                       limit=limit // 1024)
+            continue
+        os.makedirs(os.path.join(target, exercise.folder), exist_ok=True)
+        with open(os.path.join(target, exercise.folder, exercise.filename), "wb") as f:
+            f.write(data)
+        submission.found[exercise.folder] = best.path
+        digest.update(("%s\0%d\0" % (exercise.folder, len(data))).encode() + data)
+    submission.digest = digest.hexdigest()
+    return submission
+
+
+def plan(submission, exercises, methods):
+    """[(job, verdict)] in the order `grading.plan` gives: a verdict is already there (the
+    expected file, named) for an exercise whose module is missing, else None: run the job."""
+    planned = []
+    for job in grading.plan(submission.folder, exercises, methods):
+        message = submission.missing.get(job.exercise.folder)
+        verdict = None if message is None else Verdict(
+            exercise=job.exercise.folder, name=job.scenario.name, status=ERROR,
+            max_score=job.scenario.points, message=message, start_method=job.start_method,
+            hidden=job.scenario.hidden)
+        planned.append((job, verdict))
+    return planned

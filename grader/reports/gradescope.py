@@ -1,0 +1,62 @@
+"""Gradescope's results.json: one test per verdict, hidden tests shown once grades are published.
+
+The fields are Gradescope's autograder specification (top level `score`, `execution_time`,
+`output`, `stdout_visibility`, `tests`; per test `name`, `number`, `score`, `max_score`,
+`status`, `output`, `visibility`). Nothing at the top level names a hidden test.
+"""
+import json
+
+from grader.messages import text
+
+VISIBLE, AFTER_PUBLISHED, HIDDEN = "visible", "after_published", "hidden"
+
+
+def test_output(verdict):
+    """The verdict and its message, as one test's output (shared by the other reports)."""
+    if not verdict.message:
+        return verdict.status
+    return text("test_output", status=verdict.status, message=verdict.message)
+
+
+def results(verdicts, exercises, execution_time=0.0, notes=()):
+    """The results object; `exercises` (the manifest's, in order) number the tests "2.3"."""
+    order = {e.folder: index for index, e in enumerate(exercises, 1)}
+    several_methods = len({v.start_method for v in verdicts}) > 1
+    counters, tests = {}, []
+    for verdict in verdicts:
+        counters[verdict.exercise] = counters.get(verdict.exercise, 0) + 1
+        name = "%s %s" % (verdict.exercise, verdict.name)
+        if several_methods:
+            name += " [%s]" % verdict.start_method
+        tests.append({
+            "name": name,
+            "number": "%d.%d" % (order.get(verdict.exercise, 0), counters[verdict.exercise]),
+            "score": verdict.score,
+            "max_score": verdict.max_score,
+            "status": "passed" if verdict.passed else "failed",
+            "output": test_output(verdict),
+            "visibility": AFTER_PUBLISHED if verdict.hidden else VISIBLE,
+            "extra_data": {"verdict": verdict.status, "start_method": verdict.start_method},
+        })
+    visible = [v for v in verdicts if not v.hidden]
+    summary = [text("gradescope_summary", passed=sum(v.passed for v in visible), visible=len(visible))]
+    hidden = len(verdicts) - len(visible)
+    if hidden:
+        summary.append(text("gradescope_hidden", count=hidden))
+    return {
+        "score": sum(v.score for v in verdicts),
+        "execution_time": int(round(execution_time)),
+        "output": "\n".join(list(notes) + summary),
+        "stdout_visibility": HIDDEN,
+        "tests": tests,
+    }
+
+
+def failure(message):
+    """The results of a submission that could not be graded at all: score 0 and why."""
+    return {"score": 0, "execution_time": 0, "output": message, "stdout_visibility": HIDDEN,
+            "tests": []}
+
+
+def as_json(data):
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,36 @@
+"""JUnit XML for any CI, written with junitparser: one testcase per graded test, the exercise
+as its classname, a failure carrying the verdict and its message, hidden tests marked with a
+`hidden` property."""
+from junitparser import Failure, JUnitXml, Properties, Property, TestCase, TestSuite
+
+from grader.messages import text
+
+
+def as_junit(verdicts, exercises):
+    xml = JUnitXml("mpkit")
+    several_methods = len({v.start_method for v in verdicts}) > 1
+    for exercise in exercises:
+        own = [v for v in verdicts if v.exercise == exercise.folder]
+        if not own:
+            continue
+        suite = TestSuite(exercise.folder)
+        for verdict in own:
+            name = verdict.name + (" [%s]" % verdict.start_method if several_methods else "")
+            case = TestCase(name, classname=exercise.folder, time=verdict.duration_s)
+            properties = Properties()
+            properties.add_property(Property("verdict", verdict.status))
+            properties.add_property(Property("points", "%g" % verdict.max_score))
+            if verdict.hidden:
+                properties.add_property(Property("hidden", "true"))
+            case.append(properties)
+            if not verdict.passed:
+                failure = Failure(message=verdict.message.split("\n", 1)[0], type_=verdict.status)
+                failure.text = verdict.message
+                case.result = [failure]
+            if verdict.hidden:
+                case.system_out = text("junit_hidden")
+            suite.add_testcase(case)
+        suite.update_statistics()
+        xml.add_testsuite(suite)
+    xml.update_statistics()
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + xml.tostring().decode("utf-8") + "\n"

@@ -1,0 +1,78 @@
+"""The report formats of `mpkit grade`, each checked by its reader or schema and against a golden
+file free of machine paths and durations: Gradescope's results.json, JUnit XML (read back with
+junitparser), the Markdown table (also what `mpkit summary` makes of the JSON results)."""
+import json
+import os
+import re
+
+import jsonschema
+import pytest
+from junitparser import JUnitXml, Properties
+
+from conftest import ROOT
+from test_cli import mpkit
+
+GOLDEN = ROOT / "tests" / "golden"
+SCHEMA = json.loads((ROOT / "tests" / "schemas" / "gradescope-results.json").read_text(encoding="utf-8"))
+REVERSED = ROOT / "tests" / "corpus" / "wrong" / "02_queue" / "reversed_order.py"
+
+
+@pytest.fixture(scope="module")
+def submission(tmp_path_factory):
+    """02_queue returning the items in reverse: some tests pass, hidden ones among the failures."""
+    folder = tmp_path_factory.mktemp("submission")
+    (folder / "02_queue").mkdir()
+    (folder / "02_queue" / "queue_messages.py").write_bytes(REVERSED.read_bytes())
+    return folder
+
+
+def _report(submission, fmt, tmp_path):
+    out = tmp_path / ("report." + fmt)
+    done = mpkit("grade", str(submission), "--exercise", "queue", "--start-method", "fork",
+                 "--format", fmt, "--output", str(out))
+    assert done.returncode == 1, done.stderr  # something failed
+    return out.read_text(encoding="utf-8")
+
+
+def _golden(name, text):
+    assert "/tmp" not in text and str(ROOT) not in text
+    path = GOLDEN / name
+    if os.environ.get("MPKIT_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+def test_gradescope_results_fit_the_schema_and_hide_hidden_tests(submission, tmp_path):
+    results = json.loads(_report(submission, "gradescope", tmp_path))
+    jsonschema.validate(results, SCHEMA)
+    hidden = [t for t in results["tests"] if t["visibility"] == "after_published"]
+    assert [t["name"] for t in hidden] == ["02_queue collect_empty", "02_queue collect_large"]
+    assert not any(t["name"].split()[-1] in results["output"] for t in hidden)
+    assert [t["number"] for t in results["tests"]] == ["1.%d" % i for i in range(1, 6)]
+    assert results["score"] == sum(t["score"] for t in results["tests"])
+    results["execution_time"] = 0
+    _golden("queue-reversed.gradescope.json", json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+
+
+def test_junit_xml_reads_back_with_one_testcase_per_test(submission, tmp_path):
+    report = _report(submission, "junit", tmp_path)
+    (tmp_path / "junit.xml").write_text(report, encoding="utf-8")
+    xml = JUnitXml.fromfile(str(tmp_path / "junit.xml"))
+    cases = [case for suite in xml for case in suite]
+    assert [c.classname for c in cases] == ["02_queue"] * 5
+    failed = {c.name: c.result[0] for c in cases if not c.is_passed}
+    assert failed and all(r.type == "failed" and r.text.startswith(r.message) for r in failed.values())
+    hidden = {c.name for c in cases for p in c.child(Properties) if p.name == "hidden" and p.value == "true"}
+    assert hidden == {"collect_empty", "collect_large"}
+    _golden("queue-reversed.junit.xml", re.sub(r'time="[0-9.]+"', 'time="0"', report))
+
+
+def test_markdown_table_and_the_summary_of_json_results_agree(submission, tmp_path):
+    table = _report(submission, "markdown", tmp_path)
+    _golden("queue-reversed.md", table)
+    results = tmp_path / "results.json"
+    results.write_text(_report(submission, "json", tmp_path), encoding="utf-8")
+    summary = mpkit("summary", str(results))
+    assert summary.returncode == 0, summary.stderr
+    assert summary.stdout == table
+
