@@ -96,8 +96,9 @@ def _drop_zygote():
     zygote = getattr(_local, "zygote", None)
     if zygote is not None:
         _local.zygote = None
-        _zygotes.remove(zygote)
-        zygote.close()
+        if zygote in _zygotes:  # close_zygotes() may have closed it from another thread
+            _zygotes.remove(zygote)
+            zygote.close()
 
 
 @atexit.register
