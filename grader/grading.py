@@ -9,7 +9,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from grader.engine import system
+from grader.engine import isolation, system
 from grader.engine.workers import close_zygotes, supervise
 from grader.judging import judge as judging
 from grader.judging.outcomes import CRASHED, ERROR, TIMEOUT
@@ -38,6 +38,11 @@ def timeout_scale():
 def check_environment():
     """Raise GradingError when an MPKIT_ variable of the environment is wrong."""
     timeout_scale()
+    try:
+        isolation.requested()
+        isolation.uid_range()
+    except ValueError as exc:
+        raise GradingError(str(exc))
     problem = system.emulation_error()
     if problem:
         raise GradingError(problem)
@@ -116,6 +121,7 @@ def supervisor_job(job, workdir, module_dir, timeout):
         "timeout": timeout,
         "gate": job.scenario.gate,
         "child_exit": job.scenario.child_exit,
+        "separate_users": isolation.requested(),
         # MPKIT_EARLY_DEADLOCK=0 waits for the timeout, as on platforms without /proc
         "detect_deadlock": os.environ.get("MPKIT_EARLY_DEADLOCK", "1") != "0",
         "limits": dict(exercise.limits, tree_memory_mb=judging.tree_memory_mb(exercise)),
@@ -153,7 +159,7 @@ def run_job(job):
         return Verdict(exercise=job.exercise.folder, name=job.scenario.name, status=ERROR,
                        max_score=job.scenario.points, message=text("shadows_stdlib", file=shadow),
                        start_method=job.start_method, hidden=job.scenario.hidden)
-    workdir = tempfile.mkdtemp(prefix="mpkit-")
+    workdir = tempfile.mkdtemp(prefix="mpkit-", dir=isolation.scenarios_folder())
     started = time.monotonic()
     try:
         module_dir = _copy_submission(job, workdir)
@@ -164,9 +170,7 @@ def run_job(job):
         elif report.get("backstop"):
             status, message, output = TIMEOUT, text("backstop", call=job.scenario.call), ""
         else:
-            status, message = judging.judge(report, job.scenario, job.exercise, module_dir, timeout,
-                                            job.start_method)
-            output = judging.output_of(report, module_dir)
+            status, message, output = _judge(report, job, module_dir, timeout)
         events = (report or {}).get("events", [])
         _log_semaphores(events)
     finally:
@@ -175,6 +179,18 @@ def run_job(job):
                    max_score=job.scenario.points, message=message, output=output,
                    start_method=job.start_method, duration_s=round(time.monotonic() - started, 3),
                    hidden=job.scenario.hidden, events=events)
+
+
+def _judge(report, job, module_dir, timeout):
+    """(status, message, output). The judge is total: an observation of a shape it cannot read
+    (made by the student's code, which runs where the observations are written) is an error
+    of this one test, never a crash of the run."""
+    try:
+        status, message = judging.judge(report, job.scenario, job.exercise, module_dir, timeout,
+                                        job.start_method)
+        return status, message, judging.output_of(report, module_dir)
+    except Exception as exc:  # noqa: BLE001 - whatever the report held
+        return ERROR, text("unreadable_report", call=job.scenario.call, detail=type(exc).__name__), ""
 
 
 def _log_semaphores(events):

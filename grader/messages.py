@@ -75,6 +75,10 @@ EN = {
               "Every process you start must have ended and been joined; processes started "
               "outside multiprocessing (os.fork, setsid) are not allowed here.",
     "leaked_one": "pid {pid}, running {target}",
+    "unreadable_report": "The grader could not read what the scenario of {call} reported "
+                         "({detail}): something in the scenario wrote observations the grader "
+                         "does not understand (did your code write into the grader's files?). "
+                         "This test gets no points; the others are not affected.",
     "backstop": "The grader's supervisor did not come back while running {call}, so it was "
                 "stopped and its processes killed.",
     "too_many_processes": "{call} started more than {limit} processes at once, so the grader "

@@ -14,7 +14,7 @@ import sys
 import tempfile
 import time
 
-from grader.engine import system
+from grader.engine import isolation, system
 
 OUTPUT_KEEP = 64 * 1024
 DUMP_KEEP = 32 * 1024
@@ -29,12 +29,12 @@ SITE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_site")
 GRADER_PARENT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def runner_env(job, folders):
+def runner_env(job, folders, foreign=False):
     env = {key: os.environ[key] for key in ("PATH", "HOME", "SYSTEMROOT", "SYSTEMDRIVE", "WINDIR",
                                             "MPKIT_PLATFORM") if key in os.environ}
     env.update({
         # ours first: a student's file named sitecustomize.py or grader.py cannot shadow them
-        "PYTHONPATH": os.pathsep.join(_grader_paths() + [job["module_dir"]]),
+        "PYTHONPATH": os.pathsep.join(_grader_paths(foreign) + [job["module_dir"]]),
         "PYTHONUNBUFFERED": "1",
         "PYTHONDONTWRITEBYTECODE": "1",
         "PYTHONIOENCODING": "utf-8",
@@ -54,7 +54,7 @@ def runner_env(job, folders):
     return env
 
 
-def _grader_paths():
+def _grader_paths(foreign=False):
     """sitecustomize's folder, and the grader's own parent unless it is a site-packages folder
     the runner has anyway (putting site-packages ahead of the standard library would let a
     package shadow it). So a checkout grades with its own grader, installed or not."""
@@ -62,7 +62,8 @@ def _grader_paths():
 
     installed = {os.path.normcase(os.path.abspath(p)) for p in site.getsitepackages()}
     parent = os.path.normcase(GRADER_PARENT)
-    return [SITE_DIR] + ([] if parent in installed else [GRADER_PARENT])
+    # another interpreter (a scenario's own user's) has not got our site-packages
+    return [SITE_DIR] + ([] if parent in installed and not foreign else [GRADER_PARENT])
 
 
 def cgroup_name(workdir):
@@ -280,25 +281,39 @@ def _listdir(folder):
         return []
 
 
+MAX_EVENT_FILES = 1024  # one per process: far more than max_processes
+MAX_EVENT_BYTES = 32 * 1024 * 1024  # read in all, across files
+
+
 def read_events(events_dir):
     """Every process's events. A line is kept only in its own process's file (<pid>.jsonl),
-    so an event cannot be slipped in under a made-up pid."""
-    events = []
-    for name in _listdir(events_dir):
+    so an event cannot be slipped in under a made-up pid, and only with the fields every
+    reader relies on of the right type (an int pid, a str kind, a number t). The number of
+    files and the bytes read are capped: a scenario cannot flood the trusted side."""
+    events, budget = [], MAX_EVENT_BYTES
+    for name in _listdir(events_dir)[:MAX_EVENT_FILES]:
+        if budget <= 0:
+            break
         try:
             with open(os.path.join(events_dir, name), "rb") as f:
-                lines = f.read(RESULT_KEEP).splitlines()
+                data = f.read(min(RESULT_KEEP, budget))
         except OSError:
             continue
-        for line in lines:
+        budget -= len(data)
+        for line in data.splitlines():
             try:
                 event = json.loads(line.decode("utf-8", "replace"))
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
-            if isinstance(event, dict) and name == "%s.jsonl" % event.get("pid"):
+            if _well_formed(event) and name == "%d.jsonl" % event["pid"]:
                 events.append(event)
-    events.sort(key=lambda e: e.get("t", 0) if isinstance(e.get("t"), (int, float)) else 0)
+    events.sort(key=lambda e: e["t"])
     return events[:MAX_EVENTS]
+
+
+def _well_formed(event):
+    return isinstance(event, dict) and type(event.get("pid")) is int \
+        and isinstance(event.get("kind"), str) and type(event.get("t")) in (int, float)
 
 
 def read_capped(path, keep):
@@ -313,7 +328,7 @@ def read_capped(path, keep):
 
 def read_dumps(dumps_dir):
     dumps = {}
-    for name in _listdir(dumps_dir):
+    for name in _listdir(dumps_dir)[:MAX_EVENT_FILES]:
         text = read_capped(os.path.join(dumps_dir, name), DUMP_KEEP)["text"]
         if text.strip():
             dumps[name.split(".")[0]] = text
@@ -345,13 +360,16 @@ def supervise(job):
     limits = job["limits"]
     cgroups = system.Cgroups(cgroup_name(workdir), limits["max_processes"],
                              limits["tree_memory_mb"] * 1024 * 1024)
+    identity = isolation.Identity() if job.get("separate_users") else isolation.Identity.none()
     try:
-        return _supervise(job, workdir, folders, cgroups)
+        identity.own(workdir, cgroups.folders.values())
+        return _supervise(job, workdir, folders, cgroups, identity)
     finally:
+        identity.release()
         cgroups.remove()
 
 
-def _supervise(job, workdir, folders, cgroups):
+def _supervise(job, workdir, folders, cgroups, identity):
     if system.POSIX:  # an unnamed file: nothing in the scenario can find it by path
         channel = tempfile.TemporaryFile(dir=workdir)
         runner_job, pass_fds = dict(job["runner"], channel_fd=channel.fileno()), (channel.fileno(),)
@@ -363,10 +381,11 @@ def _supervise(job, workdir, folders, cgroups):
     (out_r, out_w), (err_r, err_w) = os.pipe(), os.pipe()
     try:
         runner = subprocess.Popen(
-            [sys.executable, "-c", "import grader.engine.runner as r; r.main()", json.dumps(runner_job)],
-            cwd=folders["work"], env=runner_env(job, folders), stdin=subprocess.DEVNULL,
+            [identity.python, "-c", "import grader.engine.runner as r; r.main()", json.dumps(runner_job)],
+            cwd=folders["work"], env=runner_env(job, folders, identity.python != sys.executable),
+            stdin=subprocess.DEVNULL,
             stdout=out_w, stderr=err_w, pass_fds=pass_fds, preexec_fn=limit_resources(job["limits"], cgroups),
-            close_fds=True, **system.isolated())
+            close_fds=True, **system.isolated(), **identity.popen_args())
     finally:
         os.close(out_w)
         os.close(err_w)
@@ -394,6 +413,9 @@ def _supervise(job, workdir, folders, cgroups):
         take_dumps([system.psutil.Process(p["pid"]) for p in leaked if system.psutil.pid_exists(p["pid"])],
                    folders["dumps"])
     killed = kill_tree(helpers, marker)
+    for proc in identity.processes():  # anything of the scenario's user, however it hid
+        system.kill(proc)
+        killed += 1
     if runner.poll() is None:
         runner.kill()
     runner.wait()
@@ -413,7 +435,8 @@ def _supervise(job, workdir, folders, cgroups):
         "leaked": leaked,
         "killed": killed,
         "peak_processes": watch.peak_processes,
-        "semaphores_removed": remove_semaphores(events),
+        "semaphores_removed": remove_semaphores(events) + identity.remove_leftover_files(),
+        "user": identity.uid,
         "stdout": outputs["stdout"].result(),
         "stderr": outputs["stderr"].result(),
         "runner_pid": runner.pid,
@@ -457,6 +480,7 @@ def serve():
     student code kills its supervisor, what is left of the scenario comes back here and is
     killed, and the answer says the supervisor died."""
     system.become_subreaper()
+    isolation.not_dumpable()
     for line in iter(sys.stdin.buffer.readline, b""):
         job = json.loads(line.decode("utf-8"))
         answer = _supervise_in_fork(job)
@@ -495,6 +519,7 @@ def main():
     if "--serve" in sys.argv[1:]:
         serve()
         return
+    isolation.not_dumpable()
     job = json.loads(sys.stdin.read())
     report = supervise(job)
     sys.stdout.write(json.dumps(report))

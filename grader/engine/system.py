@@ -175,7 +175,21 @@ def capabilities():
         "early_deadlock_detection": LINUX and thread_probe_works(),
         "pids_cgroup": "pids" in probe.active,
         "memory_cgroup": "memory" in probe.active,
+        "separate_users": _separate_users(),
     }
+
+
+def _separate_users():
+    """False when student code runs as the grader's own user although it could or should not:
+    asked for and not possible, or the grader is root and it was not asked for."""
+    from grader.engine import isolation
+
+    root = hasattr(os, "geteuid") and os.geteuid() == 0
+    try:
+        asked = isolation.requested()
+    except ValueError:
+        asked = False
+    return isolation.available() if asked else not root
 
 
 _NOTES = {
@@ -188,8 +202,11 @@ _NOTES = {
                    "kernel",
     "memory_cgroup": "no writable memory cgroup: the tree's memory is watched" + (
         " (each process is still capped by RLIMIT_AS)" if POSIX else ""),
-    "rlimits": "no per-process limits (setrlimit): the output's size and the tree's memory are "
-               "watched, open files and the size of files the code writes are not capped",
+    "rlimits": "no per-process limits (setrlimit): the tree's memory is watched, open files "
+               "and the size of files the code writes are not capped",
+    "separate_users": "student code runs as the grader's own user (as root, set "
+                      "MPKIT_SEPARATE_USERS=1 to give each scenario a user of its own; it needs "
+                      "root and a Python other users can run)",
 }
 
 
