@@ -5,7 +5,7 @@ thread is not "_wait_for_tstate_lock", a leak names targets, not interpreter com
 messages that need a scenario built for them.)"""
 import pytest
 
-from conftest import METHODS
+from conftest import METHODS, ROOT
 from grader import messages
 
 PIPE_HEAD = """
@@ -56,27 +56,8 @@ def receive_all(items):
 
 @pytest.mark.parametrize("method", METHODS)
 def test_join_before_draining_names_the_queue_thread_in_plain_words(submit, method):
-    grade = submit("02_queue", """
-from multiprocessing import Process, Queue
-STOP = "STOP"
-
-def produce(q, items):
-    for item in items:
-        q.put(item)
-    q.put(STOP)
-
-def collect(items):
-    q = Queue()
-    p = Process(target=produce, args=(q, items))
-    p.start()
-    p.join()
-    out = []
-    while True:
-        item = q.get()
-        if item == STOP:
-            return out
-        out.append(item)
-""")
+    source = (ROOT / "tests" / "corpus" / "wrong" / "02_queue" / "join_before_get.py").read_text(encoding="utf-8")
+    grade = submit("02_queue", source)
     verdict = grade(method, ["collect_large"])["collect_large"]
     assert verdict.status == "deadlock"
     assert "_wait_for_tstate_lock" not in verdict.message and "threading.py" not in verdict.message
