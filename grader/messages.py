@@ -178,7 +178,6 @@ EN = {
     "queue_deadlock_hint": "Hints: produce must put STOP after the items, and collect must get "
                            "every item (until STOP) *before* joining the producer: a process "
                            "that has put large items on a queue cannot end until they are read.",
-    "collect_not_produce": "{call} started processes, but none ran produce (ran: {targets}).",
     # -- 03_pipe -------------------------------------------------------------------------------
     "pipe_not_pair": "make_one_way_pipe() returned {actual}; expected a pair "
                      "(receiving_end, sending_end) of multiprocessing connections.",
