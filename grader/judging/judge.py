@@ -61,11 +61,21 @@ class Observations:
         return (begin[0] if begin else None), (end[0] if end else None)
 
     def before_runner_finished(self, events):
-        """Events from before the runner ended: a child the student never waited for may
-        fail later only because the runner, its parent, is gone."""
+        """Events that are not the consequence of a child left behind: a child the student
+        never waited for may fail later only because the call that started it returned (and
+        freed what the child still needed, a lock, a queue) or because the runner, its parent,
+        is gone. Its failure after that point is the missing join's doing, and not_joined says
+        so."""
         done = [e["t"] for e in self.of_kind("phase")
                 if e.get("name") == "done" and e.get("pid") == self.runner_pid]
-        return [e for e in events if not done or e.get("t", 0) <= done[0]]
+        left_at = {}  # pid of a child its call did not wait for -> when that call returned
+        ends = [e["t"] for e in self.of_kind("call_end") if e.get("pid") == self.runner_pid]
+        for record, end in zip(self.calls, ends):
+            for proc in record.get("processes", []):
+                if not proc.get("waited"):
+                    left_at[proc["pid"]] = end
+        return [e for e in events if (not done or e["t"] <= done[0])
+                and not (e["pid"] in left_at and e["t"] > left_at[e["pid"]])]
 
     def child_targets(self):
         return {e["pid"]: e.get("target", "?") for e in self.of_kind("child_begin")}
