@@ -47,11 +47,14 @@ def os_status(pid):
             with open("/proc/%d/stat" % pid) as f:
                 stat = f.read()
             return "zombie" if stat[stat.rindex(")") + 2] == "Z" else "alive"
-        except FileNotFoundError:
+        except (FileNotFoundError, ProcessLookupError):  # ended, or ending as we read
             return "gone"
         except OSError:
             pass
-    import psutil  # no /proc (macOS, Windows): slower, but the same answer
+    try:
+        import psutil  # no /proc (macOS, Windows): slower, but the same answer
+    except ImportError:  # a scenario's own interpreter (its own user's) may lack it
+        return "gone" if not _exists(pid) else "alive"
 
     try:
         return "zombie" if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE else "alive"
@@ -77,6 +80,16 @@ def identities(value):
 
     items = value[:MAX_ITEMS]
     return {"ids": [id(item) for item in items], "shared": [shared(item) for item in items]}
+
+
+def _exists(pid):
+    try:
+        os.kill(pid, 0)
+        return True
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
 
 
 class Run:
