@@ -92,6 +92,41 @@ def _exists(pid):
         return True
 
 
+_profiles = []  # the runner's own profile functions, which a forked child drops
+
+
+def _drop_profile_in_child():
+    if sys.getprofile() in _profiles:
+        sys.setprofile(None)  # the child's work never returns through the caller's frame
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_drop_profile_in_child)
+
+
+def timed_call(function, args, ended):
+    """function(*args), appending to `ended` the moment its frame returned or raised: before
+    its locals are freed, which may unlink a lock or a queue that a child it did not wait for
+    has yet to open. That child's failure comes after this moment, never before it."""
+    here = sys._getframe()
+    mark = len(ended)
+
+    def profile(frame, event, arg):
+        if event == "return" and frame.f_back is here and len(ended) == mark:
+            ended.append(time.monotonic())
+
+    previous = sys.getprofile()
+    _profiles.append(profile)
+    sys.setprofile(profile)
+    try:
+        return function(*args)
+    finally:
+        sys.setprofile(previous)
+        _profiles.remove(profile)
+        if len(ended) == mark:  # not a Python function, or the student set a profiler of their own
+            ended.append(time.monotonic())
+
+
 class Run:
     """What a driver uses: the student's module, and call() that records what happened."""
 
@@ -107,16 +142,17 @@ class Run:
         record = {"function": function, "label": label or function, "returned": None, "raised": None}
         _hooks.emit("call_begin", function=function)
         began = time.monotonic()
-        value = None
+        value, ended = None, [began]
         try:
-            value = getattr(self.module, function)(*args)
+            value = timed_call(getattr(self.module, function), args, ended)
             record["returned"] = describe(value)
             record["returned"].update(identities(value))
         except BaseException as exc:  # SystemExit and KeyboardInterrupt included
             record["raised"] = describe_exception(exc)
-        record["duration_s"] = round(time.monotonic() - began, 4)
+        record["duration_s"] = round(ended[-1] - began, 4)
         record["processes"] = [self.process_state(p) for p in _hooks.started[first:]]
-        _hooks.emit("call_end", function=function, raised=bool(record["raised"]))
+        _hooks.emit("call_end", function=function, raised=bool(record["raised"]),
+                    returned_at=round(ended[-1], 6))
         self.calls.append(record)
         return value
 

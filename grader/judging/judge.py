@@ -57,7 +57,7 @@ class Observations:
 
     def call_window(self, function):
         begin = [e["t"] for e in self.of_kind("call_begin") if e.get("function") == function]
-        end = [e["t"] for e in self.of_kind("call_end") if e.get("function") == function]
+        end = [_returned_at(e) for e in self.of_kind("call_end") if e.get("function") == function]
         return (begin[0] if begin else None), (end[0] if end else None)
 
     def before_runner_finished(self, events):
@@ -69,7 +69,7 @@ class Observations:
         done = [e["t"] for e in self.of_kind("phase")
                 if e.get("name") == "done" and e.get("pid") == self.runner_pid]
         left_at = {}  # pid of a child its call did not wait for -> when that call returned
-        ends = [e["t"] for e in self.of_kind("call_end") if e.get("pid") == self.runner_pid]
+        ends = [_returned_at(e) for e in self.of_kind("call_end") if e.get("pid") == self.runner_pid]
         for record, end in zip(self.calls, ends):
             for proc in record.get("processes", []):
                 if not proc.get("waited"):
@@ -131,6 +131,13 @@ class Observations:
             if event.get("method"):
                 return event["method"]
         return self.method
+
+
+def _returned_at(call_end):
+    """When the student's function returned (its frame, before its locals were freed), which
+    the runner records apart from the later moment it reports the call's end."""
+    at = call_end.get("returned_at")
+    return at if isinstance(at, (int, float)) else call_end["t"]
 
 
 def same_function(recorded, wanted):
