@@ -122,6 +122,7 @@ def supervisor_job(job, workdir, module_dir, timeout):
         "gate": job.scenario.gate,
         "child_exit": job.scenario.child_exit,
         "separate_users": isolation.requested(),
+        "hide": off_limits(job.submission),
         # MPKIT_EARLY_DEADLOCK=0 waits for the timeout, as on platforms without /proc
         "detect_deadlock": os.environ.get("MPKIT_EARLY_DEADLOCK", "1") != "0",
         "limits": dict(exercise.limits, tree_memory_mb=judging.tree_memory_mb(exercise)),
@@ -132,6 +133,17 @@ def supervisor_job(job, workdir, module_dir, timeout):
             "start_method": job.start_method,
         },
     }
+
+
+def off_limits(submission):
+    """Folders a scenario must not see where the kernel lets the supervisor hide them: the
+    submissions (the scenario runs its own copy), and the reference solutions and tests of a
+    checkout of the kit, beside the grader or under the grading process's working folder."""
+    kit = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    folders = [submission, os.path.dirname(os.path.abspath(submission)), os.getcwd()]
+    for root in (kit, os.getcwd()):
+        folders += [os.path.join(root, name) for name in ("solutions", "tests")]
+    return [os.path.abspath(f) for f in folders]
 
 
 def stdlib_names():

@@ -19,7 +19,7 @@ import pytest
 
 import grader
 from conftest import ROOT
-from grader.engine import isolation
+from grader.engine import isolation, mounts
 
 NEIGHBOUR = ("02_queue", "queue_messages.py")
 REST = """
@@ -137,21 +137,33 @@ def test_student_code_cannot_freeze_or_kill_the_grader(tmp_path):
 
 @needs_users
 def test_student_code_cannot_reach_other_scenarios_folders(tmp_path):
+    """Scenario folders found by listing, and by reading other processes' command lines in
+    /proc; the attack proves it ran by reaching its own folder."""
     tests, _ = grade(tmp_path, """
-    reached = []
-    for folder in glob.glob("/tmp/mpkit-scenarios/*/*") + glob.glob("/tmp/mpkit-*/*"):
-        if os.path.basename(folder) in ("events", "work", "submission", "dumps"):
+    import re
+    here = os.path.dirname(os.getcwd())
+    folders = set(glob.glob("/run/mpkit-scenarios/*") + glob.glob("/tmp/mpkit-*") + [here])
+    for cmdline in glob.glob("/proc/[0-9]*/cmdline"):
+        try:
+            text = open(cmdline, "rb").read().decode("utf-8", "replace")
+        except OSError:
+            continue
+        folders.update(m.rstrip("/") for m in re.findall(r"/[\\w./-]*mpkit-[\\w-]+", text))
+    own, reached = 0, 0
+    for top in folders:
+        for name in ("events", "work", "submission", "dumps", ""):
             try:
-                for name in os.listdir(folder):
-                    path = os.path.join(folder, name)
-                    if os.path.isfile(path):
+                for entry in os.listdir(os.path.join(top, name)):
+                    path = os.path.join(top, name, entry)
+                    if os.path.isfile(path) and not path.endswith(".jsonl"):
                         open(path, "a").write("spoiled\\n")
-                        reached.append(path)
+                        own, reached = (own + 1, reached) if top == here else (own, reached + 1)
             except OSError:
                 pass
-    print("reached", len([p for p in reached if str(os.getpid()) not in p]))
+    print("own", own, "reached", reached, "of", len(folders))
 """, separate=True)
-    assert "reached 0" in tests["greet_prints"]["output"], tests["greet_prints"]
+    output = tests["greet_prints"]["output"]
+    assert "reached 0 " in output and "own 0 " not in output, tests["greet_prints"]
 
 
 @needs_users
@@ -172,3 +184,56 @@ def test_nothing_of_the_scenarios_user_is_left_behind(tmp_path):
     assert not left, left
     files = [f for folder in ("/tmp", "/dev/shm") for f in os.listdir(folder) if f.startswith("mpkit-test-left-")]
     assert not files, files
+
+
+needs_mounts = pytest.mark.skipif(not (isolation.available() and mounts.supported()),
+                                  reason="needs root, a Python other users can run and a mount namespace")
+
+
+@needs_users
+@needs_mounts
+def test_student_code_cannot_read_the_solutions_or_the_submissions(tmp_path):
+    """The reference solutions beside a checkout of the kit, its tests, and the submission
+    folder being graded are readable by any user on this machine, but not from a scenario."""
+    tests, stderr = grade(tmp_path, """
+    import grader
+    kit = os.path.dirname(os.path.dirname(grader.__file__))
+    seen = [p for p in glob.glob(os.path.join(kit, "solutions", "*", "*.py"))
+            + glob.glob(os.path.join(kit, "tests", "*.py")) + glob.glob(os.path.join(os.getcwd(), "*"))
+            + glob.glob(os.path.join(os.environ.get("MPKIT_SUBMISSION_ROOT", "%s"), "*", "*.py"))
+            if os.access(p, os.R_OK)]
+    print("solutions" if any("solutions" in p for p in seen) else "no solutions", len(seen))
+""" % (tmp_path / "sub"), separate=True)
+    assert (ROOT / "solutions" / "02_queue" / "queue_messages.py").exists()  # there, and readable by all
+    assert "no mount namespace" not in stderr
+    output = tests["greet_prints"]["output"]
+    assert "no solutions 0" in output, output
+
+
+@needs_users
+@needs_mounts
+def test_each_scenario_has_its_own_tmp_and_shm_and_leaves_nothing_there(tmp_path):
+    """Files and named semaphores of other scenarios and of the grader are out of sight, and
+    what the scenario leaves in /tmp, /var/tmp and /dev/shm disappears with it."""
+    marker = "mpkit-grader-owned-%d" % os.getpid()
+    for folder in ("/tmp", "/dev/shm"):
+        with open(os.path.join(folder, marker), "w") as f:
+            f.write("the grader's\n")
+        os.chmod(os.path.join(folder, marker), 0o666)
+    try:
+        tests, _ = grade(tmp_path, """
+    found = [n for folder in ("/tmp", "/var/tmp", "/dev/shm") for n in os.listdir(folder)]
+    for folder in ("/tmp", "/var/tmp", "/dev/shm"):
+        open(os.path.join(folder, "mpkit-left-by-student"), "w").write("x")
+    print("found", len(found), "marker" if any("grader-owned" in n for n in found) else "")
+""", separate=True)
+        output = tests["greet_prints"]["output"]
+        assert "found 0" in output and "marker" not in output, output
+        left = [n for folder in ("/tmp", "/var/tmp", "/dev/shm") for n in os.listdir(folder)
+                if n == "mpkit-left-by-student"]
+        assert not left, left
+        for folder in ("/tmp", "/dev/shm"):
+            assert open(os.path.join(folder, marker)).read() == "the grader's\n"
+    finally:
+        for folder in ("/tmp", "/dev/shm"):
+            os.unlink(os.path.join(folder, marker))

@@ -212,7 +212,8 @@ def scenarios_folder():
     (the usual temporary folder)."""
     if not (requested() and available()):
         return None
-    folder = "/tmp/mpkit-scenarios"
+    # outside /tmp, which each scenario sees as a private tmpfs of its own (engine/mounts.py)
+    folder = "/run/mpkit-scenarios" if os.path.isdir("/run") else "/tmp/mpkit-scenarios"
     try:
         os.mkdir(folder, 0o711)
     except FileExistsError:

@@ -14,7 +14,7 @@ import sys
 import tempfile
 import time
 
-from grader.engine import isolation, system
+from grader.engine import isolation, mounts, system
 
 OUTPUT_KEEP = 64 * 1024
 DUMP_KEEP = 32 * 1024
@@ -363,10 +363,26 @@ def supervise(job):
     identity = isolation.Identity() if job.get("separate_users") else isolation.Identity.none()
     try:
         identity.own(workdir, cgroups.folders.values())
+        private_view(job, workdir, identity)
         return _supervise(job, workdir, folders, cgroups, identity)
     finally:
         identity.release()
         cgroups.remove()
+
+
+def private_view(job, workdir, identity):
+    """With a user of its own, the scenario also gets private temporary folders and does not
+    see what the grader keeps off limits (engine/mounts.py). Where the kernel refuses, the
+    start-up notes name the layer and permissions remain the barrier."""
+    if identity.uid is None or not system.LINUX:
+        return
+    import grader
+
+    needed = [workdir, identity.python, os.path.dirname(os.path.abspath(grader.__file__))]
+    try:
+        mounts.enter_private_view(job.get("hide") or [], needed, job["limits"]["output_kb"])
+    except OSError:
+        pass
 
 
 def _supervise(job, workdir, folders, cgroups, identity):

@@ -176,6 +176,7 @@ def capabilities():
         "pids_cgroup": "pids" in probe.active,
         "memory_cgroup": "memory" in probe.active,
         "separate_users": _separate_users(),
+        "private_mounts": _private_mounts(),
     }
 
 
@@ -190,6 +191,18 @@ def _separate_users():
     except ValueError:
         asked = False
     return isolation.available() if asked else not root
+
+
+def _private_mounts():
+    """False when scenarios have users of their own but cannot get a private view of the
+    file system (a mount namespace needs CAP_SYS_ADMIN, which containers often drop)."""
+    from grader.engine import isolation, mounts
+
+    try:
+        separate = isolation.requested() and isolation.available()
+    except ValueError:
+        return True
+    return not separate or mounts.supported()
 
 
 _NOTES = {
@@ -207,6 +220,9 @@ _NOTES = {
     "separate_users": "student code runs as the grader's own user (as root, set "
                       "MPKIT_SEPARATE_USERS=1 to give each scenario a user of its own; it needs "
                       "root and a Python other users can run)",
+    "private_mounts": "no mount namespace for scenarios (it needs CAP_SYS_ADMIN): they share "
+                      "/tmp and /dev/shm, and folders other users may read (solutions/ beside a "
+                      "checkout of the kit) stay readable to student code",
 }
 
 
