@@ -237,3 +237,53 @@ def test_each_scenario_has_its_own_tmp_and_shm_and_leaves_nothing_there(tmp_path
     finally:
         for folder in ("/tmp", "/dev/shm"):
             os.unlink(os.path.join(folder, marker))
+
+
+HOSTILE = ROOT / "tests" / "hostile"
+# attacks on what grades the code (tests/hostile/, each described in its docstring): forged
+# reports and events, a patched grader, signals up the parent chain, a deleted event log or
+# scenario folder, semaphores and processes left behind
+ATTACKS = ["fake_results", "forged_events", "monkeypatch_grader", "kill_parent", "kill_grandparent",
+           "stop_parent", "clear_event_log", "delete_scenario_folder", "semaphore_leak",
+           "disguised_escapee", "env_tampering"]
+
+
+def _traces_of_users():
+    """Processes, /dev/shm files and mounts of the scenarios' users, and scenario folders."""
+    base, count = isolation.uid_range()
+    users = range(base, base + count)
+    procs = [p.pid for p in psutil.process_iter(["uids"]) if p.info["uids"] and p.info["uids"].real in users]
+    files = [n for n in os.listdir("/dev/shm") if os.lstat(os.path.join("/dev/shm", n)).st_uid in users]
+    with open("/proc/self/mounts") as f:
+        mounted = [line for line in f if "mpkit-" in line]
+    folder = isolation.scenarios_folder()
+    return {"processes": procs, "shm": files, "mounts": mounted,
+            "scenario folders": sorted(os.listdir(folder)) if folder else []}
+
+
+@needs_users
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_hostile_code_earns_nothing_and_leaves_nothing_as_a_user_of_its_own(tmp_path, attack):
+    before = _traces_of_users()
+    sub = tmp_path / "sub"
+    (sub / "01_process").mkdir(parents=True)
+    shutil.copyfile(HOSTILE / (attack + ".py"), sub / "01_process" / "hello_process.py")
+    (sub / NEIGHBOUR[0]).mkdir()
+    shutil.copyfile(ROOT / "solutions" / NEIGHBOUR[0] / NEIGHBOUR[1], sub / NEIGHBOUR[0] / NEIGHBOUR[1])
+    cli_cwd = tmp_path / "cli-cwd"  # fake_results writes here when it can
+    cli_cwd.mkdir()
+    env = dict(os.environ, MPKIT_SEPARATE_USERS="1",
+               PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p))
+    done = subprocess.run([sys.executable, "-m", "grader.cli", "grade", str(sub), "--format", "json",
+                           "--exercise", "01_process", "--exercise", NEIGHBOUR[0]],
+                          cwd=str(cli_cwd), env=env, capture_output=True, text=True, timeout=300)
+    assert "Traceback" not in done.stderr, done.stderr
+    results = json.loads(done.stdout)
+    attacked = [t for t in results["tests"] if t["exercise"] == "01_process"]
+    neighbour = [t for t in results["tests"] if t["exercise"] == NEIGHBOUR[0]]
+    assert neighbour and all(t["status"] == "passed" for t in neighbour), neighbour
+    earned = {t["name"]: t["status"] for t in attacked if t["score"]}
+    # env_tampering's greet is correct: it may earn that test's point and nothing else
+    assert earned in ({}, {"greet_prints": "passed"} if attack == "env_tampering" else {}), earned
+    assert not (cli_cwd / "results.json").exists(), "the attack wrote into the grader's folder"
+    assert _traces_of_users() == before
