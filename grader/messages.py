@@ -35,6 +35,8 @@ EN = {
     "child_exit": "A child process running {target} ended with exit code {code}{signal}. "
                   "Something in it failed: run it on its own to see why.",
     "runner_died": "The process running {call} died ({how}) before it could finish.{hint}",
+    "died_signal": "killed by {signal}",
+    "died_code": "exit code {code}",
     "hint_segfault": "In Python code a segmentation fault usually means recursion deeper than "
                      "the C stack allows (a raised sys.setrecursionlimit): use a loop instead.",
     "parent_killed": "The grader's supervising process was killed while running {call}. Does "
@@ -190,6 +192,8 @@ EN = {
                     "False) gives (receiving end, sending end), return them in that order.",
     "pipe_broken": "make_one_way_pipe() returned ends that do not carry data from the sending "
                    "end to the receiving end: {detail}",
+    "pipe_forward_arrived": "data sent on the sending end arrived",
+    "pipe_forward_lost": "data sent on the sending end did not arrive",
     "send_all_items": "send_all(conn, {items}) sent {actual}, expected {expected} in order.",
     "send_all_open": "send_all(conn, items) sent the items but did not close conn: call "
                      "conn.close() at the end so the receiver gets EOFError.",
@@ -263,8 +267,6 @@ EN = {
     "test_fail": "FAIL",
     "exercise_not_started": "not started ({count} tests)",
     "exercise_passed": "all {count} tests passed",
-    "exercise_partial": "{passed} of {count} tests passed",
-    "same_as_above": "(the same for the other {count} tests above)",
     "grading_progress": "grading",
     "list_columns": "#|exercise|title|points|hints|status",
     "status_done": "done",
@@ -315,6 +317,8 @@ ZH = {
     "child_exit": "运行 {target} 的子进程以退出码 {code}{signal} 结束。它里面有东西出错了："
                   "单独运行它看看原因。",
     "runner_died": "运行 {call} 的进程在完成之前就死掉了（{how}）。{hint}",
+    "died_signal": "被 {signal} 杀死",
+    "died_code": "退出码 {code}",
     "hint_segfault": "在 Python 代码中，段错误（segmentation fault）通常意味着递归深度超过了 "
                      "C 栈的承受范围（调大了 sys.setrecursionlimit）：请改用循环。",
     "parent_killed": "运行 {call} 时，评分器的监督进程被杀掉了。你的代码是否杀掉了它的父进程"
@@ -445,6 +449,8 @@ ZH = {
     "pipe_swapped": "make_one_way_pipe() 返回的两端顺序反了：Pipe(duplex=False) 给出的是"
                     "（接收端, 发送端），请按这个顺序返回。",
     "pipe_broken": "make_one_way_pipe() 返回的两端不能把数据从发送端送到接收端：{detail}",
+    "pipe_forward_arrived": "从发送端发出的数据到达了",
+    "pipe_forward_lost": "从发送端发出的数据没有到达",
     "send_all_items": "send_all(conn, {items}) 发送了 {actual}，期望按顺序发送 {expected}。",
     "send_all_open": "send_all(conn, items) 发送了所有元素，但没有关闭 conn：最后要调用 "
                      "conn.close()，接收方才会收到 EOFError。",
@@ -509,8 +515,6 @@ ZH = {
     "test_fail": "失败",
     "exercise_not_started": "尚未开始（{count} 个测试）",
     "exercise_passed": "{count} 个测试全部通过",
-    "exercise_partial": "{count} 个测试中通过了 {passed} 个",
-    "same_as_above": "（上面其余 {count} 个测试也是如此）",
     "grading_progress": "评分中",
     "list_columns": "#|练习|标题|分数|提示|状态",
     "status_done": "已完成",

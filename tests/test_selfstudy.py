@@ -196,35 +196,38 @@ def test_a_wrong_submission_graded_in_chinese_gets_the_chinese_message(workspace
 
 # -- terminal output: colour at a terminal only ---------------------------------------------------
 
-@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
-@pytest.mark.parametrize("no_color", ["", "1"])
-def test_colour_at_a_terminal_and_plain_text_with_no_color(workspace, no_color):
-    import pty  # noqa: F401 - a platform with openpty has it
-
+def at_terminal(args, cwd, env):
+    """What `mpkit ARGS` shows on a pseudo-terminal (stdout and stderr both on it)."""
     leader, follower = os.openpty()
     try:
-        done = subprocess.run([sys.executable, "-m", "grader.cli", "list"], cwd=str(workspace),
-                              stdout=follower, stderr=subprocess.PIPE, timeout=120,
-                              env=dict(os.environ, PYTHONPATH=str(ROOT), **dict(PLAIN_ENV, NO_COLOR=no_color,
-                                                                                 TERM="xterm-256color")))
+        done = subprocess.run([sys.executable, "-m", "grader.cli", *args], cwd=str(cwd),
+                              stdout=follower, stderr=follower, timeout=120,
+                              env=dict(os.environ, PYTHONPATH=str(ROOT), TERM="xterm-256color",
+                                       COLUMNS="100", **dict(PLAIN_ENV, **env)))
+    finally:
         os.close(follower)
-        follower = None
-        chunks = []
+    chunks = []
+    try:
         while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:  # EIO: the terminal's other side is closed and everything was read
-                break
+            chunk = os.read(leader, 65536)  # everything was written before the child ended
             if not chunk:
                 break
             chunks.append(chunk)
+    except OSError:  # EIO: the other side is closed and everything was read
+        pass
     finally:
-        if follower is not None:
-            os.close(follower)
         os.close(leader)
-    screen = b"".join(chunks).decode("utf-8")
-    assert done.returncode == 0, done.stderr
-    assert "01_process" in screen
+    return done.returncode, b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+@pytest.mark.parametrize("no_color", ["", "1"])
+@pytest.mark.parametrize("args, status, shown", [(["list"], 0, "01_process"),
+                                                 (["grade", "--exercise", "lock"], 1, "Start here")])
+def test_colour_at_a_terminal_and_plain_text_with_no_color(workspace, args, status, shown, no_color):
+    returncode, screen = at_terminal(args, workspace, {"NO_COLOR": no_color})
+    assert returncode == status, screen
+    assert shown in screen
     assert (ESCAPE in screen) == (not no_color), screen
 
 

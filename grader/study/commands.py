@@ -131,6 +131,8 @@ def cmd_hint(args):
     data = progress.load(submission)
     exercise = _exercise(args.name, exercises, data)
     hints = exercise.hints_zh if current_language() == "zh" and exercise.hints_zh else exercise.hints
+    if not hints:
+        raise StudyError("NAME: %s has no hints in the manifest" % exercise.folder)
     number = min(progress.hints_seen(data, exercise.folder) + 1, len(hints))
     progress.entry(data, exercise.folder)["hints_seen"] = number
     progress.save(submission, data)
