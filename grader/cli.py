@@ -28,7 +28,7 @@ from grader.course import manifest
 from grader.engine import isolation, system
 from grader.reports import gradescope, markdown, text as text_report, results
 from grader.grading import GradingError, grade
-from grader.messages import LANGUAGES, choose_language, language, text
+from grader.messages import LANGUAGES, choose_language, language
 from grader.study import commands as study
 from grader.study.progress import ProgressError
 
@@ -249,28 +249,17 @@ def _render(fmt, verdicts, exercises, path, elapsed):
 def cmd_grade(args):
     exercises, methods = _selection(args)
     path = _validate_path(args.path, exercises, "PATH")
-    if args.format == "text":
-        _notes_once()
     started = time.monotonic()
-    if args.format != "text":
-        verdicts = grade(path, exercises, methods, jobs=args.jobs)
-        _write(_render(args.format, verdicts, exercises, path, time.monotonic() - started), args.output, "--output")
-        return EXIT_OK if all(v.passed for v in verdicts) else EXIT_FAILED
-    from grader.reports import terminal
-    from grader.study import progress
+    if args.format == "text":  # for a person: progress, the progress file, colour
+        from grader.study.session import grade_for_a_person
 
-    planned = sum(len(e.scenarios()) for e in exercises) * len(methods)
-    with terminal.Progress(planned, text("grading_progress")) as bar:
-        verdicts = grade(path, exercises, methods, jobs=args.jobs, on_verdict=bar.advance)
-    try:
-        progress.record(path, exercises, verdicts)  # for mpkit list and watch
-    except ProgressError as exc:  # the grades stand; the file is left as it is
-        sys.stderr.write("mpkit: %s\n" % exc)
-    if args.output:
-        _write(text_report.as_text(verdicts, exercises, path), args.output, "--output")
+        _notes_once()
+        verdicts = grade_for_a_person(path, exercises, methods, jobs=args.jobs, write=not args.output)
     else:
-        terminal.write_lines(text_report.lines(verdicts, exercises, path))
-    return EXIT_OK if all(v.passed for v in verdicts) else EXIT_FAILED if all(v.passed for v in verdicts) else EXIT_FAILED
+        verdicts = grade(path, exercises, methods, jobs=args.jobs)
+    if args.format != "text" or args.output:
+        _write(_render(args.format, verdicts, exercises, path, time.monotonic() - started), args.output, "--output")
+    return EXIT_OK if all(v.passed for v in verdicts) else EXIT_FAILED
 
 
 def _folder_for(path, where):

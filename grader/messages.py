@@ -289,7 +289,7 @@ EN = {
     "progress_unreadable": "{path} is not an mpkit progress file ({detail}). Delete it (you "
                            "lose only which hints you have seen and what was last graded) or "
                            "move it away, then try again.",
-    "progress_unwritable": "mpkit could not save your progress in {path} ({detail}); grading "
+    "progress_unwritable": "your progress could not be saved in {path} ({detail}); grading "
                            "works, but `mpkit list` and `mpkit hint` will not remember it.",
 }
 
@@ -370,18 +370,18 @@ ZH = {
     "driver_error": "评分器无法使用 {call} 返回的东西：{exc_type}：{exc_message}",
     "output_cut": "[……还打印了 {cut} 字节的输出；报告只保留前面一部分……]",
     # -- 在 spawn 和 forkserver 下会出错的地方 ------------------------------------------------
-    "cause_lambda": "在 {method} 启动方式下，子进程通过导入你的模块来获得目标函数，而 lambda "
+    "cause_lambda": "在 {method} 启动方法下，子进程通过导入你的模块来获得目标函数，而 lambda "
                     "没有可供导入的名字。请把目标写成顶层函数（在模块最左边用 def 定义）。",
-    "cause_closure": "在 {method} 启动方式下，子进程通过导入你的模块来获得目标函数，而定义在"
+    "cause_closure": "在 {method} 启动方法下，子进程通过导入你的模块来获得目标函数，而定义在"
                      "另一个函数内部的函数无法这样找到。请把它移到模块的顶层。",
-    "cause_main": "在 {method} 启动方式下，子进程要从模块中导入你的目标函数，但这个函数在 "
+    "cause_main": "在 {method} 启动方法下，子进程要从模块中导入你的目标函数，但这个函数在 "
                   "__main__ 里（直接运行的脚本，或 notebook 的单元格），子进程无法导入它。"
                   "请把目标函数放进模块文件。",
-    "cause_guard": "你的模块在被导入时就启动了进程（{where}）。在 {method} 启动方式下，每个子"
+    "cause_guard": "你的模块在被导入时就启动了进程（{where}）。在 {method} 启动方法下，每个子"
                    "进程都会再次导入你的模块，于是每个子进程又会启动自己的进程。请把这段代码"
                    "放进函数里，或放到 `if __name__ == \"__main__\":` 下面。",
     "cause_threading_lock": "threading.Lock 只在同一个进程的线程之间有效：它不能交给另一个进程"
-                            "（在 {method} 启动方式下，子进程得到的一切都要经过 pickle，而 "
+                            "（在 {method} 启动方法下，子进程得到的一切都要经过 pickle，而 "
                             "threading.Lock 不能被 pickle）。请改用 multiprocessing.Lock()。",
     "unknown_target": "你的某个函数",
     "child_failed_so": "（运行 {target} 的子进程因此以 {exc_type} 失败。）",
@@ -389,7 +389,7 @@ ZH = {
                    "所以子进程的发送以 {exc_type} 失败。不要在第一次 poll() 没读到东西时就停下；"
                    "要一直接收，直到 recv() 抛出 EOFError（或收到 STOP）。",
     "cause_output": "你的代码写的文件超过了评分器的上限，所以写入失败了：有东西在无休止地写。",
-    "cause_pickle": "在 {method} 启动方式下，传给子进程的一切都要经过 pickle，而这个对象不能"
+    "cause_pickle": "在 {method} 启动方法下，传给子进程的一切都要经过 pickle，而这个对象不能"
                     "被 pickle：请传递普通数据、顶层函数和 multiprocessing 的对象。",
     # -- 各项检查共用的期望 --------------------------------------------------------------------
     "wrong_return": "{call} 返回了 {actual}，期望的是 {expected}。",
@@ -536,7 +536,7 @@ ZH = {
     "watch_stopped": "已停止监视。你的进度保存在 {path}。",
     "progress_unreadable": "{path} 不是 mpkit 的进度文件（{detail}）。请删除它（只会丢失看过"
                            "哪些提示和上次的评分结果）或把它移走，然后再试一次。",
-    "progress_unwritable": "mpkit 无法把你的进度保存到 {path}（{detail}）；评分照常进行，但 "
+    "progress_unwritable": "无法把你的进度保存到 {path}（{detail}）；评分照常进行，但 "
                            "`mpkit list` 和 `mpkit hint` 不会记住它。",
 }
 

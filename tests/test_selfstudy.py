@@ -3,7 +3,6 @@
 import json
 import os
 import queue
-import re
 import shutil
 import signal
 import subprocess
@@ -15,10 +14,10 @@ import pytest
 
 from conftest import ROOT
 from grader import cli
+from grader.course import manifest
 from grader.messages import text
 
 LINES_ON_ONE_SCREEN = 24
-CJK = re.compile(r"[\u4e00-\u9fff]")
 ESCAPE = "\x1b["
 # a run of the CLI without a terminal and without the developer's language settings
 PLAIN_ENV = {"NO_COLOR": "", "MPKIT_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
@@ -135,6 +134,16 @@ def test_grade_still_grades_beside_a_damaged_progress_file_and_says_why_it_is_no
     assert status == 1 and out.splitlines()[-1].startswith("Start here")
     assert "mpkit: %s is not an mpkit progress file" % os.path.join("exercises", ".mpkit", "progress.json") in err
     assert "Traceback" not in err and path.read_text(encoding="utf-8") == "{not json"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need a privilege on Windows")
+def test_a_workspace_where_progress_cannot_be_saved_still_gets_its_hint_and_a_warning(workspace, capsys,
+                                                                                     monkeypatch):
+    os.symlink(str(workspace / "nowhere"), str(workspace / "exercises" / ".mpkit"))  # a folder that cannot be made
+    status, out, err = in_process(capsys, monkeypatch, workspace, "hint", "pipe")
+    assert status == 0 and out.splitlines()[1] == manifest.find(manifest.load(), "pipe").hints[0]
+    assert err.startswith("mpkit: %s" % text("progress_unwritable", path=os.path.join(
+        "exercises", ".mpkit", "progress.json"), detail="")[:40])
 
 
 def test_show_prints_the_statement_in_the_chosen_language(workspace, capsys, monkeypatch):

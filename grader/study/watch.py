@@ -11,11 +11,11 @@ import time
 
 from grader.course import manifest
 from grader.engine import system
-from grader.grading import grade
 from grader.messages import text
 from grader.reports import terminal
-from grader.reports.text import exercise_title, lines
+from grader.reports.text import exercise_title
 from grader.study import progress
+from grader.study.session import grade_for_a_person
 
 EXIT_OK = 0
 
@@ -42,14 +42,10 @@ def wait_for_change(folder, interval, before):
 
 
 def grade_one(submission, exercise, jobs=None):
-    """Grade one exercise, print its report, note the result: (passed, its files' snapshot)."""
-    folder = os.path.join(submission, exercise.folder)
-    with terminal.Progress(len(exercise.scenarios()), text("grading_progress")) as bar:
-        verdicts = grade(submission, [exercise], [system.default_start_method()], jobs=jobs,
-                         on_verdict=bar.advance)
-    progress.record(submission, [exercise], verdicts)
-    terminal.write_lines(lines(verdicts, [exercise], submission)[:-1])  # watch says what is next
-    return all(v.passed for v in verdicts), snapshot(folder)
+    """Grade one exercise, show its report, note the result: (passed, its files' snapshot)."""
+    verdicts = grade_for_a_person(submission, [exercise], [system.default_start_method()], jobs=jobs,
+                                  next_step=False)  # watch says what comes next
+    return all(v.passed for v in verdicts), snapshot(os.path.join(submission, exercise.folder))
 
 
 def watch(submission, interval=0.3, jobs=None):
