@@ -280,8 +280,8 @@ EN = {
     "hint_more": "Still stuck? `mpkit hint {name}` gives the next hint.",
     "no_readme": "There is no statement for {folder} in {path}.",
     "readme_fallback": "(This statement has no Chinese version yet; here is the English one.)",
-    "watch_start": "Watching {path}: every time you save, {folder} ({title}) is graded again. "
-                   "Press Ctrl-C to stop.",
+    "watch_start": "Watching {path}: each time you save an exercise's file, that exercise is "
+                   "graded again. Press Ctrl-C to stop.",
     "watch_passed": "{folder} passed! Moving on to the next exercise.",
     "watch_waiting": "Waiting for you to save {file}...",
     "watch_all_done": "Every exercise is done. Well done!",
@@ -529,7 +529,7 @@ ZH = {
     "hint_more": "还是卡住了？`mpkit hint {name}` 会给出下一条提示。",
     "no_readme": "{path} 中没有 {folder} 的题目说明。",
     "readme_fallback": "（这份题目说明还没有中文版；下面是英文版。）",
-    "watch_start": "正在监视 {path}：每次保存后都会重新评分 {folder}（{title}）。按 Ctrl-C 停止。",
+    "watch_start": "正在监视 {path}：每次保存某个练习的文件，都会重新评分这个练习。按 Ctrl-C 停止。",
     "watch_passed": "{folder} 通过了！进入下一个练习。",
     "watch_waiting": "等待你保存 {file}……",
     "watch_all_done": "所有练习都完成了。干得好！",

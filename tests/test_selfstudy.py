@@ -269,8 +269,8 @@ class Lines:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child is a POSIX signal")
-def test_watch_regrades_on_save_moves_on_when_it_passes_and_stops_on_ctrl_c(workspace, exercises):
-    first, second = exercises[0], exercises[1]
+def test_watch_regrades_what_is_saved_moves_on_when_it_passes_and_stops_on_ctrl_c(workspace, exercises):
+    first, second, third = exercises[0], exercises[1], exercises[2]
     waiting = lambda e: text("watch_waiting", file=os.path.join("exercises", e.folder, e.filename))
     watch = subprocess.Popen([sys.executable, "-m", "grader.cli", "watch", "--interval", "0.05"],
                              cwd=str(workspace), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -282,6 +282,10 @@ def test_watch_regrades_on_save_moves_on_when_it_passes_and_stops_on_ctrl_c(work
                     str(workspace / "exercises" / first.folder))
         lines.wait_for(text("watch_passed", folder=first.folder))
         lines.wait_for(waiting(second))
+        with open(str(workspace / "exercises" / third.folder / third.filename), "a", encoding="utf-8") as f:
+            f.write("# the student works on another exercise meanwhile\n")
+        lines.wait_for(third.folder + "  " + third.title + "  0/%g" % third.points)  # graded on its save
+        lines.wait_for(waiting(third))
         watch.send_signal(signal.SIGINT)
         watch.wait(timeout=60)
         lines.wait_for(text("watch_stopped", path=os.path.join("exercises", ".mpkit", "progress.json")))
@@ -293,4 +297,4 @@ def test_watch_regrades_on_save_moves_on_when_it_passes_and_stops_on_ctrl_c(work
     assert watch.returncode == 0 and "Traceback" not in stderr, stderr
     saved = json.loads((workspace / "exercises" / ".mpkit" / "progress.json").read_text(encoding="utf-8"))
     assert saved["exercises"][first.folder]["status"] == "done"
-    assert saved["exercises"][second.folder]["status"] == "not_started"
+    assert saved["exercises"][second.folder]["status"] == saved["exercises"][third.folder]["status"] == "not_started"

@@ -1,9 +1,9 @@
-"""`mpkit watch`: grade the exercise being worked on each time one of its files is saved, move
-on to the next unfinished one when it passes, stop cleanly on Ctrl-C.
+"""`mpkit watch`: grade the exercise being edited each time one of its files is saved, move on
+to the next unfinished one when it passes, stop cleanly on Ctrl-C.
 
-Saves are seen by polling the files' modification times and sizes every `interval` seconds:
-portable (no inotify, FSEvents or ReadDirectoryChangesW to abstract over) and cheap for a
-folder of a few files.
+Saves are seen by polling the exercise folders' Python files (modification time and size)
+every `interval` seconds: portable (no inotify, FSEvents or ReadDirectoryChangesW to abstract
+over) and cheap for a few folders of a few files.
 """
 import os
 import sys
@@ -13,7 +13,6 @@ from grader.course import manifest
 from grader.engine import system
 from grader.messages import text
 from grader.reports import terminal
-from grader.reports.text import exercise_title
 from grader.study import progress
 from grader.study.session import grade_for_a_person
 
@@ -33,38 +32,48 @@ def snapshot(folder):
     return seen
 
 
-def wait_for_change(folder, interval, before):
+def snapshots(submission, exercises):
+    return {e.folder: snapshot(os.path.join(submission, e.folder)) for e in exercises}
+
+
+def wait_for_save(submission, exercises, interval, before):
+    """The first exercise (in course order) whose files changed since `before`."""
     while True:
         time.sleep(interval)
-        now = snapshot(folder)
-        if now != before:
-            return now
+        now = snapshots(submission, exercises)
+        changed = [e for e in exercises if now[e.folder] != before[e.folder]]
+        if changed:
+            return changed[0]
 
 
 def grade_one(submission, exercise, jobs=None):
-    """Grade one exercise, show its report, note the result: (passed, its files' snapshot)."""
+    """Grade one exercise, show its report (watch says itself what comes next), note the
+    result; whether it passed."""
     verdicts = grade_for_a_person(submission, [exercise], [system.default_start_method()], jobs=jobs,
-                                  next_step=False)  # watch says what comes next
-    return all(v.passed for v in verdicts), snapshot(os.path.join(submission, exercise.folder))
+                                  next_step=False)
+    return all(v.passed for v in verdicts)
+
+
+def _after(submission, exercises, current):
+    data = progress.load(submission)
+    return (progress.first_unfinished(data, exercises, after=current)
+            or progress.first_unfinished(data, exercises))
 
 
 def watch(submission, interval=0.3, jobs=None):
     exercises = manifest.load()
     current = progress.first_unfinished(progress.load(submission), exercises)
     try:
+        terminal.write_lines([(text("watch_start", path=submission), "bold cyan")])
         while current is not None:
-            folder = os.path.join(submission, current.folder)
-            terminal.write_lines([(text("watch_start", path=folder, folder=current.folder,
-                                        title=exercise_title(current)), "bold cyan")])
-            passed, seen = grade_one(submission, current, jobs)
-            while not passed:
-                terminal.write_lines([(text("watch_waiting", file=os.path.join(folder, current.filename)), "dim")])
-                seen = wait_for_change(folder, interval, seen)
-                passed, seen = grade_one(submission, current, jobs)
-            terminal.write_lines([(text("watch_passed", folder=current.folder), "bold green"), ("", "")])
-            data = progress.load(submission)
-            current = (progress.first_unfinished(data, exercises, after=current)
-                       or progress.first_unfinished(data, exercises))
+            seen = snapshots(submission, exercises)  # before grading: a save meanwhile counts
+            if grade_one(submission, current, jobs):
+                terminal.write_lines([(text("watch_passed", folder=current.folder), "bold green"), ("", "")])
+                current = _after(submission, exercises, current)
+                continue
+            terminal.write_lines([(text("watch_waiting", file=os.path.join(
+                submission, current.folder, current.filename)), "dim")])
+            current = wait_for_save(submission, exercises, interval, seen)
         terminal.write_lines([(text("watch_all_done"), "bold green")])
     except KeyboardInterrupt:
         sys.stdout.write("\n")
