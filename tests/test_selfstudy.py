@@ -272,8 +272,9 @@ class Lines:
 def test_watch_regrades_what_is_saved_moves_on_when_it_passes_and_stops_on_ctrl_c(workspace, exercises):
     first, second, third = exercises[0], exercises[1], exercises[2]
     waiting = lambda e: text("watch_waiting", file=os.path.join("exercises", e.folder, e.filename))
+    errors = open(str(workspace / "stderr.txt"), "w+", encoding="utf-8")  # a file never fills up
     watch = subprocess.Popen([sys.executable, "-m", "grader.cli", "watch", "--interval", "0.05"],
-                             cwd=str(workspace), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             cwd=str(workspace), stdout=subprocess.PIPE, stderr=errors, text=True,
                              env=dict(os.environ, PYTHONPATH=str(ROOT), **PLAIN_ENV))
     try:
         lines = Lines(watch.stdout)
@@ -293,7 +294,9 @@ def test_watch_regrades_what_is_saved_moves_on_when_it_passes_and_stops_on_ctrl_
         if watch.poll() is None:
             watch.kill()
             watch.wait()
-    stderr = watch.stderr.read()
+        errors.seek(0)
+        stderr = errors.read()
+        errors.close()
     assert watch.returncode == 0 and "Traceback" not in stderr, stderr
     saved = json.loads((workspace / "exercises" / ".mpkit" / "progress.json").read_text(encoding="utf-8"))
     assert saved["exercises"][first.folder]["status"] == "done"
