@@ -10,6 +10,10 @@
     mpkit summary RESULTS.json...
     mpkit verify [--quick]
     mpkit stubs
+    mpkit list [--format text|json] | show [NAME] | hint [NAME] | watch     (self-study)
+
+The student-facing commands (grade, list, show, hint, watch) take --lang en|zh; without it
+MPKIT_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG starting with zh), chooses.
 
 Exit status: 0 when everything passed, 1 when something failed, 2 on a usage error.
 """
@@ -24,6 +28,9 @@ from grader.course import manifest
 from grader.engine import isolation, system
 from grader.reports import gradescope, markdown, text as text_report, results
 from grader.grading import GradingError, grade
+from grader.messages import LANGUAGES, choose_language, language
+from grader.study import commands as study
+from grader.study.progress import ProgressError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 METHODS = ("fork", "spawn", "forkserver")
@@ -64,6 +71,12 @@ def _selection_options(parser, jobs_help="scenarios run at once (default: the nu
     limits.add_argument("--open-files", type=int, metavar="N", help="open files per process")
 
 
+def _lang_option(parser):
+    parser.add_argument("--lang", default=None, metavar="LANG",
+                        help="language of the messages: %s (default: MPKIT_LANG, else the locale)"
+                        % " or ".join(sorted(LANGUAGES)))
+
+
 def _parser():
     parser = argparse.ArgumentParser(prog="mpkit", description="Grade multiprocessing exercises "
                                      "by running them as real processes.")
@@ -75,6 +88,8 @@ def _parser():
                    help="text (default), json, gradescope (results.json), junit (XML), markdown (a table)")
     g.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
     _selection_options(g)
+    _lang_option(g)
+    study.add_parsers(commands, _lang_option)
     b = commands.add_parser("grade-batch", help="grade a class: one sub-folder or .zip per student")
     b.add_argument("submissions", metavar="SUBMISSIONS",
                    help="a folder with one sub-folder or one .zip per student")
@@ -234,11 +249,16 @@ def _render(fmt, verdicts, exercises, path, elapsed):
 def cmd_grade(args):
     exercises, methods = _selection(args)
     path = _validate_path(args.path, exercises, "PATH")
-    if args.format == "text":
-        _notes_once()
     started = time.monotonic()
-    verdicts = grade(path, exercises, methods, jobs=args.jobs)
-    _write(_render(args.format, verdicts, exercises, path, time.monotonic() - started), args.output, "--output")
+    if args.format == "text":  # for a person: progress, the progress file, colour
+        from grader.study.session import grade_for_a_person
+
+        _notes_once()
+        verdicts = grade_for_a_person(path, exercises, methods, jobs=args.jobs, write=not args.output)
+    else:
+        verdicts = grade(path, exercises, methods, jobs=args.jobs)
+    if args.format != "text" or args.output:
+        _write(_render(args.format, verdicts, exercises, path, time.monotonic() - started), args.output, "--output")
     return EXIT_OK if all(v.passed for v in verdicts) else EXIT_FAILED
 
 
@@ -399,13 +419,33 @@ def main(argv=None):
         parser.print_help()
         return EXIT_USAGE
     try:
-        return {"grade": cmd_grade, "verify": cmd_verify, "stubs": cmd_stubs,
-                "grade-batch": cmd_grade_batch, "merge": cmd_merge, "gradescope": cmd_gradescope,
-                "autograde": cmd_autograde, "workflow": cmd_workflow,
-                "summary": cmd_summary}[args.command](args)
-    except (UsageError, GradingError, manifest.ManifestError, stubs_error()) + platform_errors() as exc:
+        with language(_language(args)):
+            return _commands()[args.command](args)
+    except (UsageError, GradingError, manifest.ManifestError, stubs_error(), study.StudyError,
+            ProgressError) + platform_errors() as exc:
         sys.stderr.write("mpkit %s: error: %s\n" % (args.command, exc))
         return EXIT_USAGE
+
+
+def _language(args):
+    """The messages' language of a student-facing command (those with --lang): --lang,
+    MPKIT_LANG, the locale. The instructors' commands speak English."""
+    if not hasattr(args, "lang"):
+        return "en"
+    try:
+        return choose_language(getattr(args, "lang", None))
+    except ValueError as exc:
+        raise UsageError(str(exc))
+
+
+def _commands():
+    from grader.study.watch import cmd_watch
+
+    return {"grade": cmd_grade, "verify": cmd_verify, "stubs": cmd_stubs,
+            "grade-batch": cmd_grade_batch, "merge": cmd_merge, "gradescope": cmd_gradescope,
+            "autograde": cmd_autograde, "workflow": cmd_workflow, "summary": cmd_summary,
+            "list": study.cmd_list, "show": study.cmd_show, "hint": study.cmd_hint,
+            "watch": cmd_watch}
 
 
 if __name__ == "__main__":

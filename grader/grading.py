@@ -7,14 +7,14 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from grader.engine import isolation, system
 from grader.engine.workers import close_zygotes, supervise
 from grader.judging import judge as judging
 from grader.judging.outcomes import CRASHED, ERROR, TIMEOUT
 from grader.judging.verdict import Verdict
-from grader.messages import text
+from grader.messages import current_language, language, text
 
 BACKSTOP_EXTRA_S = 30.0
 MAX_MODULE_BYTES = 1024 * 1024
@@ -65,6 +65,7 @@ class Job:
     exercise: object
     scenario: object
     start_method: str
+    lang: str = field(default_factory=current_language)  # of the messages; the planner's
 
 
 def plan(submission, exercises, start_methods):
@@ -166,6 +167,13 @@ def _shadowing(job):
 
 
 def run_job(job):
+    """The verdict of one job, its messages in the job's language (it runs in a pool's thread,
+    which does not share the planner's language)."""
+    with language(job.lang):
+        return _run_job(job)
+
+
+def _run_job(job):
     shadow = _shadowing(job)
     if shadow:
         return Verdict(exercise=job.exercise.folder, name=job.scenario.name, status=ERROR,

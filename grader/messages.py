@@ -1,8 +1,11 @@
 """Every sentence mpkit shows a student, in one place, so it can be translated and tested.
 
 Each entry is a ``str.format`` template; ``text(key, **fields)`` fills it in. Tests import the
-keys rather than copying the sentences.
+keys rather than copying the sentences. ``ZH`` holds the same keys in Simplified Chinese.
 """
+import contextlib
+import contextvars
+import os
 
 EN = {
     # -- generic verdicts ------------------------------------------------------------------
@@ -32,6 +35,8 @@ EN = {
     "child_exit": "A child process running {target} ended with exit code {code}{signal}. "
                   "Something in it failed: run it on its own to see why.",
     "runner_died": "The process running {call} died ({how}) before it could finish.{hint}",
+    "died_signal": "killed by {signal}",
+    "died_code": "exit code {code}",
     "hint_segfault": "In Python code a segmentation fault usually means recursion deeper than "
                      "the C stack allows (a raised sys.setrecursionlimit): use a loop instead.",
     "parent_killed": "The grader's supervising process was killed while running {call}. Does "
@@ -187,6 +192,8 @@ EN = {
                     "False) gives (receiving end, sending end), return them in that order.",
     "pipe_broken": "make_one_way_pipe() returned ends that do not carry data from the sending "
                    "end to the receiving end: {detail}",
+    "pipe_forward_arrived": "data sent on the sending end arrived",
+    "pipe_forward_lost": "data sent on the sending end did not arrive",
     "send_all_items": "send_all(conn, {items}) sent {actual}, expected {expected} in order.",
     "send_all_open": "send_all(conn, items) sent the items but did not close conn: call "
                      "conn.close() at the end so the receiver gets EOFError.",
@@ -253,11 +260,325 @@ EN = {
     "note_missing": "{folder}: no usable {file}",
     "note_statuses": "{folder}: {statuses}",
     "note_unreadable": "unreadable: {detail}",
+    # -- the text report and the self-study loop (list, show, hint, watch) ----------------------
+    "score_line": "Score: {score}/{max_score}",
+    "output_label": "output:",
+    "test_ok": "ok  ",
+    "test_fail": "FAIL",
+    "exercise_not_started": "not started ({count} tests)",
+    "exercise_passed": "all {count} tests passed",
+    "grading_progress": "grading",
+    "list_columns": "#|exercise|title|points|hints|status",
+    "status_done": "done",
+    "status_in_progress": "in progress",
+    "status_not_started": "not started",
+    "list_footer": "{done} of {total} exercises done. Next: `mpkit show {name}`, then `mpkit watch`.",
+    "list_all_done": "All {total} exercises done. Well done!",
+    "hint_header": "Hint {number} of {total} for {folder} ({title}):",
+    "hint_last": "That was the last hint: the next `mpkit hint {name}` shows it again. The "
+                 "exercise's README explains the idea in full: `mpkit show {name}`.",
+    "hint_more": "Still stuck? `mpkit hint {name}` gives the next hint.",
+    "no_readme": "There is no statement for {folder} in {path}.",
+    "readme_fallback": "(This statement has no Chinese version yet; here is the English one.)",
+    "watch_start": "Watching {path}: each time you save an exercise's file, that exercise is "
+                   "graded again. Press Ctrl-C to stop.",
+    "watch_passed": "{folder} passed! Moving on to the next exercise.",
+    "watch_waiting": "Waiting for you to save {file}...",
+    "watch_all_done": "Every exercise is done. Well done!",
+    "watch_stopped": "Stopped watching. Your progress is saved in {path}.",
+    "progress_unreadable": "{path} is not an mpkit progress file ({detail}). Delete it (you "
+                           "lose only which hints you have seen and what was last graded) or "
+                           "move it away, then try again.",
+    "progress_unwritable": "your progress could not be saved in {path} ({detail}); grading "
+                           "works, but `mpkit list` and `mpkit hint` will not remember it.",
 }
 
-LANGUAGES = {"en": EN}
+
+ZH = {
+    # -- 通用判定 ------------------------------------------------------------------------------
+    "not_implemented": "{call} 仍然抛出 NotImplementedError：打开 {file}，把 `# TODO` 和 "
+                       "`raise NotImplementedError` 这两行换成你的代码。",
+    "not_implemented_child": "一个子进程运行了你的 `{func}`，它仍然抛出 NotImplementedError："
+                             "请替换 {file} 中它的 `# TODO`。",
+    "import_error": "无法导入 {file}，所以它的测试都无法运行。\n{detail}",
+    "import_exit": "导入 {file} 时解释器被停止了（{how}）。模块顶层的代码会在导入时执行："
+                   "请把它放进函数里，或放到 `if __name__ == \"__main__\":` 下面。",
+    "import_hang": "导入 {file} 一直没有结束。模块顶层的代码会在导入时执行：请把循环和等待"
+                   "移到函数里，或放到 `if __name__ == \"__main__\":` 下面。",
+    "setup_failed": "评分器在导入你的模块之前就无法启动这个场景：这是评分工具或机器的问题，"
+                    "不是你的代码的问题。请附上以下信息报告它：\n{detail}",
+    "shadows_stdlib": "{file} 与 Python 标准库中的一个模块同名，它会替换掉 multiprocessing "
+                      "和评分器所用的那个模块。请改名（例如改成 my_{file}）。",
+    "no_result": "运行 {call} 时，评分器的进程没有交回结果就结束了：你的代码是否关闭了不是"
+                 "它打开的文件描述符（os.closerange、os.close），或替换了评分器的文件？"
+                 "只关闭你自己打开的东西。",
+    "raised": "{call} 抛出了 {exc_type}：{exc_message}\n{traceback}",
+    "child_crashed": "运行 {target} 的子进程抛出了 {exc_type}：{exc_message}\n{traceback}",
+    "child_exit": "运行 {target} 的子进程以退出码 {code}{signal} 结束。它里面有东西出错了："
+                  "单独运行它看看原因。",
+    "runner_died": "运行 {call} 的进程在完成之前就死掉了（{how}）。{hint}",
+    "died_signal": "被 {signal} 杀死",
+    "died_code": "退出码 {code}",
+    "hint_segfault": "在 Python 代码中，段错误（segmentation fault）通常意味着递归深度超过了 "
+                     "C 栈的承受范围（调大了 sys.setrecursionlimit）：请改用循环。",
+    "parent_killed": "运行 {call} 时，评分器的监督进程被杀掉了。你的代码是否杀掉了它的父进程"
+                     "（os.getppid()）或它的进程组？子进程绝不应该给父进程发信号。",
+    "not_joined": "{call} 返回时，它启动的 {count} 个进程还没有被等待（{which}）。返回之前要对"
+                  "你启动的每个进程调用 .join()，这样就不会有进程还在运行或没被等待。",
+    "deadlock": "{call} 卡住了：每个进程都在等待另一个进程，谁都无法继续（{seconds:.1f} 秒后"
+                "停止）。\n各进程当时所在的位置：\n{where}",
+    "timeout": "{call} 没有在 {seconds:.0f} 秒内完成。{why}\n各进程当时所在的位置：\n{where}",
+    "timeout_busy": "有些进程仍在运行代码（是不是有一个永不结束的循环？）。",
+    "timeout_timed": "没有进程在运行代码：它们都在带时限地等待（例如 poll(60)、get(timeout=...) "
+                     "或 sleep），时限还没到，或者在无限重试。另一方始终没有发来它们在等的东西。",
+    "role_caller": "调用方进程（pid {pid}）",
+    "role_child": "运行 {target} 的子进程（pid {pid}）",
+    "role_other": "进程 {pid}",
+    "where_no_frames": "它的栈上没有你的代码（{inner}）",
+    "wait_feeder": "在等队列的后台线程把数据交出去，但没有进程在读：在 join 生产者之前，"
+                   "先从队列里取完所有数据",
+    "wait_send": "在等待发送：管道已满，而没有进程在读另一端",
+    "wait_receive": "在等待从队列或管道接收",
+    "wait_lock": "在等待一把锁",
+    "wait_event": "在等待 Event 或 Condition",
+    "wait_join": "在等待一个进程结束（join）",
+    "wait_sleep": "在休眠",
+    "wait_manager": "在等待 Manager 进程的回应",
+    "wait_pool": "在等待 Pool 的工作进程",
+    "wait_other": "在 Python 的 {module} 模块内部等待",
+    "activity_running": "[正在运行代码]",
+    "activity_timed_wait": "[带时限地等待]",
+    "activity_waiting": "[等待中]",
+    "state_alive": "仍在运行",
+    "state_zombie": "已结束但从未被 join",
+    "state_gone": "已结束",
+    "not_called": "评分器没能调用到 {call}。",
+    "where_unknown": "  （这个平台上无法获取栈信息）",
+    "where_none": "  （没有进程在运行你的代码）",
+    "leaked": "一切都返回之后，{call} 仍留下 {count} 个进程在运行（{which}）。你启动的每个进程"
+              "都必须已经结束并被 join；这里不允许在 multiprocessing 之外启动进程（os.fork、"
+              "setsid）。",
+    "leaked_one": "pid {pid}，运行 {target}",
+    "unreadable_report": "评分器无法读取 {call} 的场景报告的内容（{detail}）：场景中有东西写入了"
+                         "评分器看不懂的记录（你的代码是否写入了评分器的文件？）。这个测试不得分；"
+                         "其他测试不受影响。",
+    "backstop": "运行 {call} 时评分器的监督进程没有返回，所以它被停止，它的进程也被杀掉了。",
+    "too_many_processes": "{call} 同时启动了超过 {limit} 个进程，所以评分器停止了它。是不是有"
+                          "进程在循环里不断启动进程？",
+    "too_much_memory": "{call} 的所有进程合计使用了超过 {limit} MB 内存，所以评分器停止了它。",
+    "signal_output": "达到了 {limit} KB 的文件大小上限：有东西在无休止地写文件",
+    "driver_error": "评分器无法使用 {call} 返回的东西：{exc_type}：{exc_message}",
+    "output_cut": "[……还打印了 {cut} 字节的输出；报告只保留前面一部分……]",
+    # -- 在 spawn 和 forkserver 下会出错的地方 ------------------------------------------------
+    "cause_lambda": "在 {method} 启动方法下，子进程通过导入你的模块来获得目标函数，而 lambda "
+                    "没有可供导入的名字。请把目标写成顶层函数（在模块最左边用 def 定义）。",
+    "cause_closure": "在 {method} 启动方法下，子进程通过导入你的模块来获得目标函数，而定义在"
+                     "另一个函数内部的函数无法这样找到。请把它移到模块的顶层。",
+    "cause_main": "在 {method} 启动方法下，子进程要从模块中导入你的目标函数，但这个函数在 "
+                  "__main__ 里（直接运行的脚本，或 notebook 的单元格），子进程无法导入它。"
+                  "请把目标函数放进模块文件。",
+    "cause_guard": "你的模块在被导入时就启动了进程（{where}）。在 {method} 启动方法下，每个子"
+                   "进程都会再次导入你的模块，于是每个子进程又会启动自己的进程。请把这段代码"
+                   "放进函数里，或放到 `if __name__ == \"__main__\":` 下面。",
+    "cause_threading_lock": "threading.Lock 只在同一个进程的线程之间有效：它不能交给另一个进程"
+                            "（在 {method} 启动方法下，子进程得到的一切都要经过 pickle，而 "
+                            "threading.Lock 不能被 pickle）。请改用 multiprocessing.Lock()。",
+    "unknown_target": "你的某个函数",
+    "child_failed_so": "（运行 {target} 的子进程因此以 {exc_type} 失败。）",
+    "peer_closed": "运行 {target} 的子进程还没发送完，{call} 就停止接收了：另一端已经关闭，"
+                   "所以子进程的发送以 {exc_type} 失败。不要在第一次 poll() 没读到东西时就停下；"
+                   "要一直接收，直到 recv() 抛出 EOFError（或收到 STOP）。",
+    "cause_output": "你的代码写的文件超过了评分器的上限，所以写入失败了：有东西在无休止地写。",
+    "cause_pickle": "在 {method} 启动方法下，传给子进程的一切都要经过 pickle，而这个对象不能"
+                    "被 pickle：请传递普通数据、顶层函数和 multiprocessing 的对象。",
+    # -- 各项检查共用的期望 --------------------------------------------------------------------
+    "wrong_return": "{call} 返回了 {actual}，期望的是 {expected}。",
+    "wrong_output": "{call} 打印了 {actual}，期望的正好是 {expected}。",
+    "ran_in_caller": "{call}：{function} 是在调用方进程（pid {pid}）里运行的，而不是在新进程里。"
+                     "请用 target={function} 创建一个 Process 并调用它的 .start()：直接调用 "
+                     "{function}(...) 或调用 .run()，都会就在这里运行它。",
+    "target_called": "{call} 在创建 Process 时自己调用了 {function}(...)："
+                     "`Process(target={function}(...))` 会当场在调用方进程里运行 {function}，"
+                     "再把它的结果（None）作为目标交给子进程，子进程就无事可做。传函数本身，"
+                     "不要调用它：`Process(target={function}, args=(...))`。",
+    "not_run_in_child": "{call} 启动了 {count} 个进程（运行 {targets}），但 {function} 没有在"
+                        "其中任何一个里运行。新进程必须运行 {function}："
+                        "`Process(target={function}, args=(...))`。",
+    "not_crossed": "{call} 返回的元素是对的，但 {missing} 并不是来自运行 {function} 的子进程："
+                   "评分器没有看到这样的元素离开另一个进程、到达调用方。子进程必须发送每个元素，"
+                   "调用方必须接收它；把传进来的列表原样交回不算数。",
+    "run_not_start": "{call} 对一个从未启动的进程调用了 .join()：.run() 是在调用方进程里直接"
+                     "运行目标函数。请改为调用 .start()，然后再 .join()。",
+    "gave_up_racy": "{call} 停止接收，是因为 {how}() 暂时没读到东西，而不是因为发送方已经结束"
+                    "（recv() 抛出 EOFError，或收到 STOP）。这和发送方存在竞争：这次它够快，"
+                    "下次就不一定了。要一直接收到数据流的结尾。",
+    "gave_up_stuck": "调用方因为 {how}() 暂时没读到东西就停止了接收，而不是因为发送方已经结束，"
+                     "然后又去等一个还有数据要交出的发送方。会不会这样取决于哪个进程更快："
+                     "要一直接收到数据流的结尾（EOFError，或 STOP）。",
+    "sentinel_arrived": "STOP 已经到了，collect 却还在等更多数据：请用 `item == STOP` 比较。"
+                        "从另一个进程传过来的字符串是一个新对象，所以 `item is STOP` 永远不成立"
+                        "（而 `if not item` 遇到 None 或 0 就会停下，它们也是元素）。",
+    "left_waiting": "其他进程一直在等它：\n{where}",
+    "no_process_started": "{call} 从来没有启动进程。请创建一个 Process(target=..., args=...) "
+                          "并调用它的 .start()。",
+    # -- 01_process ----------------------------------------------------------------------------
+    "exit_code_not_child": "{call} 返回了 {actual}，但子进程的退出码是 {code}。请在 p.join() "
+                           "之后返回 p.exitcode：join 之前子进程可能还在运行，exitcode 是 None。",
+    "background_not_process": "{call} 返回了 {actual}；它应该返回已启动的 "
+                              "multiprocessing.Process。",
+    "background_not_started": "{call} 返回的 Process 从未启动：返回之前要调用 .start()。",
+    "background_not_alive": "{call} 返回的进程已经不在运行了，而评分器的目标函数还在等待被放行。"
+                            "它是不是在返回之前等待或停止了这个进程？",
+    "background_target": "{call} 启动了一个进程，但评分器的目标函数没有在其中运行（运行于："
+                         "{pids}）。请把 target 和 *args 传给 Process。",
+    "background_waits": "start_in_background 必须立即返回，不能等待：评分器的目标函数要等到"
+                        "你的函数返回之后、评分器放行时才会结束。不要在 start_in_background "
+                        "里调用 .join()。",
+    # -- 02_queue ------------------------------------------------------------------------------
+    "stop_changed": "queue_messages.STOP 必须是字符串 'STOP'（存根里已经给出）。",
+    "produce_items": "produce(q, {items}) 往队列里放了 {actual}，期望的是 {expected}"
+                     "（按顺序放入每个元素，最后放 STOP）。",
+    "queue_deadlock_hint": "提示：produce 必须在所有元素之后放入 STOP，而 collect 必须在 join "
+                           "生产者*之前*取出每个元素（直到 STOP）：往队列里放了大数据的进程，"
+                           "要等这些数据被读走之后才能结束。",
+    # -- 03_pipe -------------------------------------------------------------------------------
+    "pipe_not_pair": "make_one_way_pipe() 返回了 {actual}；期望的是一对 multiprocessing 连接"
+                     "（接收端, 发送端）。",
+    "pipe_two_way": "make_one_way_pipe() 返回的是双向管道：它的接收端也能发送。请用 "
+                    "Pipe(duplex=False)。",
+    "pipe_swapped": "make_one_way_pipe() 返回的两端顺序反了：Pipe(duplex=False) 给出的是"
+                    "（接收端, 发送端），请按这个顺序返回。",
+    "pipe_broken": "make_one_way_pipe() 返回的两端不能把数据从发送端送到接收端：{detail}",
+    "pipe_forward_arrived": "从发送端发出的数据到达了",
+    "pipe_forward_lost": "从发送端发出的数据没有到达",
+    "send_all_items": "send_all(conn, {items}) 发送了 {actual}，期望按顺序发送 {expected}。",
+    "send_all_open": "send_all(conn, items) 发送了所有元素，但没有关闭 conn：最后要调用 "
+                     "conn.close()，接收方才会收到 EOFError。",
+    "pipe_deadlock_hint": "提示：只有当发送端的*所有*副本都关闭后，recv() 才会抛出 EOFError，"
+                          "而父进程手里也有一个副本：启动子进程后要马上关闭父进程的发送端。",
+    # -- 04_lock -------------------------------------------------------------------------------
+    "report_output": "{call} 打印了 {actual}，期望的正好是 {expected}。",
+    "report_unlocked": "{call} 打印时没有持有锁：请在 `with lock:` 里面打印。",
+    "lines_wrong": "{call} 打印的行是 {actual}；期望 {expected} 中的每一行恰好出现一次，且各占"
+                   "一行。",
+    "lines_missing": "缺少：{lines}。",
+    "lines_extra": "多出：{lines}。",
+    "lines_from_caller": "调用方进程（pid {pid}）自己打印了 {lines}：report_all 只应启动并等待"
+                         "负责打印的进程。",
+    "lines_unended": "输出没有以换行结尾：{lines}。",
+    "lines_not_children": "{call} 从 {count} 个不同的子进程打印；期望 {n} 个，每行一个。",
+    "lines_pool": "{call} 用了 Pool：Pool 会把每个任务交给当时空闲的工作进程，所以有多少个进程"
+                  "打印取决于时机（这次是 {n} 个中的 {count} 个）。report_all 必须为每次 report "
+                  "启动一个进程：对每个 i 使用 Process(target=report, args=(lock, i))。",
+    "unlocked_write": "{call}：进程 {pid} 在没有持有锁的情况下写出了 {text}。打印前获取锁，"
+                      "打印后释放：`with lock: print(...)`。",
+    "unlocked_write_caller": "{call}：子进程还在打印时，调用方进程（pid {pid}）在没有持有锁的"
+                             "情况下写出了 {text}，各行可能会混在一起。只在 report 中打印，"
+                             "或者获取同一把锁。",
+    "no_shared_lock": "{call}：各进程打印时持有的是不同的锁，所以它们没有互相排斥。请在 "
+                      "report_all 中只创建一把 Lock，并把这同一把锁传给每个进程。",
+    "lock_deadlock_hint": "提示：打印之后必须释放锁（`with lock:` 会替你做），否则下一个进程会"
+                          "永远等着它。",
+    # -- 报告 ------------------------------------------------------------------------------------
+    "start_here": "从这里开始：阅读 {readme}，然后编辑 {module}。改完再运行 `mpkit grade` 检查。",
+    "next_up": "下一个：{folder}（{title}）。请阅读 {readme}。",
+    "all_done": "所有测试都通过了。干得好！",
+    "hidden_tag": "（隐藏测试）",
+    # -- 给整个班级评分 ------------------------------------------------------------------------
+    "file_expected": "提交中没有找到 {file}，所以 {folder} 的测试都无法运行。请提交 {file}，"
+                     "放在文件夹 {folder}/ 里或放在最外层。",
+    "file_expected_found": "提交中没有找到 {file}，所以 {folder} 的测试都无法运行；提交里有的是 "
+                           "{found}。请把你的模块改名为 {file}（放在文件夹 {folder}/ 里或放在"
+                           "最外层）。",
+    "file_too_large": "{path} 大于 {limit} KB，所以没有评分。只提交你的模块代码。",
+    "file_unreadable": "无法读取 {path}（{detail}），所以没有评分。",
+    "submission_unreadable": "无法读取这份提交（{detail}），所以其中的内容都无法评分。请提交你的"
+                             "模块文件、一个与 exercises/ 结构相同的文件夹，或它们的 zip 压缩包。",
+    "internal_error": "评分器在完成这份提交的评分之前出错了：这是评分工具的问题，不是你的代码的"
+                      "问题。请告诉你的老师。（{detail}）",
+    "test_output": "{status}：{message}",
+    "gradescope_summary": "{visible} 个可见测试中通过了 {passed} 个。",
+    "gradescope_hidden": "另有 {count} 个隐藏测试也会评分：成绩公布后你就能看到它们。",
+    "junit_hidden": "隐藏测试",
+    "md_columns": "练习|测试|结果|得分",
+    "md_total": "**总分：{score}/{max_score}**",
+    "feedback_title": "{student} 的反馈",
+    "feedback_details": "哪里出了问题",
+    "feedback_output": "输出：",
+    "note_missing": "{folder}：没有可用的 {file}",
+    "note_statuses": "{folder}：{statuses}",
+    "note_unreadable": "无法读取：{detail}",
+    # -- 文本报告与自学循环（list、show、hint、watch）-----------------------------------------
+    "score_line": "得分：{score}/{max_score}",
+    "output_label": "输出：",
+    "test_ok": "通过",
+    "test_fail": "失败",
+    "exercise_not_started": "尚未开始（{count} 个测试）",
+    "exercise_passed": "{count} 个测试全部通过",
+    "grading_progress": "评分中",
+    "list_columns": "#|练习|标题|分数|提示|状态",
+    "status_done": "已完成",
+    "status_in_progress": "进行中",
+    "status_not_started": "未开始",
+    "list_footer": "已完成 {total} 个练习中的 {done} 个。下一步：`mpkit show {name}`，"
+                   "然后 `mpkit watch`。",
+    "list_all_done": "{total} 个练习全部完成。干得好！",
+    "hint_header": "{folder}（{title}）的提示 {number}/{total}：",
+    "hint_last": "这是最后一条提示了：再运行 `mpkit hint {name}` 会再次显示它。练习的 README "
+                 "完整地讲解了其中的道理：`mpkit show {name}`。",
+    "hint_more": "还是卡住了？`mpkit hint {name}` 会给出下一条提示。",
+    "no_readme": "{path} 中没有 {folder} 的题目说明。",
+    "readme_fallback": "（这份题目说明还没有中文版；下面是英文版。）",
+    "watch_start": "正在监视 {path}：每次保存某个练习的文件，都会重新评分这个练习。按 Ctrl-C 停止。",
+    "watch_passed": "{folder} 通过了！进入下一个练习。",
+    "watch_waiting": "等待你保存 {file}……",
+    "watch_all_done": "所有练习都完成了。干得好！",
+    "watch_stopped": "已停止监视。你的进度保存在 {path}。",
+    "progress_unreadable": "{path} 不是 mpkit 的进度文件（{detail}）。请删除它（只会丢失看过"
+                           "哪些提示和上次的评分结果）或把它移走，然后再试一次。",
+    "progress_unwritable": "无法把你的进度保存到 {path}（{detail}）；评分照常进行，但 "
+                           "`mpkit list` 和 `mpkit hint` 不会记住它。",
+}
+
+LANGUAGES = {"en": EN, "zh": ZH}
+LANG_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # POSIX order: the first one set wins
+
+_current = contextvars.ContextVar("mpkit_language", default="en")
 
 
-def text(key, lang="en", **fields):
-    template = LANGUAGES.get(lang, EN).get(key) or EN[key]
+def current_language():
+    """The language of this thread's messages (set with `language`); English by default."""
+    return _current.get()
+
+
+@contextlib.contextmanager
+def language(lang):
+    """Messages in `lang` for the code inside the block, in this thread."""
+    token = _current.set(lang if lang in LANGUAGES else "en")
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def choose_language(option=None, environ=None):
+    """`--lang`, else MPKIT_LANG, else the locale (zh...), else English. ValueError names the
+    option or variable at fault when its value is not a known language."""
+    environ = os.environ if environ is None else environ
+    for where, value in (("--lang", option), ("MPKIT_LANG", environ.get("MPKIT_LANG"))):
+        if value:
+            if value not in LANGUAGES:
+                raise ValueError("%s: unknown language %r; choose %s"
+                                 % (where, value, " or ".join(sorted(LANGUAGES))))
+            return value
+    for name in LANG_VARIABLES:
+        value = environ.get(name)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def text(key, lang=None, **fields):
+    """The message `key` in `lang` (default: the current language), filled in with `fields`."""
+    template = LANGUAGES.get(lang or current_language(), EN).get(key) or EN[key]
     return template.format(**fields)

@@ -1,7 +1,8 @@
 """`mpkit verify`: the kit checks itself, and says how to fix what is wrong.
 
-* the manifest: unique names, no standard-library module names, hints in both languages,
-  points equal to the scenarios' sum, folders and READMEs present;
+* the manifest: unique names, no standard-library module names, titles and as many hints in
+  English as in Chinese, points equal to the scenarios' sum, folders, README.md and
+  README.zh.md present;
 * the stubs: each equals what its solution generates, and scores 0 with not_implemented;
 * the solutions: full marks under every start method;
 * the corpus: every correct case passes and every wrong case gets its verdict.
@@ -44,9 +45,15 @@ def check_manifest(root, exercises):
             path = os.path.join(root, side, exercise.folder, exercise.filename)
             if not os.path.isfile(path):
                 problems.append("%s is missing: the manifest lists %s" % (path, exercise.folder))
-        readme = os.path.join(root, "exercises", exercise.folder, "README.md")
-        if not os.path.isfile(readme):
-            problems.append("%s is missing: every exercise folder needs one" % readme)
+        if len(exercise.hints) != len(exercise.hints_zh):
+            problems.append("manifest: %s has %d hints but %d hints_zh; each hint needs its "
+                            "Chinese text" % (exercise.folder, len(exercise.hints), len(exercise.hints_zh)))
+        if not exercise.title_zh:
+            problems.append("manifest: %s has no title_zh" % exercise.folder)
+        for name in ("README.md", "README.zh.md"):
+            readme = os.path.join(root, "exercises", exercise.folder, name)
+            if not os.path.isfile(readme):
+                problems.append("%s is missing: every exercise folder needs one" % readme)
     for side in ("exercises", "solutions"):
         folder = os.path.join(root, side)
         listed = {e.folder for e in exercises}

@@ -301,7 +301,8 @@ def _stopped(report, obs, exercise, timeout):
 
 def _died(report, obs, exercise):
     code = report.get("exit_code")
-    how = "killed by %s" % _signal_name(code) if code is not None and code < 0 else "exit code %s" % code
+    how = (text("died_signal", signal=_signal_name(code)) if code is not None and code < 0
+           else text("died_code", code=code))
     if code is not None and code < 0 and _signal_name(code) == "SIGXFSZ":
         how = text("signal_output", limit=exercise.limits["output_kb"])
     phase = _phase(report)

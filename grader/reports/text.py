@@ -1,51 +1,103 @@
-"""The text report of a grading run, for a person at a terminal."""
+"""The text report of a grading run, for a person at a terminal.
+
+It fits a fresh student's screen: an exercise not started (every test still a stub) or fully
+passed is one line; the first unfinished exercise, and any other one the student has begun, is
+shown in full; the next step is the last line. `lines` gives (text, style) pairs that
+`grader.reports.terminal` colours at a terminal; `as_text` is the same without colour.
+"""
 import os
 
-from grader.messages import text
+from grader.judging.outcomes import NOT_IMPLEMENTED
+from grader.messages import current_language, text
 from grader.reports.results import results_json
+
+# the styles `grader.reports.terminal` knows (rich's style names)
+HEADER, OK, FAIL, MESSAGE, OUTPUT, NOTE, NEXT = ("bold", "green", "bold red", "", "dim",
+                                                 "yellow", "bold cyan")
+
 
 def _indent(block, prefix="      "):
     return "\n".join(prefix + line if line else line for line in block.splitlines())
 
 
 def as_text(verdicts, exercises, submission):
-    lines = []
+    return "".join(line + "\n" for line, _ in lines(verdicts, exercises, submission))
+
+
+def lines(verdicts, exercises, submission):
+    """The report as (text, style) pairs, one per line (a message may span several)."""
+    out = []
     methods = sorted({v.start_method for v in verdicts})
+    focus = _focus(verdicts, exercises)
     for exercise in exercises:
         own = [v for v in verdicts if v.exercise == exercise.folder]
         if not own:
             continue
         score, top = sum(v.score for v in own), sum(v.max_score for v in own)
-        lines.append("%s  %s  %s/%s" % (exercise.folder, exercise.title, _num(score), _num(top)))
-        for verdict in own:
-            method = " [%s]" % verdict.start_method if len(methods) > 1 else ""
-            tag = text("hidden_tag") if verdict.hidden else ""
-            lines.append("  %s %s%s%s: %s" % ("ok  " if verdict.passed else "FAIL", verdict.name,
-                                               method, tag, verdict.status))
-            if not verdict.passed:
-                lines.append(_indent(verdict.message))
-                if verdict.output.strip():
-                    lines.append("      output:")
-                    lines.append(_indent(verdict.output.rstrip(), "        "))
+        header = "%s  %s  %s/%s" % (exercise.folder, exercise_title(exercise), _num(score), _num(top))
+        count = len({v.name for v in own})
+        if all(v.passed for v in own):
+            out.append(("%s  %s" % (header, text("exercise_passed", count=count)), OK))
+        elif exercise is not focus and all(v.status == NOT_IMPLEMENTED for v in own):
+            out.append(("%s  %s" % (header, text("exercise_not_started", count=count)), NOTE))
+        else:
+            out.append((header, HEADER))
+            out += _tests(own, len(methods) > 1)
     total = results_json(verdicts)
-    lines.append("")
-    lines.append("Score: %s/%s" % (_num(total["score"]), _num(total["max_score"])))
-    lines.append(_next_step(verdicts, exercises, submission))
-    return "\n".join(lines) + "\n"
+    out.append(("", ""))
+    out.append((text("score_line", score=_num(total["score"]), max_score=_num(total["max_score"])), HEADER))
+    out.append((next_step(verdicts, exercises, submission), NEXT))
+    return out
 
 
-def _next_step(verdicts, exercises, submission):
+def _tests(own, several_methods):
+    out = []
+    for verdict in own:
+        method = " [%s]" % verdict.start_method if several_methods else ""
+        tag = text("hidden_tag") if verdict.hidden else ""
+        out.append(("  %s %s%s%s: %s" % (text("test_ok") if verdict.passed else text("test_fail"),
+                                         verdict.name, method, tag, verdict.status),
+                    OK if verdict.passed else FAIL))
+        if not verdict.passed:
+            out.append((_indent(verdict.message), MESSAGE))
+            if verdict.output.strip():
+                out.append(("      " + text("output_label"), OUTPUT))
+                out.append((_indent(verdict.output.rstrip(), "        "), OUTPUT))
+    return out
+
+
+def _focus(verdicts, exercises):
+    """The first exercise graded here that has not passed every test, or None."""
     for exercise in exercises:
         own = [v for v in verdicts if v.exercise == exercise.folder]
         if own and not all(v.passed for v in own):
-            readme = os.path.join(submission, exercise.folder, "README.md")
-            if all(v.status == "not_implemented" for v in own) and exercise is exercises[0]:
-                return text("start_here", readme=readme,
-                            module=os.path.join(submission, exercise.folder, exercise.filename))
-            return text("next_up", folder=exercise.folder, title=exercise.title, readme=readme)
-    return text("all_done")
+            return exercise
+    return None
+
+
+def exercise_title(exercise):
+    """The exercise's title in the current language."""
+    return (exercise.title_zh if current_language() == "zh" else "") or exercise.title
+
+
+def readme_of(folder, lang=None):
+    """The statement of an exercise folder in the current language, if it has one, else English."""
+    if (lang or current_language()) == "zh" and os.path.isfile(os.path.join(folder, "README.zh.md")):
+        return os.path.join(folder, "README.zh.md")
+    return os.path.join(folder, "README.md")
+
+
+def next_step(verdicts, exercises, submission):
+    exercise = _focus(verdicts, exercises)
+    if exercise is None:
+        return text("all_done")
+    own = [v for v in verdicts if v.exercise == exercise.folder]
+    readme = readme_of(os.path.join(submission, exercise.folder))
+    if all(v.status == NOT_IMPLEMENTED for v in own) and exercise is exercises[0]:
+        return text("start_here", readme=readme,
+                    module=os.path.join(submission, exercise.folder, exercise.filename))
+    return text("next_up", folder=exercise.folder, title=exercise_title(exercise), readme=readme)
 
 
 def _num(value):
     return ("%g" % value) if isinstance(value, float) else str(value)
-

@@ -47,8 +47,8 @@ def _(obs):
     if extra["r_writable"] and not extra["r_readable"]:
         raise Fail(FAILED, text("pipe_swapped"))
     if not extra["forward"] or extra["backward"]:
-        raise Fail(FAILED, text("pipe_broken", detail="data sent on the sending end %s" % (
-            "arrived" if extra["forward"] else "did not arrive")))
+        raise Fail(FAILED, text("pipe_broken", detail=text(
+            "pipe_forward_arrived" if extra["forward"] else "pipe_forward_lost")))
 
 
 @scenario("send_all", points=1, call="send_all(conn, [11, None, 'lily'])")
