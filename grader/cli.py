@@ -74,6 +74,8 @@ def _parser():
     g.add_argument("--format", choices=FORMATS, default="text",
                    help="text (default), json, gradescope (results.json), junit (XML), markdown (a table)")
     g.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    g.add_argument("--html", metavar="FILE", help="also write a self-contained HTML report with a "
+                   "timeline of each failing test to FILE")
     _selection_options(g)
     b = commands.add_parser("grade-batch", help="grade a class: one sub-folder or .zip per student")
     b.add_argument("submissions", metavar="SUBMISSIONS",
@@ -217,6 +219,14 @@ def _write(out, path, where):
         raise UsageError("%s: cannot write %r: %s" % (where, path, exc.strerror))
 
 
+def _validate_output_file(path, where):
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise UsageError("%s: cannot write %r: the folder %r does not exist" % (where, path, folder))
+    if os.path.isdir(path):
+        raise UsageError("%s: %r is a folder, not a file" % (where, path))
+
+
 def _render(fmt, verdicts, exercises, path, elapsed):
     if fmt == "json":
         return results.as_json(verdicts)
@@ -237,8 +247,14 @@ def cmd_grade(args):
     if args.format == "text":
         _notes_once()
     started = time.monotonic()
+    if args.html:
+        _validate_output_file(args.html, "--html")
     verdicts = grade(path, exercises, methods, jobs=args.jobs)
     _write(_render(args.format, verdicts, exercises, path, time.monotonic() - started), args.output, "--output")
+    if args.html:
+        from grader.reports import html
+
+        _write(html.report(verdicts, exercises, path), args.html, "--html")
     return EXIT_OK if all(v.passed for v in verdicts) else EXIT_FAILED
 
 

@@ -30,6 +30,8 @@ def record(student, key, settings, verdicts, notes, graded=True):
         test = verdict.to_json()
         test["output"] = test["output"][-MAX_OUTPUT_CHARS:]
         test["hidden"] = verdict.hidden
+        if verdict.timeline:
+            test["timeline"] = verdict.timeline
         tests.append(test)
     return {"version": STATE_VERSION, "student": student, "key": key, "graded": graded,
             "settings": settings, "notes": list(notes), "tests": tests}
