@@ -179,7 +179,7 @@ def _patch_semlock():
         init(self, *args, **kwargs)
         self._mpkit_id = _new_lock_id()
         _semlocks.add(self)
-        if _is_lock(self) and not _made_by_library():
+        if _TIMELINE and _is_lock(self) and not _made_by_library():
             self._mpkit_watch = True
             self._make_methods()
         emit("semlock", id=lock_id(self), name=self._semlock.name, maxvalue=self._semlock.maxvalue)
@@ -219,6 +219,7 @@ def _patch_semlock():
     cls._make_methods, cls.__enter__, cls.__exit__ = _make_methods, __enter__, __exit__
 
 
+_TIMELINE = os.environ.get("MPKIT_TIMELINE", "1") != "0"  # 0: no timeline events (bench/timeline.py)
 _MP_DIR = os.path.dirname(os.path.abspath(__import__("multiprocessing").__file__)) + os.sep
 _HERE = os.path.abspath(__file__)
 
@@ -627,6 +628,8 @@ def _queue_id(queue):
 def _patch_traffic():
     """Queue puts and gets, pipe sends and receives made outside multiprocessing itself, for
     the timeline; a get or a recv notes when it began to wait and when it returned."""
+    if not _TIMELINE:
+        return
     from multiprocessing import connection, queues
 
     def wrap_put(cls):

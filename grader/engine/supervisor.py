@@ -50,6 +50,7 @@ def runner_env(job, folders, foreign=False):
         "MPKIT_DUMPS_DIR": folders["dumps"],
         "MPKIT_GATE": "1" if job.get("gate") else "0",
         "MPKIT_STUDENT_DIR": job["module_dir"],
+        "MPKIT_TIMELINE": "0" if os.environ.get("MPKIT_TIMELINE") == "0" else "1",
     })
     if job.get("child_exit"):
         env["MPKIT_CHILD_EXIT"] = str(int(job["child_exit"]))

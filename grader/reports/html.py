@@ -6,6 +6,7 @@ network): the file opens offline with a double click. Every piece of text from a
 run is escaped.
 """
 from html import escape
+from urllib.parse import unquote
 from importlib import resources
 
 from grader.messages import text
@@ -38,16 +39,60 @@ def report(verdicts, exercises, submission, heading=None):
     return page(text("html_title", submission=submission), report_body(verdicts, exercises, submission, heading))
 
 
-def report_body(verdicts, exercises, submission, heading=None):
+def report_body(verdicts, exercises, submission, heading=None, notes=()):
     total = results_json(verdicts)
     parts = ["<h1>%s</h1>" % escape(heading or text("html_title", submission=submission)),
              "<p class=\"score\">%s</p>" % escape(text("html_score", score=_num(total["score"]),
                                                       max_score=_num(total["max_score"])))]
+    if notes:
+        parts.append("<ul class=\"notes\">%s</ul>" % "".join("<li>%s</li>" % escape(n) for n in notes))
     for exercise in exercises:
         own = [v for v in verdicts if v.exercise == exercise.folder]
         if own:
             parts.append(_exercise(exercise, own))
     return "\n".join(parts)
+
+
+def student_page(student, verdicts, exercises, notes=()):
+    """One student's page of a class (grade-batch --feedback)."""
+    heading = text("feedback_title", student=student)
+    return page(heading, report_body(verdicts, exercises, student, heading, notes))
+
+
+def class_index(records, exercises, link_of):
+    """The class's page: the pass rate of each test among the graded students, and the
+    students sorted by total (highest first), each linked to its page (`link_of(student)`)."""
+    graded = [rec for rec in records.values() if rec["graded"]]
+    tests = {}
+    for rec in graded:
+        for test in rec["tests"]:
+            key = (test["exercise"], test["name"])
+            counts = tests.setdefault(key, [0, 0])
+            counts[0] += test["status"] == "passed"
+            counts[1] += 1
+    order = {e.folder: i for i, e in enumerate(exercises)}
+    rows = "".join("<tr><td>%s</td><td>%s</td><td>%d/%d</td><td class=\"rate\">%.0f%%</td></tr>" % (
+        escape(ex), escape(name), ok, of, 100.0 * ok / of)
+        for (ex, name), (ok, of) in sorted(tests.items(), key=lambda item: (order.get(item[0][0], 99),))
+        if of)
+    totals = sorted(records.values(), key=lambda rec: (-_total(rec), rec["student"]))
+    students = "".join("<tr><td>%s</td><td>%s</td><td><a href=\"%s\">%s</a></td></tr>" % (
+        escape(rec["student"]), _num(_total(rec)) if rec["graded"] else escape(text("html_index_not_graded")),
+        escape(link_of(rec["student"])), escape(unquote(link_of(rec["student"])))) for rec in totals)
+    body = ("<h1>%s</h1><h2>%s</h2><table class=\"class-index\"><tr>%s</tr>%s</table>"
+            "<h2>%s</h2><table class=\"class-index\"><tr>%s</tr>%s</table>" % (
+                escape(text("html_index_title")), escape(text("html_index_tests")),
+                _head("html_index_test_columns"), rows, escape(text("html_index_students")),
+                _head("html_index_student_columns"), students))
+    return page(text("html_index_title"), body)
+
+
+def _total(rec):
+    return sum(t["score"] for t in rec["tests"])
+
+
+def _head(key):
+    return "".join("<th>%s</th>" % escape(c) for c in text(key).split("|"))
 
 
 def _exercise(exercise, own):
@@ -57,7 +102,7 @@ def _exercise(exercise, own):
                        "passed" if v.passed else "failed", escape(v.name),
                        escape(text("hidden_tag")) if v.hidden else "", escape(v.start_method),
                        escape(v.status), _num(v.score), _num(v.max_score)) for v in own)
-    head = "".join("<th>%s</th>" % escape(c) for c in text("html_columns").split("|"))
+    head = _head("html_columns")
     details = "".join(_failure(v) for v in own if not v.passed)
     return ("<section class=\"exercise\"><h2>%s %s <small>%s/%s</small></h2>"
             "<table class=\"verdicts\"><tr>%s</tr>%s</table>%s</section>"
