@@ -255,22 +255,23 @@ def _watched_methods(lock):
     caller had to wait for it (a first try without blocking failed) and when it was given back."""
     semlock = lock._semlock
     raw_acquire, raw_release = semlock.acquire, semlock.release
+    ident = lock_id(lock)
 
     def acquire(block=True, timeout=None):
         if raw_acquire(False):
-            note("lock_acquired", lock=lock_id(lock))
+            note("lock_acquired", lock=ident)
             return True
         if not block:
             return False
-        note("lock_wait", lock=lock_id(lock))
+        note("lock_wait", lock=ident)
         got = raw_acquire(True, timeout)
-        note("lock_acquired" if got else "lock_gave_up", lock=lock_id(lock))
+        note("lock_acquired" if got else "lock_gave_up", lock=ident)
         return got
 
     def release():
         at = time.monotonic()  # before another process can take it
         raw_release()
-        note("lock_release", at=at, lock=lock_id(lock))
+        note("lock_release", at=at, lock=ident)
 
     return acquire, release
 
