@@ -76,15 +76,17 @@ def note(kind, at=None, **data):
         if _state["fd"] is None or _state["notes"] >= MAX_NOTES_PER_PROCESS:
             return
         _state["notes"] += 1
-        _append(pid, kind, data, at)
+        _append(pid, kind, data, at, plain=True)
     except Exception:
         pass
 
 
-def _append(pid, kind, data, at=None):
+def _append(pid, kind, data, at=None, plain=False):
+    """`plain`: the data holds only str, int, float, bool and None (json's fast path)."""
     record = {"t": round(time.monotonic() if at is None else at, 6), "pid": pid, "kind": kind}
     record.update(data)
-    os.write(_state["fd"], (json.dumps(record, default=repr) + "\n").encode("utf-8"))
+    line = json.dumps(record) if plain else json.dumps(record, default=repr)
+    os.write(_state["fd"], (line + "\n").encode("utf-8"))
 
 
 def _open_log(pid):
