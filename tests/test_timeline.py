@@ -173,3 +173,9 @@ def test_the_report_renders_lanes_and_marks_in_a_browser(graded, tmp_path):
         finally:
             browser.close()
     assert all((tmp_path / ("%s.png" % case)).stat().st_size > 10000 for case in CASES)
+
+
+def test_an_html_report_that_cannot_be_written_is_refused_before_grading(tmp_path):
+    run = mpkit("grade", "solutions", "--exercise", "process", "--html", str(tmp_path / "no" / "r.html"))
+    assert run.returncode == 2 and "--html" in run.stderr and "does not exist" in run.stderr
+    assert "Traceback" not in run.stderr and run.stdout == ""
