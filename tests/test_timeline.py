@@ -87,6 +87,10 @@ def test_a_notebook_gets_the_timeline_of_a_failing_test_only(exercises, tmp_path
     fragment = html.timeline_fragment(by_name["report_all_locked"])
     assert fragment.startswith("<div class=\"mpkit\"><style>") and fragment.count("<g class=\"lane\"") == 6
     assert fragment.count("mark mark-print_nolock") == 5  # each child's line, printed without the lock
+    style = fragment.split("<style>", 1)[1].split("</style>", 1)[0]
+    selectors = [part.strip() for rule in re.findall(r"([^{}]+)\{", re.sub(r"/\*.*?\*/", "", style))
+                 for part in rule.split(",")]
+    assert selectors and all(s.startswith(".timeline") for s in selectors), selectors  # the notebook's own look stays
 
 
 def _graded(exercises, exercise, source, module, scenarios, tmp_path):

@@ -23,15 +23,16 @@ SYMBOL = {"start": "S", "joined": "J", "call": "C", "returned": "R", "lock": "L"
           "raised": "!", "terminate": "T", "print": "o", "print_nolock": "*"}
 
 
-def _css():
-    return resources.files("grader.reports").joinpath("report.css").read_text(encoding="utf-8")
+def _css(*names):
+    folder = resources.files("grader.reports")
+    return "".join(folder.joinpath(name).read_text(encoding="utf-8") for name in names)
 
 
 def page(title, body):
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             "<title>%s</title><style>%s</style></head>\n<body>\n%s\n</body></html>\n"
-            % (escape(title), _css(), body))
+            % (escape(title), _css("report.css", "timeline.css"), body))
 
 
 def report(verdicts, exercises, submission, heading=None):
@@ -128,7 +129,7 @@ def timeline_fragment(verdict):
     test, or one whose scenario recorded nothing)."""
     if not getattr(verdict, "timeline", None):
         return ""
-    return "<div class=\"mpkit\"><style>%s</style>%s</div>" % (_css(), timeline_block(verdict.timeline))
+    return "<div class=\"mpkit\"><style>%s</style>%s</div>" % (_css("timeline.css"), timeline_block(verdict.timeline))
 
 
 def timeline_block(model):
