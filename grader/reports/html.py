@@ -50,7 +50,7 @@ def report_body(verdicts, exercises, submission, heading=None, notes=()):
     for exercise in exercises:
         own = [v for v in verdicts if v.exercise == exercise.folder]
         if own:
-            parts.append(_exercise(exercise, own))
+            parts.append(_exercise(exercise, own, notes))
     return "\n".join(parts)
 
 
@@ -96,7 +96,7 @@ def _head(key):
     return "".join("<th>%s</th>" % escape(c) for c in text(key).split("|"))
 
 
-def _exercise(exercise, own):
+def _exercise(exercise, own, notes=()):
     score, top = sum(v.score for v in own), sum(v.max_score for v in own)
     rows = "".join("<tr class=\"%s\"><td>%s%s</td><td>%s</td><td><span class=\"status\">%s</span></td>"
                    "<td>%s/%s</td></tr>" % (
@@ -104,7 +104,7 @@ def _exercise(exercise, own):
                        escape(text("hidden_tag")) if v.hidden else "", escape(v.start_method),
                        escape(v.status), _num(v.score), _num(v.max_score)) for v in own)
     head = _head("html_columns")
-    details = "".join(_failure(v) for v in own if not v.passed)
+    details = "".join(_failure(v) for v in own if not v.passed and v.message not in notes)  # notes said it
     return ("<section class=\"exercise\"><h2>%s %s <small>%s/%s</small></h2>"
             "<table class=\"verdicts\"><tr>%s</tr>%s</table>%s</section>"
             % (escape(exercise.folder), escape(exercise.title), _num(score), _num(top), head, rows, details))
@@ -134,9 +134,10 @@ def timeline_fragment(verdict):
 
 def timeline_block(model):
     """A heading, the SVG and its legend; a sentence when there is no timeline."""
-    if not model or not model.get("lanes"):
+    try:
+        svg, used = timeline_svg(model)
+    except (AttributeError, KeyError, TypeError, ValueError, IndexError):  # none, or a record's garbled one
         return "<p class=\"no-timeline\">%s</p>" % escape(text("html_timeline_none"))
-    svg, used = timeline_svg(model)
     legend = "".join("<li><span class=\"sym mark-%s\">%s</span> %s</li>" % (
         kind, escape(SYMBOL[kind]), escape(text("tl_sym_" + kind))) for kind in KINDS if kind in used)
     legend += "<li><span class=\"swatch wait\"></span> %s</li>" % escape(text("tl_sym_wait"))
@@ -148,8 +149,10 @@ def timeline_block(model):
 
 def timeline_svg(model):
     """(the SVG of a timeline, the mark kinds it shows)."""
-    axis = Axis(model, PLOT_W)
     lanes = model["lanes"]
+    if not lanes:
+        raise ValueError("a timeline without lanes")
+    axis = Axis(model, PLOT_W)
     height = TOP + LANE_H * len(lanes) + AXIS_H
     width = LABEL_W + PLOT_W + STATUS_W
     used = set()
