@@ -106,7 +106,7 @@ def main():
     on, off = micro(True), micro(False)
     print("\none operation in an instrumented process (microseconds, %d of each):" % OPS)
     for name, a, b in zip(("lock acquire+release", "queue put+get", "pipe send+recv"), on, off):
-        print("  %-22s recorded %7.1f   not recorded %7.1f   (+%.1f)" % (name, a, b, a - b))
+        print("  %-22s recorded %7.1f   not recorded %7.1f   (%+.1f)" % (name, a, b, a - b))
     for method in methods:
         times = {True: [], False: []}
         same = True
