@@ -87,6 +87,8 @@ def _parser():
     g.add_argument("--format", choices=FORMATS, default="text",
                    help="text (default), json, gradescope (results.json), junit (XML), markdown (a table)")
     g.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    g.add_argument("--html", metavar="FILE", help="also write a self-contained HTML report with a "
+                   "timeline of each failing test to FILE")
     _selection_options(g)
     _lang_option(g)
     study.add_parsers(commands, _lang_option)
@@ -232,6 +234,14 @@ def _write(out, path, where):
         raise UsageError("%s: cannot write %r: %s" % (where, path, exc.strerror))
 
 
+def _validate_output_file(path, where):
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise UsageError("%s: cannot write %r: the folder %r does not exist" % (where, path, folder))
+    if os.path.isdir(path):
+        raise UsageError("%s: %r is a folder, not a file" % (where, path))
+
+
 def _render(fmt, verdicts, exercises, path, elapsed):
     if fmt == "json":
         return results.as_json(verdicts)
@@ -250,6 +260,8 @@ def cmd_grade(args):
     exercises, methods = _selection(args)
     path = _validate_path(args.path, exercises, "PATH")
     started = time.monotonic()
+    if args.html:
+        _validate_output_file(args.html, "--html")
     if args.format == "text":  # for a person: progress, the progress file, colour
         from grader.study.session import grade_for_a_person
 
@@ -259,6 +271,10 @@ def cmd_grade(args):
         verdicts = grade(path, exercises, methods, jobs=args.jobs)
     if args.format != "text" or args.output:
         _write(_render(args.format, verdicts, exercises, path, time.monotonic() - started), args.output, "--output")
+    if args.html:
+        from grader.reports import html
+
+        _write(html.report(verdicts, exercises, path), args.html, "--html")
     return EXIT_OK if all(v.passed for v in verdicts) else EXIT_FAILED
 
 

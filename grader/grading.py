@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from grader.engine import isolation, system
 from grader.engine.workers import close_zygotes, supervise
 from grader.judging import judge as judging
-from grader.judging.outcomes import CRASHED, ERROR, TIMEOUT
+from grader.judging.outcomes import CRASHED, ERROR, PASSED, TIMEOUT
 from grader.judging.verdict import Verdict
 from grader.messages import current_language, language, text
+from grader.reports import timeline as timelines
 
 BACKSTOP_EXTRA_S = 30.0
 MAX_MODULE_BYTES = 1024 * 1024
@@ -191,6 +192,7 @@ def _run_job(job):
             status, message, output = TIMEOUT, text("backstop", call=job.scenario.call), ""
         else:
             status, message, output = _judge(report, job, module_dir, timeout)
+        drawn = _timeline(report, job, module_dir) if report and status != PASSED else None
         events = (report or {}).get("events", [])
         _log_semaphores(events)
     finally:
@@ -198,7 +200,16 @@ def _run_job(job):
     return Verdict(exercise=job.exercise.folder, name=job.scenario.name, status=status,
                    max_score=job.scenario.points, message=message, output=output,
                    start_method=job.start_method, duration_s=round(time.monotonic() - started, 3),
-                   hidden=job.scenario.hidden, events=events)
+                   hidden=job.scenario.hidden, events=events, timeline=drawn)
+
+
+def _timeline(report, job, module_dir):
+    """The timeline of a failing scenario, or None: drawing it never costs the verdict."""
+    try:
+        blocked = judging.blocked_at(report, job.scenario, job.exercise, module_dir, job.start_method)
+        return timelines.build(report, blocked)
+    except Exception:  # noqa: BLE001 - a report of a shape the drawing cannot read
+        return None
 
 
 def _judge(report, job, module_dir, timeout):

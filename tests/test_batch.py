@@ -154,7 +154,7 @@ def test_a_class_is_graded_and_resumed_after_ctrl_c(tmp_path):
     _golden_csv("batch-grades.csv", rows)
     assert len(rows) == 23 and rows[0] == ["student", "01_process", "02_queue", "total", "note"]
     feedback = sorted(p.name for p in (tmp_path / "feedback").iterdir())
-    assert feedback == sorted(row[0] + ".md" for row in rows[1:])
+    assert feedback == sorted([row[0] + ext for row in rows[1:] for ext in (".md", ".html")] + ["index.html"])
     misnamed = (tmp_path / "feedback" / "s08_misnamed.md").read_text(encoding="utf-8")
     assert "hello_process.py" in misnamed and "hello_proces.py" in misnamed
     assert str(tmp_path) not in "".join((tmp_path / "feedback" / f).read_text(encoding="utf-8")
@@ -187,10 +187,25 @@ def test_three_shards_merged_equal_one_run(tmp_path):
     assert merged.returncode == 0, merged.stderr
     assert _csv(tmp_path / "merged.csv") == _csv(tmp_path / "whole.csv")
     names = sorted(p.name for p in (tmp_path / "whole").iterdir())
-    assert names == sorted(p.name for p in (tmp_path / "merged").iterdir()) and len(names) == 7
-    for name in names:  # the same, but for the pids and seconds of a deadlock's message
+    assert names == sorted(p.name for p in (tmp_path / "merged").iterdir()) and len(names) == 15
+    for name in [n for n in names if n.endswith(".md")]:  # the same, but for a deadlock's pids and seconds
         assert _unstable((tmp_path / "whole" / name).read_text()) == \
             _unstable((tmp_path / "merged" / name).read_text())
+    _check_index(tmp_path / "merged" / "index.html", _csv(tmp_path / "merged.csv"))
+
+
+def _check_index(index, rows):
+    """The class page: each student linked to a page that exists, highest total first, and
+    the pass rate of each test among the graded students."""
+    page = index.read_text(encoding="utf-8")
+    totals = {row[0]: float(row[-2]) for row in rows[1:]}
+    listed = re.findall(r'<tr><td>([^<]+)</td><td>[^<]*</td><td><a href="([^"]+)"', page)
+    assert [name for name, _ in listed] == sorted(totals, key=lambda n: (-totals[n], n))
+    for name, href in listed:
+        assert (index.parent / href).is_file() and "Feedback for %s" % name in (index.parent / href).read_text()
+    rates = re.findall(r"<tr><td>02_queue</td><td>(\w+)</td><td>(\d+)/(\d+)</td>", page)
+    assert rates and all(int(of) == 7 and 0 <= int(ok) <= 7 for _, ok, of in rates)
+    assert 0 < sum(int(ok) for _, ok, _ in rates) < 7 * len(rates)
 
 
 def _unstable(text):

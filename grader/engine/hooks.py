@@ -16,6 +16,10 @@ return. What it records:
 * an identity for every lock, made where the lock is created and carried with it across fork
   and pickling, so two locks never look alike whatever the start method;
 * ``terminate()`` and ``kill()`` calls, so a process the student ended is not called a crash;
+* for the timeline of a failing scenario (``TIMELINE_KINDS``, a budget of their own so they can
+  never crowd out what the judge reads): the student's locks acquired, waited for and
+  released, queue puts and gets, pipe sends and receives (made by code outside
+  multiprocessing itself, so a Queue's or a Manager's own traffic is left out);
 * a stack dump per process on SIGUSR1 (``MPKIT_DUMPS_DIR/<pid>.txt``), where the platform has it;
 * with ``MPKIT_GATE=1``, children of the runner wait at their start until the runner first
   waits on them (join, is_alive, exitcode, sentinel), so reading an exit code before joining is
@@ -30,11 +34,14 @@ import time
 import weakref
 
 MAX_EVENTS_PER_PROCESS = 5000
+MAX_NOTES_PER_PROCESS = 2000  # timeline events, counted apart from the judge's
+TIMELINE_KINDS = frozenset(("lock_wait", "lock_acquired", "lock_gave_up", "lock_release", "put",
+                            "get_wait", "get", "send", "recv_wait", "recv"))
 MAX_TEXT = 400
 TRACEBACK_FRAMES = 40
 TRACEBACK_CHAIN = 5
 
-_state = {"pid": None, "fd": None, "count": 0, "dump_file": None}
+_state = {"pid": None, "fd": None, "count": 0, "notes": 0, "dump_file": None}
 _semlocks = weakref.WeakSet()
 started = []  # Process objects the runner started, in order (runner process only)
 _gates = []  # gates stay referenced: collecting one would unlink it before a child opens it
@@ -54,15 +61,36 @@ def emit(kind, **data):
                 kind, data = "events_truncated", {}
             else:
                 return
-        record = {"t": round(time.monotonic(), 6), "pid": pid, "kind": kind}
-        record.update(data)
-        os.write(_state["fd"], (json.dumps(record, default=repr) + "\n").encode("utf-8"))
+        _append(pid, kind, data)
     except Exception:  # instrumentation must never break the student's program
         pass
 
 
+def note(kind, at=None, **data):
+    """Append one timeline event (a kind of TIMELINE_KINDS), `at` its time if not now, within
+    its own budget. Never raises."""
+    try:
+        pid = os.getpid()
+        if _state["pid"] != pid:
+            _open_log(pid)
+        if _state["fd"] is None or _state["notes"] >= MAX_NOTES_PER_PROCESS:
+            return
+        _state["notes"] += 1
+        _append(pid, kind, data, at, plain=True)
+    except Exception:
+        pass
+
+
+def _append(pid, kind, data, at=None, plain=False):
+    """`plain`: the data holds only str, int, float, bool and None (json's fast path)."""
+    record = {"t": round(time.monotonic() if at is None else at, 6), "pid": pid, "kind": kind}
+    record.update(data)
+    line = json.dumps(record) if plain else json.dumps(record, default=repr)
+    os.write(_state["fd"], (line + "\n").encode("utf-8"))
+
+
 def _open_log(pid):
-    _state.update(pid=pid, count=0, fd=None)
+    _state.update(pid=pid, count=0, notes=0, fd=None)
     folder = os.environ.get("MPKIT_EVENTS_DIR")
     if folder:
         path = os.path.join(folder, "%d.jsonl" % pid)
@@ -147,26 +175,107 @@ def _patch_semlock():
 
     cls = synchronize.SemLock
     init, getstate, setstate = cls.__init__, cls.__getstate__, cls.__setstate__
+    make_methods, enter, leave = cls._make_methods, cls.__enter__, cls.__exit__
 
     def __init__(self, *args, **kwargs):
         init(self, *args, **kwargs)
         self._mpkit_id = _new_lock_id()
         _semlocks.add(self)
+        if _TIMELINE and _is_lock(self) and not _made_by_library():
+            self._mpkit_watch = True
+            self._make_methods()
         emit("semlock", id=lock_id(self), name=self._semlock.name, maxvalue=self._semlock.maxvalue)
 
     def __getstate__(self):
-        return (_LOCK_STATE, getstate(self), self.__dict__.get("_mpkit_id"))
+        return (_LOCK_STATE, getstate(self), self.__dict__.get("_mpkit_id"),
+                bool(self.__dict__.get("_mpkit_watch")))
 
     def __setstate__(self, state):
-        ident = None
-        if isinstance(state, tuple) and len(state) == 3 and state[0] == _LOCK_STATE:
-            state, ident = state[1], state[2]
+        ident, watch = None, False
+        if isinstance(state, tuple) and len(state) == 4 and state[0] == _LOCK_STATE:
+            state, ident, watch = state[1], state[2], state[3] is True
         setstate(self, state)
         if ident:
             self._mpkit_id = ident
+        if watch:
+            self._mpkit_watch = True
+            self._make_methods()
         _semlocks.add(self)
 
+    def _make_methods(self):
+        make_methods(self)
+        if self.__dict__.get("_mpkit_watch"):
+            self.acquire, self.release = _watched_methods(self)
+
+    def __enter__(self):
+        if self.__dict__.get("_mpkit_watch"):
+            return self.acquire()
+        return enter(self)
+
+    def __exit__(self, *args):
+        if self.__dict__.get("_mpkit_watch"):
+            return self.release()
+        return leave(self, *args)
+
     cls.__init__, cls.__getstate__, cls.__setstate__ = __init__, __getstate__, __setstate__
+    cls._make_methods, cls.__enter__, cls.__exit__ = _make_methods, __enter__, __exit__
+
+
+_TIMELINE = os.environ.get("MPKIT_TIMELINE", "1") != "0"  # 0: no timeline events (bench/timeline.py)
+_MP_DIR = os.path.dirname(os.path.abspath(__import__("multiprocessing").__file__)) + os.sep
+_HERE = os.path.abspath(__file__)
+
+
+def _made_by_library():
+    """Whether the lock being made is multiprocessing's own (a Queue's, a Condition's, a Pool's):
+    the code that called the context's Lock() or RLock() (or the class itself) is in
+    multiprocessing."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        path, name = frame.f_code.co_filename, frame.f_code.co_name
+        if path.startswith(_MP_DIR) and path.endswith("context.py") and name in _LOCK_MAKERS:
+            maker = frame.f_back
+            return maker is None or maker.f_code.co_filename.startswith(_MP_DIR)
+        if path != _HERE and not (path.startswith(_MP_DIR) and path.endswith("synchronize.py")
+                                  and name == "__init__"):
+            return path.startswith(_MP_DIR)
+        frame = frame.f_back
+    return True
+
+
+_LOCK_MAKERS = ("Lock", "RLock", "BoundedSemaphore")
+
+
+def _by_library():
+    """Whether the caller of the caller is multiprocessing itself (a Manager's connection, a
+    Pool's queue): its traffic is not the student's."""
+    return sys._getframe(2).f_code.co_filename.startswith(_MP_DIR)
+
+
+def _watched_methods(lock):
+    """acquire and release of a lock the student made, noting when it was taken, when the
+    caller had to wait for it (a first try without blocking failed) and when it was given back."""
+    semlock = lock._semlock
+    raw_acquire, raw_release = semlock.acquire, semlock.release
+    ident = lock_id(lock)
+
+    def acquire(block=True, timeout=None):
+        if raw_acquire(False):
+            note("lock_acquired", lock=ident)
+            return True
+        if not block:
+            return False
+        note("lock_wait", lock=ident)
+        got = raw_acquire(True, timeout)
+        note("lock_acquired" if got else "lock_gave_up", lock=ident)
+        return got
+
+    def release():
+        at = time.monotonic()  # before another process can take it
+        raw_release()
+        note("lock_release", at=at, lock=ident)
+
+    return acquire, release
 
 
 _LOCK_STATE = "mpkit-lock"
@@ -508,6 +617,75 @@ def _patch_receiving():
     queues.Queue.empty = patched_empty
 
 
+def _short(obj):
+    from grader.engine.values import safe_repr
+
+    return safe_repr(obj, 60)
+
+
+def _queue_id(queue):
+    rlock = getattr(queue, "_rlock", None)
+    return "Q" + lock_id(rlock) if rlock is not None else "Q?"
+
+
+def _patch_traffic():
+    """Queue puts and gets, pipe sends and receives made outside multiprocessing itself, for
+    the timeline; a get or a recv notes when it began to wait and when it returned."""
+    if not _TIMELINE:
+        return
+    from multiprocessing import connection, queues
+
+    def wrap_put(cls):
+        put = cls.put
+
+        def patched_put(self, obj, *args, **kwargs):
+            if not _by_library():
+                note("put", queue=_queue_id(self), value=_short(obj))
+            return put(self, obj, *args, **kwargs)
+
+        cls.put = patched_put
+
+    def wrap_get(cls):
+        get = cls.get
+
+        def patched_get(self, *args, **kwargs):
+            if _by_library():
+                return get(self, *args, **kwargs)
+            note("get_wait", queue=_queue_id(self))
+            obj = get(self, *args, **kwargs)
+            note("get", queue=_queue_id(self), value=_short(obj))
+            return obj
+
+        cls.get = patched_get
+
+    for cls in (queues.Queue, queues.JoinableQueue, queues.SimpleQueue):
+        if "put" in cls.__dict__:
+            wrap_put(cls)
+        if "get" in cls.__dict__:
+            wrap_get(cls)
+    base = connection._ConnectionBase
+    send, recv = base.send, base.recv
+
+    def patched_send(self, obj):
+        if not _by_library():
+            note("send", value=_short(obj))
+        return send(self, obj)
+
+    def patched_recv(self):
+        if _by_library():
+            return recv(self)
+        note("recv_wait")
+        try:
+            obj = recv(self)
+        except EOFError:
+            note("recv", eof=True)
+            raise
+        note("recv", value=_short(obj))
+        return obj
+
+    base.send, base.recv = patched_send, patched_recv
+
+
 def _patch_manager_locks():
     """A Manager's Lock lives in the manager's process; the process that acquires it through
     its proxy is seen here, with an identity (the manager's address and the object's id)
@@ -588,7 +766,7 @@ def install():
     if hasattr(os, "register_at_fork"):
         os.register_at_fork(after_in_child=_after_fork_in_child)
     for patch in (_patch_semlock, _patch_process, _patch_spawn, _patch_pickler, _patch_receiving,
-                  _patch_manager_locks, _patch_pool, _install_tracer):
+                  _patch_traffic, _patch_manager_locks, _patch_pool, _install_tracer):
         try:
             patch()
         except Exception as exc:  # a platform without that part: observe the rest

@@ -15,11 +15,13 @@ import tempfile
 import time
 
 from grader.engine import isolation, mounts, system
+from grader.engine.hooks import TIMELINE_KINDS
 
 OUTPUT_KEEP = 64 * 1024
 DUMP_KEEP = 32 * 1024
 RESULT_KEEP = 8 * 1024 * 1024
 MAX_EVENTS = 20000
+MAX_NOTES = 20000  # timeline events, kept apart: they never crowd out what the judge reads
 POLL_S = 0.05  # how often the tree is looked at; the runner's exit is seen at once
 SETTLE_S = 0.3
 LEFTOVER_GRACE_S = 0.5
@@ -48,6 +50,7 @@ def runner_env(job, folders, foreign=False):
         "MPKIT_DUMPS_DIR": folders["dumps"],
         "MPKIT_GATE": "1" if job.get("gate") else "0",
         "MPKIT_STUDENT_DIR": job["module_dir"],
+        "MPKIT_TIMELINE": "0" if os.environ.get("MPKIT_TIMELINE") == "0" else "1",
     })
     if job.get("child_exit"):
         env["MPKIT_CHILD_EXIT"] = str(int(job["child_exit"]))
@@ -286,11 +289,12 @@ MAX_EVENT_BYTES = 32 * 1024 * 1024  # read in all, across files
 
 
 def read_events(events_dir):
-    """Every process's events. A line is kept only in its own process's file (<pid>.jsonl),
-    so an event cannot be slipped in under a made-up pid, and only with the fields every
-    reader relies on of the right type (an int pid, a str kind, a number t). The number of
-    files and the bytes read are capped: a scenario cannot flood the trusted side."""
-    events, budget = [], MAX_EVENT_BYTES
+    """Every process's events, and apart from them the timeline's (TIMELINE_KINDS). A line is
+    kept only in its own process's file (<pid>.jsonl), so an event cannot be slipped in under a
+    made-up pid, and only with the fields every reader relies on of the right type (an int
+    pid, a str kind, a number t). The number of files and the bytes read are capped: a
+    scenario cannot flood the trusted side."""
+    events, notes, budget = [], [], MAX_EVENT_BYTES
     for name in _listdir(events_dir)[:MAX_EVENT_FILES]:
         if budget <= 0:
             break
@@ -306,9 +310,10 @@ def read_events(events_dir):
             except (ValueError, RecursionError):
                 continue
             if _well_formed(event) and name == "%d.jsonl" % event["pid"]:
-                events.append(event)
+                (notes if event["kind"] in TIMELINE_KINDS else events).append(event)
     events.sort(key=lambda e: e["t"])
-    return events[:MAX_EVENTS]
+    notes.sort(key=lambda e: e["t"])
+    return events[:MAX_EVENTS], notes[:MAX_NOTES]
 
 
 def _well_formed(event):
@@ -416,7 +421,7 @@ def _supervise(job, workdir, folders, cgroups, identity):
     result = _parse_result(channel.read(RESULT_KEEP)) if outcome == "exited" else None
     marker = folders["events"]
     procs = system.scenario_processes(marker)
-    events = read_events(marker)
+    events, _ = read_events(marker)
     # multiprocessing's helpers, by the pids the runner gave (or, if it died, by command line)
     helpers = set((result or {}).get("helpers") or []) if (result or {}).get("phase") == "done" else None
     activity = {}
@@ -438,7 +443,7 @@ def _supervise(job, workdir, folders, cgroups, identity):
     if result is None:
         channel.seek(0)
         result = _parse_result(channel.read(RESULT_KEEP))
-    events = read_events(marker)
+    events, notes = read_events(marker)
     return {
         "outcome": outcome,
         "elapsed_s": round(elapsed, 4),
@@ -446,6 +451,7 @@ def _supervise(job, workdir, folders, cgroups, identity):
         "exit_code": runner.returncode,
         "result": result,
         "events": events,
+        "timeline": notes,
         "dumps": read_dumps(folders["dumps"]),
         "activity": {pid: state for pid, state in activity.items() if state},
         "leaked": leaked,

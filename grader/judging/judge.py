@@ -228,13 +228,19 @@ def plain_wait(inner):
 
 
 def _where(report, obs):
-    dumps = report.get("dumps", {})
-    if not dumps:
+    if not report.get("dumps", {}):
         return text("where_unknown")
+    lines = ["  %s: %s" % (entry["role"], entry["at"]) for entry in _blocked(report, obs)]
+    return "\n".join(lines) if lines else text("where_none")
+
+
+def _blocked(report, obs):
+    """Where each process of a stopped scenario was, from its stack dump: one entry (pid,
+    role, at) per thread running the student's code, or per process without such a frame."""
     children = obs.child_targets()
     activity = report.get("activity") or {}
-    lines = []
-    for pid_text, dump in sorted(dumps.items(), key=lambda item: int(item[0])):
+    entries = []
+    for pid_text, dump in sorted(report.get("dumps", {}).items(), key=lambda item: int(item[0])):
         pid = int(pid_text)
         found = stacks.where(dump, obs.student_dir)
         if pid == obs.runner_pid:
@@ -249,11 +255,26 @@ def _where(report, obs):
         if state:
             role += " " + text("activity_" + state)
         if not found:
-            lines.append("  %s: %s" % (role, text("where_no_frames", inner=plain_wait(stacks.innermost(dump)))))
+            entries.append({"pid": pid, "role": role, "at": text(
+                "where_no_frames", inner=plain_wait(stacks.innermost(dump)))})
         for entry in found:
             wait = plain_wait(entry["waiting_in"])
-            lines.append("  %s: %s%s" % (role, entry["at"], "  (%s)" % wait if wait else ""))
-    return "\n".join(lines) if lines else text("where_none")
+            entries.append({"pid": pid, "role": role,
+                            "at": "%s%s" % (entry["at"], "  (%s)" % wait if wait else "")})
+    return entries
+
+
+def blocked_at(report, scenario, exercise, student_dir, method=""):
+    """For a scenario stopped while it hung (deadlock, time-out): where each process was, as
+    the verdict's message says it, {pid: 'file.py:21 in collect: item = q.get()  (waiting
+    ...)'}; empty when the scenario ended by itself."""
+    if report.get("outcome") in (None, "exited"):
+        return {}
+    obs = Observations(report, scenario, exercise, student_dir, method)
+    found = {}
+    for entry in _blocked(report, obs):
+        found.setdefault(entry["pid"], entry["at"])
+    return found
 
 
 def _phase(report):

@@ -19,6 +19,7 @@ class Verdict:
     duration_s: float = 0.0
     hidden: bool = False
     events: list = field(default_factory=list, repr=False)
+    timeline: dict = field(default=None, repr=False)  # of a failing test (grader.reports.timeline)
 
     def __post_init__(self):
         if self.status not in STATUSES:

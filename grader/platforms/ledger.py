@@ -8,7 +8,7 @@ from urllib.parse import quote, unquote
 
 from grader.judging.verdict import JSON_FIELDS
 from grader.messages import text
-from grader.reports import markdown
+from grader.reports import html, markdown
 from grader.reports.results import verdicts_of
 
 STATE_VERSION = 1
@@ -30,6 +30,8 @@ def record(student, key, settings, verdicts, notes, graded=True):
         test = verdict.to_json()
         test["output"] = test["output"][-MAX_OUTPUT_CHARS:]
         test["hidden"] = verdict.hidden
+        if verdict.timeline:
+            test["timeline"] = verdict.timeline
         tests.append(test)
     return {"version": STATE_VERSION, "student": student, "key": key, "graded": graded,
             "settings": settings, "notes": list(notes), "tests": tests}
@@ -125,10 +127,17 @@ def write_csv(path, records, exercises, where="--csv"):
 
 
 def write_feedback(folder, records, exercises, where="--feedback"):
+    """Per student a Markdown file and an HTML page (with a timeline of each failing test),
+    and index.html: the class's pass rate per test and the students by total."""
     try:
         os.makedirs(folder, exist_ok=True)
         for student, rec in sorted(records.items()):
-            with open(os.path.join(folder, quote(student, safe=" ") + ".md"), "w", encoding="utf-8") as f:
+            stem = os.path.join(folder, quote(student, safe=" "))
+            with open(stem + ".md", "w", encoding="utf-8") as f:
                 f.write(markdown.feedback(student, verdicts(rec), exercises, rec["notes"]))
+            with open(stem + ".html", "w", encoding="utf-8") as f:
+                f.write(html.student_page(student, verdicts(rec), exercises, rec["notes"]))
+        with open(os.path.join(folder, "index.html"), "w", encoding="utf-8") as f:
+            f.write(html.class_index(records, exercises, lambda s: quote(quote(s, safe=" ")) + ".html"))
     except OSError as exc:
         raise LedgerError("%s: cannot write in %r: %s" % (where, folder, exc.strerror))

@@ -22,7 +22,9 @@ def as_json(verdicts):
 
 def verdicts_of(tests, hidden=()):
     """Verdicts back from the `tests` of results_json; `hidden` holds the (exercise, name) pairs
-    of hidden tests, which the JSON does not carry. Raises KeyError, TypeError or ValueError on
-    anything else."""
+    of hidden tests, which the JSON does not carry (nor the timeline, which a ledger record
+    keeps). Raises KeyError, TypeError or ValueError on anything else."""
     return [Verdict(**{name: test[name] for name in JSON_FIELDS if name != "score"},
-                    hidden=(test["exercise"], test["name"]) in hidden) for test in tests]
+                    hidden=(test["exercise"], test["name"]) in hidden,
+                    timeline=test.get("timeline") if isinstance(test.get("timeline"), dict) else None)
+            for test in tests]

@@ -10,6 +10,18 @@ import os
 from grader.judging.outcomes import NOT_IMPLEMENTED
 from grader.messages import current_language, text
 from grader.reports.results import results_json
+from grader.reports.timeline import Axis, lane_label, lane_status
+
+WIDTH = 100
+LABEL = 24
+STATUS = 9
+# mark kind -> symbol; a column shows the mark that comes first here
+SYMBOLS = (("raised", "!"), ("print_nolock", "*"), ("lock_wait", "w"), ("start", "S"),
+           ("joined", "J"), ("terminate", "T"), ("lock", "L"), ("release", "U"), ("put", "+"),
+           ("get", "-"), ("send", ">"), ("recv", "<"), ("eof", "E"), ("call", "C"),
+           ("returned", "R"), ("print", "o"))
+PRIORITY = {kind: index for index, (kind, _) in enumerate(SYMBOLS)}
+WAIT, BLOCKED, IDLE, BREAK = "~", "#", ".", "/"
 
 # the styles `grader.reports.terminal` knows (rich's style names)
 HEADER, OK, FAIL, MESSAGE, OUTPUT, NOTE, NEXT = ("bold", "green", "bold red", "", "dim",
@@ -60,6 +72,8 @@ def _tests(own, several_methods):
                     OK if verdict.passed else FAIL))
         if not verdict.passed:
             out.append((_indent(verdict.message), MESSAGE))
+            if verdict.status in ("deadlock", "timeout") and verdict.timeline:
+                out.append((_indent(timeline_text(verdict.timeline, WIDTH - 6)), MESSAGE))
             if verdict.output.strip():
                 out.append(("      " + text("output_label"), OUTPUT))
                 out.append((_indent(verdict.output.rstrip(), "        "), OUTPUT))
@@ -101,3 +115,58 @@ def next_step(verdicts, exercises, submission):
 
 def _num(value):
     return ("%g" % value) if isinstance(value, float) else str(value)
+
+
+def timeline_text(model, width=WIDTH):
+    """A compact timeline: one line per process, within `width` columns, and a legend."""
+    bar = width - LABEL - STATUS - 3
+    axis = Axis(model, bar)
+    used = set()
+    rows = [_row(lane, axis, bar, used) for lane in model["lanes"]]
+    skipped = text("tl_skipped") if axis.breaks() else ""
+    head = text("tl_header", span=_span(model["end"]), skipped=skipped)
+    legend = [text("tl_legend")]
+    for kind, symbol in SYMBOLS + (("wait", WAIT), ("blocked", BLOCKED)):
+        if symbol in used:
+            legend.append("%s %s," % (symbol, text("tl_sym_" + kind)))
+    legend[-1] = legend[-1].rstrip(",")
+    return "\n".join([head] + rows + _wrap(" ".join(legend), width)) + "\n"
+
+
+def _row(lane, axis, bar, used):
+    cells = [" "] * bar
+    column = lambda t: min(bar - 1, int(axis(t)))  # noqa: E731
+    end = lane["end"] if lane["end"] is not None else axis.times[-1]
+    for c in range(column(lane["begin"]), column(end) + 1):
+        cells[c] = IDLE
+    for since, until, _, still in lane["waits"]:
+        for c in range(column(since), column(until) + 1):
+            cells[c] = BLOCKED if still else WAIT
+    for position, _ in axis.breaks():
+        if cells[min(bar - 1, int(position))] != " ":
+            cells[min(bar - 1, int(position))] = BREAK
+    best = {}
+    for t, kind, detail in lane["marks"]:
+        if kind == "print" and not detail.get("locks"):
+            kind = "print_nolock"
+        c = column(t)
+        c = next((n for n in (c, c + 1, c + 2) if n < bar and n not in best), c)  # room beside
+        if c not in best or PRIORITY[kind] < PRIORITY[best[c]]:
+            best[c] = kind
+    for c, kind in best.items():
+        cells[c] = dict(SYMBOLS)[kind]
+    used.update(cells)
+    label = text("tl_lane", label=lane_label(lane), pid=lane["pid"])
+    if len(label) > LABEL:
+        label = label[:LABEL - 1] + "~"
+    return "%-*s|%s| %s" % (LABEL, label, "".join(cells), lane_status(lane)[:STATUS])
+
+
+def _span(seconds):
+    return "%.0f ms" % (seconds * 1000) if seconds < 2 else "%.1f s" % seconds
+
+
+def _wrap(line, width):
+    import textwrap
+
+    return textwrap.wrap(line, width, subsequent_indent="  ")

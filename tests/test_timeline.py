@@ -1,0 +1,185 @@
+"""The timeline of a failing scenario, as a student sees it: the compact text timeline that ends
+a deadlock verdict, the self-contained HTML report of `mpkit grade --html` (checked in a real
+headless Chromium, with screenshots), the fragment a notebook shows, and the events behind it
+(lock, queue and pipe operations recorded in the process that made them)."""
+import os
+import re
+import shutil
+
+import pytest
+
+from conftest import ROOT
+from grader import grading
+from grader.course import manifest
+from grader.reports import html
+from test_cli import mpkit
+
+WRONG = ROOT / "tests" / "corpus" / "wrong"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CASES = {"deadlock": WRONG / "04_lock" / "never_released.py",  # the first child keeps the lock
+         "interleave": WRONG / "04_lock" / "no_lock.py"}  # every child prints without it
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """Each case graded once through the CLI: {case: (text report, HTML report path)}."""
+    done = {}
+    for case, source in CASES.items():
+        folder = tmp_path_factory.mktemp(case)
+        (folder / "sub" / "04_lock").mkdir(parents=True)
+        shutil.copyfile(str(source), str(folder / "sub" / "04_lock" / "locked_output.py"))
+        report = folder / "report.html"
+        run = mpkit("grade", str(folder / "sub"), "--exercise", "lock", "--start-method", "fork",
+                    "--html", str(report))
+        assert run.returncode == 1, run.stdout + run.stderr
+        done[case] = (run.stdout, report)
+    return done
+
+
+def _timeline_after(report, test):
+    """The text timeline printed under `test`'s verdict: its lanes and its legend."""
+    section = report.split("FAIL %s:" % test, 1)[1].split("\n  FAIL ", 1)[0].split("\n      output:")[0]
+    block = section.split("Timeline, one line per process", 1)[1]
+    lines = block.splitlines()[1:]
+    lanes = [line for line in lines if "|" in line]
+    legend = [line for line in lines[len(lanes):] if line.strip()]
+    return lanes, legend
+
+
+def test_a_deadlock_ends_with_a_text_timeline_of_every_process(graded):
+    report, _ = graded["deadlock"]
+    assert "report_all_locked: deadlock" in report
+    lanes, legend = _timeline_after(report, "report_all_locked")
+    assert len(lanes) == 6  # the caller and its five children
+    assert all(len(line) <= 100 for line in lanes + legend)
+    assert lanes[0].strip().startswith("caller (pid") and lanes[0].rstrip().endswith("blocked")
+    bars = [line.split("|")[1] for line in lanes[1:]]
+    ended = [line for line in lanes[1:] if line.rstrip().endswith("exit 0")]
+    assert len(ended) == 1 and "L" in ended[0].split("|")[1]  # took the lock and kept it
+    waiting = [bar for bar, line in zip(bars, lanes[1:]) if line.rstrip().endswith("blocked")]
+    assert len(waiting) == 4 and all(re.search(r"w#+", bar) for bar in waiting)
+    assert legend[0].startswith("      Legend: ") and "w found the lock taken" in " ".join(legend)
+
+
+def test_a_verdict_that_is_not_a_hang_keeps_its_text_report_short(graded):
+    report, _ = graded["interleave"]
+    assert "report_all_locked: failed" in report and "Timeline" not in report
+
+
+def test_the_html_report_is_one_self_contained_file(graded):
+    for case, (_, path) in graded.items():
+        page = path.read_text(encoding="utf-8")
+        assert page.startswith("<!DOCTYPE html>")
+        for outside in ("<script", "<link", "src=", "@import", "url(http", "href=\"http"):
+            assert outside not in page, (case, outside)
+        failing = page.count("<details class=\"failure\"")
+        assert failing >= 2 and page.count("<svg class=\"timeline-svg\"") == failing
+    page = graded["deadlock"][1].read_text(encoding="utf-8")
+    assert page.count("blocked at locked_output.py:7 in report: lock.acquire()") >= 8
+
+
+def test_a_notebook_gets_the_timeline_of_a_failing_test_only(exercises, tmp_path):
+    by_name = _graded(exercises, "04_lock", CASES["interleave"], "locked_output.py",
+                      ("report_all_lines", "report_all_locked"), tmp_path)
+    assert by_name["report_all_lines"].passed and html.timeline_fragment(by_name["report_all_lines"]) == ""
+    fragment = html.timeline_fragment(by_name["report_all_locked"])
+    assert fragment.startswith("<div class=\"mpkit\"><style>") and fragment.count("<g class=\"lane\"") == 6
+    assert fragment.count("mark mark-print_nolock") == 5  # each child's line, printed without the lock
+    style = fragment.split("<style>", 1)[1].split("</style>", 1)[0]
+    selectors = [part.strip() for rule in re.findall(r"([^{}]+)\{", re.sub(r"/\*.*?\*/", "", style))
+                 for part in rule.split(",")]
+    assert selectors and all(s.startswith(".timeline") for s in selectors), selectors  # the notebook's own look stays
+
+
+def _graded(exercises, exercise, source, module, scenarios, tmp_path):
+    """{scenario: verdict} of `source` graded as the exercise's module, under fork."""
+    found = manifest.find(exercises, exercise)
+    (tmp_path / found.folder).mkdir()
+    shutil.copyfile(str(source), str(tmp_path / found.folder / module))
+    jobs = [j for j in grading.plan(str(tmp_path), [found], ["fork"]) if j.scenario.name in scenarios]
+    return {v.name: v for v in grading.run_jobs(jobs, 1)}
+
+
+def _one(exercises, exercise, source, module, scenario, tmp_path):
+    return _graded(exercises, exercise, source, module, (scenario,), tmp_path)[scenario]
+
+
+def _marks(lane, kind):
+    return [m for m in lane["marks"] if m[1] == kind]
+
+
+def test_queue_puts_and_gets_are_marked_in_the_process_that_made_them(exercises, tmp_path):
+    verdict = _one(exercises, "02_queue", WRONG / "02_queue" / "reversed_order.py", "queue_messages.py",
+                   "collect_tutorial", tmp_path)
+    assert verdict.status == "failed"
+    caller, child = verdict.timeline["lanes"][:2]
+    assert caller["role"] == "caller" and child["target"] == "produce"
+    puts, gets = _marks(child, "put"), _marks(caller, "get")
+    assert puts and len(puts) == len(gets) and not _marks(caller, "put") and not _marks(child, "get")
+    assert puts[-1][2].endswith("'STOP'") and gets[-1][2].endswith("'STOP'")
+    assert {w[2] for w in caller["waits"]} >= {"get", "join"}
+
+
+def test_a_receiver_left_waiting_in_recv_is_shown_blocked_there(exercises, tmp_path):
+    verdict = _one(exercises, "03_pipe", WRONG / "03_pipe" / "parent_keeps_sender.py", "one_way_pipe.py",
+                   "receive_all_tutorial", tmp_path)
+    assert verdict.status == "deadlock"
+    caller = verdict.timeline["lanes"][0]
+    senders = [lane for lane in verdict.timeline["lanes"] if _marks(lane, "send")]
+    assert senders and len(_marks(senders[0], "send")) == len(_marks(caller, "recv"))
+    assert [w[2] for w in caller["waits"] if w[3]] == ["recv"]  # still waiting when stopped
+    assert caller["blocked"].startswith("one_way_pipe.py:")
+
+
+def _browser():
+    """Playwright driving Debian's Chromium, or a reason to skip."""
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("no browser: %s is missing (apt-get install chromium; .ci/run installs it)" % CHROMIUM)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("the playwright package is not installed (it is in the dev extra)")
+    return sync_playwright
+
+
+def test_the_report_renders_lanes_and_marks_in_a_browser(graded, tmp_path):
+    sync_playwright = _browser()
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 1100, "height": 900})
+            for case, (_, path) in graded.items():
+                page.goto(path.as_uri())
+                failure = page.locator("details.failure", has_text="report_all_locked")
+                svg = failure.locator("svg.timeline-svg")
+                box = svg.bounding_box()
+                assert box and box["width"] > 600 and box["height"] > 200, case
+                lanes = svg.locator("g.lane")
+                assert lanes.count() == 6, case
+                for index in range(lanes.count()):
+                    label = lanes.nth(index).locator("text.lane-label").bounding_box()
+                    assert label and label["width"] > 40 and box["y"] <= label["y"] <= box["y"] + box["height"]
+                marks = svg.locator("g.mark")
+                assert marks.count() >= 10, case
+                for index in range(marks.count()):
+                    mark = marks.nth(index).bounding_box()
+                    assert mark and mark["width"] > 8 and box["x"] <= mark["x"] <= box["x"] + box["width"]
+                if case == "deadlock":
+                    blocked = svg.locator("rect.blocked")
+                    assert blocked.count() == 5 and all(
+                        blocked.nth(i).bounding_box()["width"] > 5 for i in range(5))
+                else:
+                    assert svg.locator("g.mark-print_nolock").count() == 5
+                failure.screenshot(path=str(tmp_path / ("%s.png" % case)))
+                page.screenshot(path=str(tmp_path / ("%s-page.png" % case)), full_page=True)
+        finally:
+            browser.close()
+    assert all((tmp_path / ("%s.png" % case)).stat().st_size > 10000 for case in CASES)
+
+
+def test_an_html_report_that_cannot_be_written_is_refused_before_grading(tmp_path):
+    run = mpkit("grade", "solutions", "--exercise", "process", "--html", str(tmp_path / "no" / "r.html"))
+    assert run.returncode == 2 and "--html" in run.stderr and "does not exist" in run.stderr
+    assert "Traceback" not in run.stderr and run.stdout == ""
