@@ -26,6 +26,9 @@ EN = {
     "no_result": "While running {call} the grader's process ended without handing in its "
                  "result: does your code close file descriptors it did not open (os.closerange, "
                  "os.close) or replace the grader's files? Close only what you opened.",
+    "assert_failed": "{call} did not do what the test expects:\n{explanation}",
+    "test_error": "The test of {call} could not read what your code did ({exc_type}: "
+                  "{exc_message}): check what your function returns.",
     "raised": "{call} raised {exc_type}: {exc_message}\n{traceback}",
     "child_crashed": "A child process running {target} raised {exc_type}: {exc_message}\n"
                      "{traceback}",

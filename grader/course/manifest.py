@@ -40,9 +40,11 @@ class Exercise:
         return self.module + ".py"
 
     def scenarios(self):
-        from grader.judging.scenario import scenarios_of
+        from grader.judging import pytest_checks, scenario
 
-        return scenarios_of(self.checks)
+        if pytest_checks.is_test_module(self.checks):  # plain pytest tests
+            return pytest_checks.scenarios_of(self.checks)
+        return scenario.scenarios_of(self.checks)
 
 
 def load(path=MANIFEST_PATH):
