@@ -20,6 +20,7 @@ import os
 import sys
 import time
 
+from grader import instructor
 from grader.course import manifest
 from grader.engine import isolation, system
 from grader.reports import gradescope, markdown, text as text_report, results
@@ -113,6 +114,8 @@ def _parser():
                    help="scenarios run at once (default: twice the number of cores)")
     s = commands.add_parser("stubs", help="regenerate exercises/ stubs from the solutions")
     s.add_argument("--root", default=".", help="the kit's folder (default: .)")
+    instructor.add_commands(commands)
+    parser.set_defaults(commands=sorted(commands.choices))
     return parser
 
 
@@ -191,11 +194,17 @@ def _validate_shard(value, where):
     return k, n
 
 
+def _course_start_method():
+    """The manifest's start_method, None for the platform's own."""
+    chosen = manifest.course()["start_method"]
+    return None if chosen == "platform" else chosen
+
+
 def _selection(args):
     """(exercises, start methods) of a grading command's options, validated."""
     exercises = _validate_exercises(args.exercise, manifest.load(), "--exercise")
     exercises = _validate_limits(args, exercises)
-    methods = _validate_start_method(args.start_method, "--start-method")
+    methods = _validate_start_method(args.start_method or _course_start_method(), "--start-method")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("-j/--jobs: must be at least 1, not %d" % args.jobs)
     if getattr(args, "separate_users", False):
@@ -402,8 +411,8 @@ def main(argv=None):
         return {"grade": cmd_grade, "verify": cmd_verify, "stubs": cmd_stubs,
                 "grade-batch": cmd_grade_batch, "merge": cmd_merge, "gradescope": cmd_gradescope,
                 "autograde": cmd_autograde, "workflow": cmd_workflow,
-                "summary": cmd_summary}[args.command](args)
-    except (UsageError, GradingError, manifest.ManifestError, stubs_error()) + platform_errors() as exc:
+                "summary": cmd_summary, **instructor.COMMANDS}[args.command](args)
+    except (UsageError, instructor.InstructorError, GradingError, manifest.ManifestError, stubs_error()) + platform_errors() as exc:
         sys.stderr.write("mpkit %s: error: %s\n" % (args.command, exc))
         return EXIT_USAGE
 

@@ -10,14 +10,16 @@ import os
 import sys
 
 from grader import grading
-from grader.course import corpus, manifest, stubs
+from grader.course import corpus, manifest, settings, stubs
 from grader.judging.outcomes import NOT_IMPLEMENTED
 
 MIN_HINTS = 3
 
 
 def check_manifest(root, exercises):
-    problems, seen = [], {}
+    languages = manifest.course()["languages"]
+    problems = settings.unknown_keys(manifest.MANIFEST_PATH, manifest.read().get("exercise", []))
+    seen = {}
     stdlib = grading.stdlib_names()
     for exercise in exercises:
         for kind, value in (("folder", exercise.folder), ("module", exercise.module),
@@ -29,6 +31,8 @@ def check_manifest(root, exercises):
             problems.append("manifest: module %r of %s shadows the standard library; rename it"
                             % (exercise.module, exercise.folder))
         for field, hints in (("hints", exercise.hints), ("hints_zh", exercise.hints_zh)):
+            if field == "hints_zh" and "zh" not in languages:
+                continue
             if len(hints) < MIN_HINTS:
                 problems.append("manifest: %s has %d %s; write at least %d, from a nudge to nearly "
                                 "the answer" % (exercise.folder, len(hints), field, MIN_HINTS))
