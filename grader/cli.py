@@ -112,6 +112,8 @@ def _parser():
                    help="fork, spawn, forkserver or all (default: all the platform has)")
     v.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                    help="scenarios run at once (default: twice the number of cores)")
+    v.add_argument("--exercise", action="append", metavar="NAME",
+                   help="grade only this exercise's stub, solution and corpus (repeatable)")
     s = commands.add_parser("stubs", help="regenerate exercises/ stubs from the solutions")
     s.add_argument("--root", default=".", help="the kit's folder (default: .)")
     instructor.add_commands(commands)
@@ -389,7 +391,8 @@ def cmd_verify(args):
         raise UsageError("--quick and --start-method: give one or the other")
     methods = _validate_start_method(None if args.quick else args.start_method or "all", "--start-method")
     jobs = args.jobs or 2 * (os.cpu_count() or 1)
-    problems = verify.run(args.root, methods, out=sys.stdout, jobs=jobs)
+    only = _validate_exercises(args.exercise, manifest.load(), "--exercise") if args.exercise else None
+    problems = verify.run(args.root, methods, out=sys.stdout, jobs=jobs, only=only)
     return EXIT_OK if not problems else EXIT_FAILED
 
 

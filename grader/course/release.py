@@ -19,7 +19,14 @@ from grader.course import hidden, stubs
 from grader.judging.outcomes import NOT_IMPLEMENTED
 
 TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
-SKIP = shutil.ignore_patterns("__pycache__", "*.pyc", "*.pyo", "*.egg-info")
+_SKIP = shutil.ignore_patterns("__pycache__", "*.pyc", "*.pyo", "*.egg-info")
+
+
+def _skip(folder, names):
+    skipped = set(_SKIP(folder, names))
+    if folder.endswith(os.path.join("course", "templates")):
+        skipped.add("new")
+    return skipped
 KEEP_AT_TOP = ("pyproject.toml", "LICENSE", "LICENSE.txt", "MANIFEST.in")
 MIN_SOLUTION_LINE = 12  # shorter lines (`p.start()`) are too common to be a give-away
 CHECKS_FOLDER = os.path.join("grader", "judging", "checks")
@@ -66,7 +73,7 @@ def _write(path, content):
 
 def _copy_grader(root, out):
     """The grader package, each check module without its hidden tests; the names removed."""
-    shutil.copytree(os.path.join(root, "grader"), os.path.join(out, "grader"), ignore=SKIP)
+    shutil.copytree(os.path.join(root, "grader"), os.path.join(out, "grader"), ignore=_skip)
     removed = set()
     folder = os.path.join(out, CHECKS_FOLDER)
     for name in sorted(os.listdir(folder)):
