@@ -2,6 +2,7 @@
 an exercise `mpkit verify` and `mpkit release` accept; `mpkit new` scaffolds and verify lists
 what is missing in order; graded tests in the plain pytest style explain a failed assert; the
 course settings are validated by name."""
+import json
 import re
 import shlex
 import shutil
@@ -115,12 +116,17 @@ def test_mpkit_new_scaffolds_and_verify_says_what_is_missing_in_order(tmp_path):
     assert all("not checked yet" in line for line in lines if line.startswith(("manifest ", "stubs ", "corpus ")))
 
 
-def test_a_failed_plain_assert_is_the_verdict_with_pytests_explanation(submit):
-    grade = submit("02_queue", (ROOT / "tests/corpus/wrong/02_queue/reversed_order.py").read_text())
-    verdict = grade(names={"collect_tutorial"})["collect_tutorial"]
-    assert verdict.status == "failed"
-    assert "assert ['lily', None, 11] == [11, None, 'lily']" in verdict.message
-    assert "collect([11, None, 'lily']).returned" in verdict.message
+def test_a_failed_plain_assert_is_the_verdict_with_pytests_explanation(guided_kit, tmp_path):
+    kit, _ = guided_kit
+    submission = tmp_path / "submission" / "05_square"
+    submission.mkdir(parents=True)
+    solution = (kit / "solutions" / "05_square" / "square_tasks.py").read_text(encoding="utf-8")
+    (submission / "square_tasks.py").write_text(solution.replace("x * x", "x + x"), encoding="utf-8")
+    done = _mpkit(kit, "grade", str(submission.parent), "--exercise", "square", "--format", "json")
+    verdict = {t["name"]: t for t in json.loads(done.stdout)["tests"]}["square_in_child"]
+    assert verdict["status"] == "failed"
+    assert verdict["message"] == ("square_in_child(7) did not do what the test expects:\n"
+                                  "assert 14 == 49\n +  where 14 = square_in_child(7).returned")
 
 
 def test_an_asserted_evidence_check_gives_its_own_verdict_and_message(submit):

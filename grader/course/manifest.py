@@ -43,7 +43,10 @@ class Exercise:
         from grader.judging import pytest_checks, scenario
 
         if pytest_checks.is_test_module(self.checks):  # plain pytest tests
-            return pytest_checks.scenarios_of(self.checks)
+            try:
+                return pytest_checks.scenarios_of(self.checks)
+            except pytest_checks.AuthoringError as exc:
+                raise ManifestError("%s (the checks of %s)" % (exc, self.folder))
         return scenario.scenarios_of(self.checks)
 
 

@@ -26,7 +26,7 @@ import types
 from grader.engine.values import safe_repr, same
 from grader.judging import judge as judging
 from grader.judging.checks import common
-from grader.judging.outcomes import FAILED, PASSED, Fail
+from grader.judging.outcomes import ERROR, FAILED, PASSED, Fail
 from grader.judging.scenario import Scenario
 from grader.messages import text
 
@@ -76,7 +76,11 @@ def load(module_name):
     rewrite_asserts(tree, source, spec.origin, None)
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module
-    exec(compile(tree, spec.origin, "exec", dont_inherit=True), module.__dict__)
+    try:
+        exec(compile(tree, spec.origin, "exec", dont_inherit=True), module.__dict__)
+    except Exception as exc:  # noqa: BLE001 - the instructor's module, reported by name
+        del sys.modules[module_name]
+        raise AuthoringError("%s could not be loaded: %s: %s" % (spec.origin, type(exc).__name__, exc))
     return module
 
 
@@ -122,6 +126,8 @@ class TestScenario(Scenario):
             status, message = PASSED, ""
         except Fail as fail:
             status, message = fail.status, fail.message
+        except AuthoringError as exc:  # the test itself is wrong: `mpkit verify` shows it
+            status, message = ERROR, str(exc)
         except AssertionError as exc:
             status, message = fixture.verdict_of(exc)
         except Exception as exc:  # noqa: BLE001 - the test's own code failed on what it saw
@@ -178,14 +184,17 @@ class Fixture:
         return Seen(obs, self)
 
     def verdict_of(self, exc):
-        """A failed assert: the verdict of the evidence it asserted alone, else failed with
-        pytest's explanation."""
+        """A failed assert: the verdict of the evidence it asserted alone; else failed, with
+        the assert's own message when it has one (the instructor's words for students), or
+        pytest's explanation of the expression."""
         explanation = str(exc).strip()
         lines = explanation.splitlines()
         for evidence in reversed(self.refuted):
             if "assert %r" % evidence in lines:
-                custom = lines[:lines.index("assert %r" % evidence)]
-                return evidence.status, "\n".join([evidence.message] + custom)
+                return evidence.status, "\n".join([evidence.message] + lines[:lines.index("assert %r" % evidence)])
+        first = next((i for i, line in enumerate(lines) if line.startswith("assert ")), len(lines))
+        if lines[:first]:
+            return FAILED, "\n".join(lines[:first])
         return FAILED, text("assert_failed", call=self.last_label or self.test.call,
                             explanation=explanation or "assert False")
 

@@ -50,7 +50,8 @@ def check_collect(scenario, items, label):
                          explain_stuck=stop_arrived)
     assert seen.ran_in_child("produce")
     assert seen.stream_ended(items, end_marker="STOP")
-    assert seen.returned == items
+    assert seen.returned == items, text("wrong_return", call=label, actual=repr(seen.returned),
+                                        expected=safe_repr(items))
     assert seen.crossed_from_child(items, "produce")
 
 
@@ -58,8 +59,10 @@ def check_collect(scenario, items, label):
 def test_produce_in_child(scenario):
     """produce puts every item in order, then STOP, when run in a child process."""
     seen = scenario.drive(produce_in_a_child, TUTORIAL, label="produce(q, [11, None, 'lily'])")
+    expected = TUTORIAL + ["STOP"]
     assert seen.extra["stop"] == "STOP", text("stop_changed")
-    assert seen.value("got") == TUTORIAL + ["STOP"]
+    assert seen.value("got") == expected, text("produce_items", items=safe_repr(TUTORIAL),
+                                               actual=repr(seen.value("got")), expected=safe_repr(expected))
 
 
 @pytest.mark.points(1)
