@@ -21,18 +21,16 @@ def add_commands(commands):
     n = commands.add_parser("new", help="scaffold a new exercise: solution, statement, hints, "
                             "graded tests, manifest entry, corpus folders")
     n.add_argument("name", metavar="NAME", help="NN_topic, for example 05_pool")
-    n.add_argument("--module", help="the student's module (default: <topic>_exercise)")
+    n.add_argument("--module", help="the student's module (default: <topic>_tasks)")
     n.add_argument("--title", help="the exercise's title (default: made from the topic)")
     n.add_argument("--root", default=".", help="the kit's folder (default: .)")
 
 
 def _hint_line(parser_commands):
-    if HINT_COMMAND in parser_commands:
-        return ("`mpkit hint NAME` (for example `mpkit hint queue`) shows the next hint of an "
-                "exercise, from a nudge to nearly the answer; 提示有中文版。")
-    return ("Each exercise has hints, from a nudge to nearly the answer, in English and Chinese: "
-            "they are the `hints` (`hints_zh`) of its entry in `grader/course/manifest.toml`. "
-            "Read them one at a time. 提示见 `grader/course/manifest.toml` 中的 `hints_zh`。")
+    """How the students' README tells them to ask for a hint."""
+    from grader.messages import text
+
+    return text("release_hint_command" if HINT_COMMAND in parser_commands else "release_hint_manifest")
 
 
 def _same_kit(root):

@@ -123,7 +123,7 @@ def student_readme(visible, hint_line):
     table = "\n".join("| `%s` | `%s` | %s%s | %g |" % (
         e.folder, e.filename, e.title, " (%s)" % e.title_zh if e.title_zh else "", e.points) for e in visible)
     return template.replace("@@course", "Multiprocessing exercises").replace(
-        "@@table", table).replace("@@hints", hint_line)
+        "@@table", table).replace("@@hints", hint_line).replace("@@first", visible[0].topic)
 
 
 # -- the checks behind the release ------------------------------------------------------------
