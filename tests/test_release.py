@@ -106,3 +106,50 @@ def test_the_instructor_grades_a_submission_of_the_release_with_the_hidden_tests
     hidden = {s.name for e in exercises if e.folder in ("02_queue", "03_pipe") for s in e.scenarios() if s.hidden}
     assert hidden and hidden <= names
     assert {t["status"] for t in tests} == {"passed"}
+
+
+def test_a_hidden_test_leaves_with_its_judge_its_helpers_and_its_inputs():
+    from grader.course import hidden
+
+    source = '''import pytest
+
+SHARED = [1, 2]
+SECRET_INPUT = [7, 7, 7]  # only the hidden test uses it
+
+
+def _secret_expected():
+    return [49, 49, 49]
+
+
+@pytest.mark.points(1)
+def test_visible(scenario):
+    assert scenario.call("f", SHARED).returned == SHARED
+
+
+# the hidden one
+@pytest.mark.points(1)
+@pytest.mark.hidden
+def test_secret(scenario):
+    assert scenario.call("f", SECRET_INPUT + SHARED).returned == _secret_expected()
+
+
+@scenario("old_style", points=1, call="g()", hidden=True)
+def old_style(run):
+    run.call("g")
+
+
+@old_style.judge
+def _(obs):
+    raise Fail(FAILED, "the old style's hidden judge")
+
+
+visible_made = make("shown", SHARED)
+hidden_made = make("kept_back", SECRET_INPUT, hidden=True)
+'''
+    out, names = hidden.strip(source)
+    for gone in ("test_secret", "SECRET_INPUT", "_secret_expected", "49", "old_style", "hidden judge",
+                 "kept_back", "the hidden one"):
+        assert gone not in out, gone
+    for kept in ("test_visible", "SHARED = [1, 2]", 'visible_made = make("shown", SHARED)'):
+        assert kept in out, kept
+    compile(out, "stripped", "exec")
