@@ -158,6 +158,10 @@ class Fixture:
     def drive(self, driver, *args, label=None, **options):
         """Run `driver(run, *args)` next to the student's module (a top-level function of an
         importable module: it makes its calls with run.call and returns plain data, `extra`)."""
+        if is_test_module(driver.__module__):
+            raise AuthoringError("%s: the driver %s must live in a module of its own, not in a test "
+                                 "module: it runs in the scenario, where pytest may not be installed"
+                                 % (self.test.path, driver.__name__))
         name = "%s:%s" % (driver.__module__, driver.__qualname__)
         return self._pass(driver.__name__, args, label or driver.__name__, name, options)
 

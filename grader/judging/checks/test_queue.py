@@ -1,40 +1,13 @@
 """02_queue: produce and collect, written as plain pytest tests (docs/authoring.md)."""
-import multiprocessing
-
 import pytest
 
-from grader.engine.values import describe, safe_repr
+from grader.engine.values import safe_repr
 from grader.judging.checks.common import explain_gave_up, received_in_caller, text
+from grader.judging.checks.queue_drivers import produce_in_a_child
 
 TUTORIAL = [11, None, "lily"]
 MIXED = [0, -1.5, "二", b"\x00bytes", (1, 2), {"k": [1, 2]}, None, True, "STOP?"]
 LARGE = ["a" * 3000000, 42, "b" * 3000000, "c" * 3000000]
-
-
-def consume(q, proc):
-    """Get everything `proc` puts on `q`, without ever waiting on a process that has died."""
-    from multiprocessing.connection import wait
-
-    got = []
-    while True:
-        ready = wait([q._reader, proc.sentinel])
-        if q._reader in ready:
-            got.append(q.get())
-            if got[-1] == "STOP":
-                return got
-        elif not q._reader.poll():
-            return got
-
-
-def produce_in_a_child(run, items):
-    """Driver (runs next to the student's module): start produce(q, items) in a child and
-    get what it puts on the queue."""
-    q = multiprocessing.Queue()
-    proc = multiprocessing.Process(target=run.module.produce, args=(q, items))
-    proc.start()
-    got = consume(q, proc)
-    proc.join()
-    return {"got": describe(got), "stop": getattr(run.module, "STOP", None)}
 
 
 def stop_arrived(obs):
