@@ -24,6 +24,7 @@ import os
 import sys
 import time
 
+from grader import instructor
 from grader.course import manifest
 from grader.engine import isolation, system
 from grader.reports import gradescope, markdown, text as text_report, results
@@ -128,8 +129,12 @@ def _parser():
                    help="fork, spawn, forkserver or all (default: all the platform has)")
     v.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                    help="scenarios run at once (default: twice the number of cores)")
+    v.add_argument("--exercise", action="append", metavar="NAME",
+                   help="grade only this exercise's stub, solution and corpus (repeatable)")
     s = commands.add_parser("stubs", help="regenerate exercises/ stubs from the solutions")
     s.add_argument("--root", default=".", help="the kit's folder (default: .)")
+    instructor.add_commands(commands)
+    parser.set_defaults(commands=sorted(commands.choices))
     return parser
 
 
@@ -208,11 +213,17 @@ def _validate_shard(value, where):
     return k, n
 
 
+def _course_start_method():
+    """The manifest's start_method, None for the platform's own."""
+    chosen = manifest.course()["start_method"]
+    return None if chosen == "platform" else chosen
+
+
 def _selection(args):
     """(exercises, start methods) of a grading command's options, validated."""
     exercises = _validate_exercises(args.exercise, manifest.load(), "--exercise")
     exercises = _validate_limits(args, exercises)
-    methods = _validate_start_method(args.start_method, "--start-method")
+    methods = _validate_start_method(args.start_method or _course_start_method(), "--start-method")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("-j/--jobs: must be at least 1, not %d" % args.jobs)
     if getattr(args, "separate_users", False):
@@ -416,7 +427,8 @@ def cmd_verify(args):
         raise UsageError("--quick and --start-method: give one or the other")
     methods = _validate_start_method(None if args.quick else args.start_method or "all", "--start-method")
     jobs = args.jobs or 2 * (os.cpu_count() or 1)
-    problems = verify.run(args.root, methods, out=sys.stdout, jobs=jobs)
+    only = _validate_exercises(args.exercise, manifest.load(), "--exercise") if args.exercise else None
+    problems = verify.run(args.root, methods, out=sys.stdout, jobs=jobs, only=only)
     return EXIT_OK if not problems else EXIT_FAILED
 
 
@@ -437,8 +449,8 @@ def main(argv=None):
     try:
         with language(_language(args)):
             return _commands()[args.command](args)
-    except (UsageError, GradingError, manifest.ManifestError, stubs_error(), study.StudyError,
-            ProgressError) + platform_errors() as exc:
+    except (UsageError, instructor.InstructorError, GradingError, manifest.ManifestError, stubs_error(),
+            study.StudyError, ProgressError) + platform_errors() as exc:
         sys.stderr.write("mpkit %s: error: %s\n" % (args.command, exc))
         return EXIT_USAGE
 
@@ -461,7 +473,7 @@ def _commands():
             "grade-batch": cmd_grade_batch, "merge": cmd_merge, "gradescope": cmd_gradescope,
             "autograde": cmd_autograde, "workflow": cmd_workflow, "summary": cmd_summary,
             "list": study.cmd_list, "show": study.cmd_show, "hint": study.cmd_hint,
-            "watch": cmd_watch}
+            "watch": cmd_watch, **instructor.COMMANDS}
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 own supervisor, in parallel, and judge the reports. One broken job never costs another's grade.
 """
 import os
+import pickle
 import shutil
 import sys
 import tempfile
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from grader.engine import isolation, system
 from grader.engine.workers import close_zygotes, supervise
 from grader.judging import judge as judging
-from grader.judging.outcomes import CRASHED, ERROR, PASSED, TIMEOUT
+from grader.judging.outcomes import ERROR, PASSED
 from grader.judging.verdict import Verdict
 from grader.messages import current_language, language, text
 from grader.reports import timeline as timelines
@@ -102,33 +103,34 @@ def run_jobs(planned, jobs=None, on_verdict=None):
 
 
 def _copy_submission(job, workdir):
-    """Copy the exercise's Python files into the scenario's own folder, so nothing the student's
-    code does to its files reaches the submission itself."""
-    source = os.path.join(job.submission, job.exercise.folder)
+    """Copy the exercise's module, and nothing else of the submission, into the scenario's own
+    folder: nothing the student's code does to its files reaches the submission itself, and
+    no other file of it (a test file, a conftest.py, a grader.py, a checks module) is ever
+    where an import can find it."""
+    source = os.path.join(job.submission, job.exercise.folder, job.exercise.filename)
     target = os.path.join(workdir, "submission", job.exercise.folder)
     os.makedirs(target)
-    if os.path.isdir(source):
-        for name in os.listdir(source):
-            path = os.path.join(source, name)
-            if name.endswith(".py") and os.path.isfile(path) and os.path.getsize(path) <= MAX_MODULE_BYTES:
-                shutil.copyfile(path, os.path.join(target, name))
+    if os.path.isfile(source) and os.path.getsize(source) <= MAX_MODULE_BYTES:
+        shutil.copyfile(source, os.path.join(target, job.exercise.filename))
     return target
 
 
-def supervisor_job(job, workdir, module_dir, timeout):
-    exercise = job.exercise
+def supervisor_job(job, workdir, module_dir, timeout, scenario=None, runner=None):
+    """What the supervisor of one pass needs. `runner` replaces the runner's part of the job
+    (a plain pytest test's call); `scenario` gives the options (the job's own by default)."""
+    exercise, scenario = job.exercise, scenario or job.scenario
     return {
         "workdir": workdir,
         "module_dir": module_dir,
         "timeout": timeout,
-        "gate": job.scenario.gate,
-        "child_exit": job.scenario.child_exit,
+        "gate": scenario.gate,
+        "child_exit": scenario.child_exit,
         "separate_users": isolation.requested(),
         "hide": off_limits(job.submission),
         # MPKIT_EARLY_DEADLOCK=0 waits for the timeout, as on platforms without /proc
         "detect_deadlock": os.environ.get("MPKIT_EARLY_DEADLOCK", "1") != "0",
         "limits": dict(exercise.limits, tree_memory_mb=judging.tree_memory_mb(exercise)),
-        "runner": {
+        "runner": runner or {
             "module": exercise.module,
             "checks": exercise.checks,
             "scenario": job.scenario.name,
@@ -180,48 +182,81 @@ def _run_job(job):
         return Verdict(exercise=job.exercise.folder, name=job.scenario.name, status=ERROR,
                        max_score=job.scenario.points, message=text("shadows_stdlib", file=shadow),
                        start_method=job.start_method, hidden=job.scenario.hidden)
-    workdir = tempfile.mkdtemp(prefix="mpkit-", dir=isolation.scenarios_folder())
     started = time.monotonic()
-    try:
-        module_dir = _copy_submission(job, workdir)
-        timeout = scenario_timeout(job.exercise)
-        report = supervise(supervisor_job(job, workdir, module_dir, timeout), timeout + BACKSTOP_EXTRA_S)
-        if report is None:
-            status, message, output = CRASHED, text("parent_killed", call=job.scenario.call), ""
-        elif report.get("backstop"):
-            status, message, output = TIMEOUT, text("backstop", call=job.scenario.call), ""
-        else:
-            status, message, output = _judge(report, job, module_dir, timeout)
-        drawn = _timeline(report, job, module_dir) if report and status != PASSED else None
-        events = (report or {}).get("events", [])
-        _log_semaphores(events)
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+    drawn = []  # the timeline of each pass that has one: the last is the verdict's
+
+    def drawing(scenario, read):
+        def read_and_draw(report, module_dir, timeout):
+            seen = read(report, module_dir, timeout)
+            if report:
+                drawn.append(_timeline(report, job, scenario or job.scenario, module_dir))
+            return seen
+        return read_and_draw
+
+    run_test = getattr(job.scenario, "run_test", None)
+    if run_test is None:
+        status, message, output, events = one_pass(job, None, None,
+                                                   drawing(None, lambda *seen: _judge(job, *seen)))
+    else:  # a plain pytest test: each of its calls is a pass of its own
+        status, message, output, events = run_test(
+            job.exercise, job.start_method,
+            lambda scenario, call, read: one_pass(job, scenario, call, drawing(scenario, read)))
+    timeline = drawn[-1] if drawn and status != PASSED else None
     return Verdict(exercise=job.exercise.folder, name=job.scenario.name, status=status,
                    max_score=job.scenario.points, message=message, output=output,
                    start_method=job.start_method, duration_s=round(time.monotonic() - started, 3),
-                   hidden=job.scenario.hidden, events=events, timeline=drawn)
+                   hidden=job.scenario.hidden, events=events, timeline=timeline)
 
 
-def _timeline(report, job, module_dir):
-    """The timeline of a failing scenario, or None: drawing it never costs the verdict."""
+def _timeline(report, job, scenario, module_dir):
+    """The timeline of a scenario's pass, or None: drawing it never costs the verdict."""
     try:
-        blocked = judging.blocked_at(report, job.scenario, job.exercise, module_dir, job.start_method)
+        blocked = judging.blocked_at(report, scenario, job.exercise, module_dir, job.start_method)
         return timelines.build(report, blocked)
     except Exception:  # noqa: BLE001 - a report of a shape the drawing cannot read
         return None
 
 
-def _judge(report, job, module_dir, timeout):
-    """(status, message, output). The judge is total: an observation of a shape it cannot read
-    (made by the student's code, which runs where the observations are written) is an error
-    of this one test, never a crash of the run."""
+def one_pass(job, scenario, call, read):
+    """One supervised run in a fresh folder: `job`'s scenario, or `scenario` making `call` (a
+    plain pytest test's). Returns read(report, module_dir, timeout), called while the
+    scenario's folder still exists."""
+    workdir = tempfile.mkdtemp(prefix="mpkit-", dir=isolation.scenarios_folder())
+    try:
+        module_dir = _copy_submission(job, workdir)
+        timeout = scenario_timeout(job.exercise)
+        runner = None if call is None else _call_runner(job, workdir, call)
+        report = supervise(supervisor_job(job, workdir, module_dir, timeout, scenario, runner),
+                           timeout + BACKSTOP_EXTRA_S)
+        _log_semaphores((report or {}).get("events", []))
+        return read(report, module_dir, timeout)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _call_runner(job, workdir, call):
+    """The runner's part of a plain call's job: its arguments go in a file the runner reads
+    before it imports the student's module (too large for a command line, never secret)."""
+    path = os.path.join(workdir, "call.pickle")
+    with open(path, "wb") as f:
+        pickle.dump(call["args"], f)
+    os.chmod(path, 0o644)
+    return {"module": job.exercise.module, "start_method": job.start_method,
+            "call": {"function": call["function"], "label": call["label"],
+                     "driver": call.get("driver"), "args_path": path}}
+
+
+def _judge(job, report, module_dir, timeout):
+    """(status, message, output, events). The judge is total: an observation of a shape it
+    cannot read (made by the student's code, which runs where the observations are written)
+    is an error of this one test, never a crash of the run."""
+    events = (report or {}).get("events", [])
     try:
         status, message = judging.judge(report, job.scenario, job.exercise, module_dir, timeout,
                                         job.start_method)
-        return status, message, judging.output_of(report, module_dir)
+        return status, message, judging.output_of(report or {}, module_dir), events
     except Exception as exc:  # noqa: BLE001 - whatever the report held
-        return ERROR, text("unreadable_report", call=job.scenario.call, detail=type(exc).__name__), ""
+        return ERROR, text("unreadable_report", call=job.scenario.call, detail=type(exc).__name__), "", events
 
 
 def _log_semaphores(events):

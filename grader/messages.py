@@ -29,6 +29,16 @@ EN = {
     "no_result": "While running {call} the grader's process ended without handing in its "
                  "result: does your code close file descriptors it did not open (os.closerange, "
                  "os.close) or replace the grader's files? Close only what you opened.",
+    # -- the students' README written by `mpkit release` ------------------------------------
+    "release_hint_command": "`mpkit hint NAME` (for example `mpkit hint queue`) shows the next "
+                            "hint of an exercise, from a nudge to nearly the answer; 提示有中文版。",
+    "release_hint_manifest": "Each exercise has hints, from a nudge to nearly the answer, in "
+                             "English and Chinese: they are the `hints` (`hints_zh`) of its entry "
+                             "in `grader/course/manifest.toml`. Read them one at a time. 提示见 "
+                             "`grader/course/manifest.toml` 中的 `hints_zh`。",
+    "assert_failed": "{call} did not do what the test expects:\n{explanation}",
+    "test_error": "The test of {call} could not read what your code did ({exc_type}: "
+                  "{exc_message}): check what your function returns.",
     "raised": "{call} raised {exc_type}: {exc_message}\n{traceback}",
     "child_crashed": "A child process running {target} raised {exc_type}: {exc_message}\n"
                      "{traceback}",

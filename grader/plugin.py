@@ -58,6 +58,9 @@ def _setting(config, names):
 
 
 def pytest_configure(config):
+    # the markers of graded tests, also for a plain pytest run that imports a test module
+    config.addinivalue_line("markers", "points(n): points a graded test is worth")
+    config.addinivalue_line("markers", "hidden: a hidden graded test")
     submission, where = _setting(config, SUBMISSION)
     if submission is None:
         for flag in (EXERCISE, START_METHOD[0]):
@@ -78,8 +81,6 @@ def pytest_configure(config):
         backstop = grading.backstop_timeout(exercises)
     except (cli.UsageError, grading.GradingError, manifest.ManifestError) as exc:
         raise pytest.UsageError(str(exc))
-    config.addinivalue_line("markers", "points(n): points a graded test is worth")
-    config.addinivalue_line("markers", "hidden: a hidden graded test")
     run = GradedRun(os.path.abspath(path), exercises, methods, backstop)
     config.pluginmanager.register(run, "mpkit-graded-run")
 

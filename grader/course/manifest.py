@@ -3,14 +3,14 @@ import os
 import sys
 from dataclasses import dataclass, field
 
+from grader.course import settings
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.9 and 3.10
     import tomli as tomllib
 
 MANIFEST_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "manifest.toml")
-REQUIRED = ("folder", "module", "checks", "title", "points")
-LIMIT_KEYS = ("max_processes", "memory_mb", "output_kb", "open_files")
 
 
 class ManifestError(Exception):
@@ -40,36 +40,55 @@ class Exercise:
         return self.module + ".py"
 
     def scenarios(self):
-        from grader.judging.scenario import scenarios_of
+        from grader.judging import pytest_checks, scenario
 
-        return scenarios_of(self.checks)
+        if pytest_checks.is_test_module(self.checks):  # plain pytest tests
+            try:
+                return pytest_checks.scenarios_of(self.checks)
+            except pytest_checks.AuthoringError as exc:
+                raise ManifestError("%s (the checks of %s)" % (exc, self.folder))
+        return scenario.scenarios_of(self.checks)
 
 
-def load(path=MANIFEST_PATH):
+def read(path=MANIFEST_PATH):
+    """The manifest's raw tables."""
     try:
         with open(path, "rb") as f:
-            data = tomllib.load(f)
+            return tomllib.load(f)
     except OSError as exc:
         raise ManifestError("cannot read the manifest %s: %s" % (path, exc.strerror))
     except tomllib.TOMLDecodeError as exc:
         raise ManifestError("the manifest %s is not valid TOML: %s" % (path, exc))
-    defaults = data.get("defaults", {})
-    exercises = []
-    for index, entry in enumerate(data.get("exercise", []), 1):
-        where = "%s, exercise #%d" % (path, index)
-        missing = [key for key in REQUIRED if key not in entry]
-        if missing:
-            raise ManifestError("%s lacks %s" % (where, ", ".join(missing)))
-        limits = {key: int(entry.get(key, defaults.get(key, 0))) for key in LIMIT_KEYS}
-        exercises.append(Exercise(
-            folder=entry["folder"], module=entry["module"], checks=entry["checks"],
-            title=entry["title"], title_zh=entry.get("title_zh", ""),
-            points=entry["points"], timeout=float(entry.get("timeout", defaults.get("timeout", 10))),
-            limits=limits, hints=list(entry.get("hints", [])),
-            hints_zh=list(entry.get("hints_zh", []))))
+
+
+def course(path=MANIFEST_PATH):
+    """The course's settings ([defaults]), validated (grader/course/settings.py)."""
+    try:
+        return settings.course(path, read(path))
+    except settings.SettingsError as exc:
+        raise ManifestError(str(exc))
+
+
+def load(path=MANIFEST_PATH):
+    data = read(path)
+    try:
+        defaults = settings.course(path, data)
+        exercises = [_exercise(entry, settings.exercise(path, index, entry, defaults))
+                     for index, entry in enumerate(data.get("exercise", []), 1)]
+    except settings.SettingsError as exc:
+        raise ManifestError(str(exc))
     if not exercises:
         raise ManifestError("the manifest %s lists no exercise" % path)
     return exercises
+
+
+def _exercise(entry, limits):
+    timeout = float(limits.pop("timeout"))
+    return Exercise(
+        folder=entry["folder"], module=entry["module"], checks=entry["checks"],
+        title=entry["title"], title_zh=entry.get("title_zh", ""), points=entry["points"],
+        timeout=timeout, limits=limits, hints=list(entry.get("hints", [])),
+        hints_zh=list(entry.get("hints_zh", [])))
 
 
 def find(exercises, name):

@@ -11,14 +11,16 @@ import os
 import sys
 
 from grader import grading
-from grader.course import corpus, manifest, stubs
+from grader.course import corpus, manifest, scaffold, settings, stubs
 from grader.judging.outcomes import NOT_IMPLEMENTED
 
 MIN_HINTS = 3
 
 
 def check_manifest(root, exercises):
-    problems, seen = [], {}
+    languages = manifest.course()["languages"]
+    problems = settings.unknown_keys(manifest.MANIFEST_PATH, manifest.read().get("exercise", []))
+    seen = {}
     stdlib = grading.stdlib_names()
     for exercise in exercises:
         for kind, value in (("folder", exercise.folder), ("module", exercise.module),
@@ -30,6 +32,8 @@ def check_manifest(root, exercises):
             problems.append("manifest: module %r of %s shadows the standard library; rename it"
                             % (exercise.module, exercise.folder))
         for field, hints in (("hints", exercise.hints), ("hints_zh", exercise.hints_zh)):
+            if field == "hints_zh" and "zh" not in languages:
+                continue
             if len(hints) < MIN_HINTS:
                 problems.append("manifest: %s has %d %s; write at least %d, from a nudge to nearly "
                                 "the answer" % (exercise.folder, len(hints), field, MIN_HINTS))
@@ -61,6 +65,28 @@ def check_manifest(root, exercises):
             if os.path.isdir(os.path.join(folder, name)) and name not in listed and not name.startswith((".", "_")):
                 problems.append("%s/%s is not in the manifest: add it to grader/course/manifest.toml or "
                                 "remove it" % (side, name))
+    return problems
+
+
+def check_work_left(root, exercises):
+    """What a new exercise still lacks, in the order to do it: the MPKIT-TODO places `mpkit
+    new` left, then a correct and a wrong submission in the corpus."""
+    problems = ["%s (then remove the MPKIT-TODO)" % place for place in scaffold.unfinished(root, exercises)]
+    corpus_dir = os.path.join(root, "tests", "corpus")
+    if not os.path.isdir(corpus_dir):
+        return problems
+    cases = corpus.load(corpus_dir)
+    for exercise in exercises:
+        folder = os.path.join("tests", "corpus", "correct", exercise.folder)
+        correct = [c for c in cases if c.exercise.folder == exercise.folder and c.file.startswith("correct/")]
+        wrong = [c for c in cases if c.exercise.folder == exercise.folder and not c.file.startswith("correct/")]
+        if not correct:
+            problems.append("%s holds no correct submission: add one .py file (another style of the "
+                            "solution) that must pass every test" % folder)
+        if not wrong:
+            problems.append("tests/corpus/cases.toml has no case of %s: add a wrong submission to "
+                            "tests/corpus/wrong/%s/ and a [[case]] with its expected verdicts"
+                            % (exercise.folder, exercise.folder))
     return problems
 
 
@@ -99,20 +125,27 @@ def check_corpus(root, exercises, methods, jobs=None):
     if not os.path.isdir(corpus_dir):
         return ["%s is missing: the corpus of submissions proves the checks" % corpus_dir]
     problems = []
-    cases = corpus.load(corpus_dir, exercises)
+    cases = [c for c in corpus.load(corpus_dir) if c.exercise.folder in {e.folder for e in exercises}]
     for case, verdicts in corpus.grade_cases(corpus_dir, cases, methods, jobs=jobs):
         problems += corpus.problems(case, verdicts)
     return problems
 
 
-def run(root, methods, out=sys.stdout, jobs=None):
+def run(root, methods, out=sys.stdout, jobs=None, only=None):
+    """Each step in order; once one finds problems, the later ones wait for them to be fixed.
+    `only`: the exercises to grade (default: all; the manifest is always checked whole)."""
     exercises = manifest.load()
+    chosen = only or exercises
     problems = []
-    steps = [("manifest", lambda: check_manifest(root, exercises)),
-             ("stubs", lambda: check_stubs(root, exercises)),
-             ("stubs and solutions graded (%s)" % ", ".join(methods), lambda: check_grades(root, exercises, methods, jobs)),
-             ("corpus (%s)" % ", ".join(methods), lambda: check_corpus(root, exercises, methods, jobs))]
+    steps = [("work left in new exercises", lambda: check_work_left(root, chosen)),
+             ("manifest", lambda: check_manifest(root, exercises)),
+             ("stubs", lambda: check_stubs(root, chosen)),
+             ("stubs and solutions graded (%s)" % ", ".join(methods), lambda: check_grades(root, chosen, methods, jobs)),
+             ("corpus (%s)" % ", ".join(methods), lambda: check_corpus(root, chosen, methods, jobs))]
     for title, step in steps:
+        if problems:
+            out.write("%-45s %s\n" % (title, "not checked yet: fix the problems above first"))
+            continue
         found = step()
         out.write("%-45s %s\n" % (title, "ok" if not found else "%d problem(s)" % len(found)))
         for problem in found:

@@ -195,7 +195,7 @@ def main():
     if hasattr(os, "register_at_fork"):
         os.register_at_fork(after_in_child=lambda: _close_quietly(fd))
     set_default_start_method(job["start_method"])
-    chosen = {s.name: s for s in drivers.registered(job["checks"])}[job["scenario"]]
+    chosen = drivers.chosen(job)
     result = {"runner_pid": os.getpid(), "start_method": job["start_method"]}
     _phase(fd, result, "import")
     try:

@@ -422,24 +422,42 @@ def _path(exercise):
     return "%s/%s" % (exercise.folder, exercise.filename)
 
 
+def kit_failure(report, call):
+    """The Fail of a scenario the kit itself could not see to its end, or None: its supervisor
+    was killed (no report), or the backstop stopped it."""
+    if report is None:
+        return Fail(CRASHED, text("parent_killed", call=call))
+    if report.get("backstop"):
+        return Fail(TIMEOUT, text("backstop", call=call))
+    return None
+
+
 def judge(report, scenario, exercise, student_dir, timeout, method=""):
     """(status, message) for one scenario's report."""
+    failure = kit_failure(report, scenario.call)
+    if failure:
+        return failure.status, failure.message
     obs = Observations(report, scenario, exercise, student_dir, method)
     try:
-        _check(report, obs, scenario, exercise, student_dir, timeout)
+        generic(report, obs, timeout)
+        scenario.judge_fn(obs)
+        leftovers(report, obs)
     except Fail as fail:
         return fail.status, fail.message
     return PASSED, ""
 
 
-def _check(report, obs, scenario, exercise, student_dir, timeout):
+def generic(report, obs, timeout):
+    """The verdicts every scenario gets before its own judge looks: stopped, died, did not
+    import, a stub, a crash, a process not joined. Raises Fail."""
+    exercise, scenario = obs.exercise, obs.scenario
     if report["outcome"] != "exited":
         raise _stopped(report, obs, exercise, timeout)
     result = report.get("result") or {}
     if result.get("phase") != "done":
         raise _died(report, obs, exercise)
     if "import_error" in result:
-        raise _import_failed(result["import_error"], exercise, student_dir)
+        raise _import_failed(result["import_error"], exercise, obs.student_dir)
     if obs.started_at_import():  # children that import the module start processes again
         raise Fail(ERROR, plain_cause("cause_guard", obs).rstrip())
     for failure in (_calls_failed(obs, exercise), _children_failed(obs)):
@@ -452,14 +470,17 @@ def _check(report, obs, scenario, exercise, student_dir, timeout):
     failure = _not_joined(obs)
     if failure:
         raise failure
-    scenario.judge_fn(obs)
+
+
+def leftovers(report, obs):
+    """After the scenario's own judge: processes left behind. Raises Fail."""
     if report.get("leaked"):
         targets = obs.child_targets()
         which = ", ".join(text("leaked_one", pid=p["pid"], target=targets.get(p["pid"], text("unknown_target")))
                           for p in report["leaked"])
         guard = "cause_guard" if obs.started_at_import() else None
         raise Fail(LEAKED, plain_cause(guard, obs) +
-                   text("leaked", call=scenario.call, count=len(report["leaked"]), which=which))
+                   text("leaked", call=obs.scenario.call, count=len(report["leaked"]), which=which))
 
 
 def output_of(report, student_dir):

@@ -1,0 +1,60 @@
+"""02_queue: produce and collect, written as plain pytest tests (docs/authoring.md)."""
+import pytest
+
+from grader.engine.values import safe_repr
+from grader.judging.checks.common import explain_gave_up, received_in_caller, text
+from grader.judging.checks.queue_drivers import produce_in_a_child
+
+TUTORIAL = [11, None, "lily"]
+MIXED = [0, -1.5, "二", b"\x00bytes", (1, 2), {"k": [1, 2]}, None, True, "STOP?"]
+LARGE = ["a" * 3000000, 42, "b" * 3000000, "c" * 3000000]
+
+
+def stop_arrived(obs):
+    """A collect stuck after STOP arrived compares it wrongly (`is`, or not at all)."""
+    if received_in_caller(obs, "STOP"):
+        return text("sentinel_arrived")
+    return explain_gave_up(obs)
+
+
+def check_collect(scenario, items, label):
+    """collect returns every item in order from a child running produce."""
+    seen = scenario.call("collect", list(items), label=label, deadlock_hint="queue_deadlock_hint",
+                         explain_stuck=stop_arrived)
+    assert seen.ran_in_child("produce")
+    assert seen.stream_ended(items, end_marker="STOP")
+    assert seen.returned == items, text("wrong_return", call=label, actual=repr(seen.returned),
+                                        expected=safe_repr(items))
+    assert seen.crossed_from_child(items, "produce")
+
+
+@pytest.mark.points(1)
+def test_produce_in_child(scenario):
+    """produce puts every item in order, then STOP, when run in a child process."""
+    seen = scenario.drive(produce_in_a_child, TUTORIAL, label="produce(q, [11, None, 'lily'])")
+    expected = TUTORIAL + ["STOP"]
+    assert seen.extra["stop"] == "STOP", text("stop_changed")
+    assert seen.value("got") == expected, text("produce_items", items=safe_repr(TUTORIAL),
+                                               actual=repr(seen.value("got")), expected=safe_repr(expected))
+
+
+@pytest.mark.points(1)
+def test_collect_tutorial(scenario):
+    check_collect(scenario, TUTORIAL, "collect([11, None, 'lily'])")
+
+
+@pytest.mark.points(1)
+def test_collect_mixed(scenario):
+    check_collect(scenario, MIXED, "collect(%s)" % safe_repr(MIXED, 80))
+
+
+@pytest.mark.points(1)
+@pytest.mark.hidden
+def test_collect_empty(scenario):
+    check_collect(scenario, [], "collect([])")
+
+
+@pytest.mark.points(2)
+@pytest.mark.hidden
+def test_collect_large(scenario):
+    check_collect(scenario, LARGE, "collect(items of 3 MB each)")
