@@ -62,8 +62,9 @@ def _selection_options(parser, jobs_help="scenarios run at once (default: the nu
     parser.add_argument("--start-method", default=None, metavar="METHOD",
                         help="fork, spawn, forkserver or all (default: the platform's own)")
     parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help=jobs_help)
-    parser.add_argument("--separate-users", action="store_true",
-                        help="as root: run each scenario as a user of its own (MPKIT_SEPARATE_USERS=1)")
+    parser.add_argument("--separate-users", action=argparse.BooleanOptionalAction, default=None,
+                        help="run each scenario as a user of its own (the default as root; "
+                             "MPKIT_SEPARATE_USERS=1 or 0)")
     limits = parser.add_argument_group("limits per scenario (defaults: grader/course/manifest.toml)")
     limits.add_argument("--timeout", type=float, metavar="S", help="seconds (before MPKIT_TIMEOUT_SCALE)")
     limits.add_argument("--max-processes", type=int, metavar="N", help="processes at once")
@@ -226,11 +227,13 @@ def _selection(args):
     methods = _validate_start_method(args.start_method or _course_start_method(), "--start-method")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("-j/--jobs: must be at least 1, not %d" % args.jobs)
-    if getattr(args, "separate_users", False):
+    separate = getattr(args, "separate_users", None)
+    if separate:
         if not isolation.available():
             raise UsageError("--separate-users: needs root and a Python other users can run "
                              "(%s)" % ("not root" if os.geteuid() != 0 else "no such Python found"))
-        os.environ[isolation.SWITCH] = "1"  # the workers and supervisors read it
+    if separate is not None:
+        os.environ[isolation.SWITCH] = "1" if separate else "0"  # the workers and supervisors read it
     return exercises, methods
 
 

@@ -312,7 +312,8 @@ def prepare(tmp, case):
 def run_cli(tmp, case, args):
     """Run the CLI in a subprocess (its own session, cwd tmp/cli-cwd, TMPDIR tmp/grader-tmp)."""
     pid_dir, cli_cwd, grader_tmp = tmp / "pids", tmp / "cli-cwd", tmp / "grader-tmp"
-    env = dict(os.environ, TMPDIR=str(grader_tmp), MPKIT_TIMEOUT_SCALE=case.scale,
+    # the layers every user gets; as root, users of their own come on top (test_privileges.py)
+    env = dict(os.environ, TMPDIR=str(grader_tmp), MPKIT_TIMEOUT_SCALE=case.scale, MPKIT_SEPARATE_USERS="0",
                MPKIT_SEMAPHORE_LOG=str(tmp / "semaphores.log"),
                PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p))
     env.pop("MPKIT_PLATFORM", None)

@@ -41,6 +41,8 @@ def grade(tmp_path, greet_body, separate=False):
     shutil.copyfile(ROOT / "solutions" / NEIGHBOUR[0] / NEIGHBOUR[1], sub / NEIGHBOUR[0] / NEIGHBOUR[1])
     env = dict(os.environ, MPKIT_SEPARATE_USERS="1" if separate else "0",
                PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p))
+    if separate == "default":
+        del env["MPKIT_SEPARATE_USERS"]  # as root: on unless turned off
     done = subprocess.run([sys.executable, "-m", "grader.cli", "grade", str(sub), "--format", "json",
                            "--exercise", "01_process", "--exercise", NEIGHBOUR[0]],
                           cwd=str(tmp_path), env=env, capture_output=True, text=True, timeout=300)
@@ -95,6 +97,7 @@ def _grader_digest():
 
 @needs_users
 def test_student_code_runs_as_a_user_of_its_own_and_cannot_change_the_grader(tmp_path):
+    """As root, by default: no option, no MPKIT_SEPARATE_USERS."""
     before = _grader_digest()
     tests, stderr = grade(tmp_path, """
     import grader
@@ -107,7 +110,7 @@ def test_student_code_runs_as_a_user_of_its_own_and_cannot_change_the_grader(tmp
                 print("wrote", name)
             except OSError:
                 pass
-""", separate=True)
+""", separate="default")
     assert _grader_digest() == before
     output = tests["greet_prints"]["output"]
     assert "uid 0 " not in output and "wrote" not in output, output

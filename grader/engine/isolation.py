@@ -9,8 +9,9 @@ write the grader's installation, and cannot read or write another scenario's fol
 end, every process and every file in the shared temporary folders owned by that uid is
 removed, whatever the student's code did to hide it.
 
-The layer is on when ``MPKIT_SEPARATE_USERS=1`` (``mpkit grade --separate-users``) and the
-grader is root; the runner's interpreter must be reachable by other users (a Python under a
+The layer is on whenever the grader is root, unless ``MPKIT_SEPARATE_USERS=0``
+(``mpkit grade --no-separate-users``); ``MPKIT_SEPARATE_USERS=1`` (``--separate-users``) makes
+it a requirement; the runner's interpreter must be reachable by other users (a Python under a
 0700 home folder is not: then a system Python of the same version is used, or the layer is
 named as missing).
 """
@@ -43,9 +44,13 @@ SWITCH = "MPKIT_SEPARATE_USERS"
 
 
 def requested():
-    value = os.environ.get(SWITCH, "0")
-    if value not in ("0", "1"):
-        raise ValueError("%s must be 0 or 1, not %r" % (SWITCH, value))
+    """Whether scenarios should run as users of their own: MPKIT_SEPARATE_USERS=1 asks for
+    it, 0 turns it off, and unset (or auto) means whenever the grader is root."""
+    value = os.environ.get(SWITCH, "auto")
+    if value not in ("0", "1", "auto"):
+        raise ValueError("%s must be 0, 1 or auto, not %r" % (SWITCH, value))
+    if value == "auto":
+        return os.name == "posix" and hasattr(os, "geteuid") and os.geteuid() == 0
     return value == "1"
 
 

@@ -217,9 +217,9 @@ _NOTES = {
         " (each process is still capped by RLIMIT_AS)" if POSIX else ""),
     "rlimits": "no per-process limits (setrlimit): the tree's memory is watched, open files "
                "and the size of files the code writes are not capped",
-    "separate_users": "student code runs as the grader's own user (as root, set "
-                      "MPKIT_SEPARATE_USERS=1 to give each scenario a user of its own; it needs "
-                      "root and a Python other users can run)",
+    "separate_users": "student code runs as the grader's own user (each scenario gets a user "
+                      "of its own when the grader is root, a Python other users can run exists "
+                      "and MPKIT_SEPARATE_USERS is not 0)",
     "private_mounts": "no mount namespace for scenarios (it needs CAP_SYS_ADMIN): they share "
                       "/tmp and /dev/shm, and folders other users may read (solutions/ beside a "
                       "checkout of the kit) stay readable to student code",
