@@ -253,6 +253,26 @@ EN = {
     "note_missing": "{folder}: no usable {file}",
     "note_statuses": "{folder}: {statuses}",
     "note_unreadable": "unreadable: {detail}",
+    # -- notebooks (nbgrader) ---------------------------------------------------------------------
+    "nb_howto": "**How to work in this notebook.** Write your code in the cell below that starts "
+                "with `%%writefile {file}`, then run it: it saves your code as the module "
+                "`{file}`, which the child processes import by name under every start method "
+                "(a function defined in a notebook cell cannot be loaded by a child under spawn "
+                "or forkserver). Keep that first line as it is. Then run the test cells, or see "
+                "every verdict at once with:\n\n"
+                "```python\nfrom grader.notebook import check\ncheck(\"{folder}\")\n```\n\n"
+                "To try your functions yourself, import the module in a new cell "
+                "(`import importlib, {module}; importlib.reload({module})`).",
+    "nb_tests": "**Tests.** Each cell below grades one test of {folder} by running your module "
+                "as real processes; when it fails it says why. Some tests are hidden: they are "
+                "run when your notebook is graded.",
+    "nb_module_missing": "{file} is not in this folder yet: run the cell that starts with "
+                         "`%%writefile {file}` first (it saves your code as the module the "
+                         "tests import).",
+    "nb_passed": "{name}: passed ({points} of {points} points)",
+    "nb_no_writefile": "No cell of {notebook} starts with `%%writefile {file}`, so no test of "
+                       "{folder} could run. The solution cell's first line must stay "
+                       "`%%writefile {file}`.",
 }
 
 LANGUAGES = {"en": EN}
