@@ -1,5 +1,6 @@
 """The exercises as nbgrader notebooks: made from the single source, graded by `mpkit grade`
 without a kernel exactly as the modules are, and `check` shown in a real Jupyter kernel."""
+import csv
 import json
 import os
 import re
@@ -194,3 +195,21 @@ def test_check_shows_an_html_table_in_a_real_kernel(tmp_path):
     assert table.count("<tr>") >= 6 and "collect_large" in table and "deadlock" in table
     assert "queue_messages.py:" in table and "p.join()" in table
     assert "text/plain" in outputs[0].data
+
+
+def test_grade_batch_grades_nbgraders_submitted_folder_as_it_is(tmp_path, exercises):
+    exercise = manifest.find(exercises, "queue")
+    solution = (ROOT / "solutions" / "02_queue" / "queue_messages.py").read_text(encoding="utf-8")
+    _notebook_submission(tmp_path / "submitted" / "alice" / "mpkit", {"02_queue": solution}, [exercise])
+    source = (ROOT / "notebooks" / "source" / "mpkit" / "02_queue.ipynb").read_text(encoding="utf-8")
+    (tmp_path / "submitted" / "bob" / "mpkit").mkdir(parents=True)
+    (tmp_path / "submitted" / "bob" / "mpkit" / "02_queue.ipynb").write_text(
+        source.replace("%%writefile queue_messages.py", "# the magic line deleted"), encoding="utf-8")
+    grades = tmp_path / "grades.csv"
+    assert cli.main(["grade-batch", str(tmp_path / "submitted"), "--csv", str(grades),
+                     "--exercise", "queue", "--feedback", str(tmp_path / "feedback")]) == cli.EXIT_OK
+    with open(grades, encoding="utf-8") as f:
+        rows = {row["student"]: row for row in csv.DictReader(f)}
+    assert (rows["alice"]["02_queue"], rows["bob"]["02_queue"]) == ("6", "0")
+    told = text("nb_no_writefile", notebook="mpkit/02_queue.ipynb", file=exercise.filename, folder=exercise.folder)
+    assert told in (tmp_path / "feedback" / "bob.md").read_text(encoding="utf-8")
