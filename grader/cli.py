@@ -413,6 +413,9 @@ def cmd_notebooks(args):
     exercises = _validate_exercises(args.exercise, manifest.load(), "--exercise")
     if not args.assignment or not args.assignment.replace("-", "_").isidentifier():
         raise UsageError("--assignment: %r is not a plain name (letters, digits, - and _)" % args.assignment)
+    if not all(os.path.isdir(os.path.join(args.root, side)) for side in ("exercises", "solutions")):
+        raise UsageError("--root: %r is not a checkout of the kit (it needs exercises/ and solutions/)"
+                         % args.root)
     try:
         import nbformat  # noqa: F401 - installed with nbgrader
     except ImportError:

@@ -213,3 +213,20 @@ def test_grade_batch_grades_nbgraders_submitted_folder_as_it_is(tmp_path, exerci
     assert (rows["alice"]["02_queue"], rows["bob"]["02_queue"]) == ("6", "0")
     told = text("nb_no_writefile", notebook="mpkit/02_queue.ipynb", file=exercise.filename, folder=exercise.folder)
     assert told in (tmp_path / "feedback" / "bob.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("options, named", [
+    (["--assignment", "ps 1"], "--assignment"),
+    (["--exercise", "05_nothing"], "--exercise"),
+    (["--root", "no/such/kit"], "--root: 'no/such/kit'"),
+])
+def test_notebooks_with_bad_input_exits_2_and_names_what_is_at_fault(tmp_path, capsys, options, named):
+    assert cli.main(["notebooks", str(tmp_path / "course")] + options) == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert named in err and "Traceback" not in err
+
+
+def test_notebooks_into_a_place_that_cannot_be_written_names_it(tmp_path, capsys):
+    (tmp_path / "a_file").write_text("", encoding="utf-8")
+    assert cli.main(["notebooks", str(tmp_path / "a_file" / "course"), "--root", str(ROOT)]) == cli.EXIT_USAGE
+    assert str(tmp_path / "a_file") in capsys.readouterr().err
