@@ -1,12 +1,13 @@
 """A submission as a student hands it in, made into a folder laid out like exercises/.
 
 It may be a folder laid out like exercises/, flat module files, a zip of either, or a folder
-holding such a zip; a Jupyter notebook stands for the modules its `%%writefile` cells write
-(the notebooks of `mpkit notebooks`), and is taken before a module file of the same name, as
-nbgrader's autograde would run the cell and overwrite that file. Only each exercise's module file (`<module>.py`) is taken from it, at most
-1 MiB, never through a symbolic link; everything else (test files, conftest.py, data) is
-ignored, so a submission is graded only by the kit's own checks. When a module is missing the
-student is told which file was expected, and what was found instead.
+holding such a zip. A Jupyter notebook stands for the modules its `%%writefile` cells write
+(the notebooks of `mpkit notebooks`), taken before a module file of the same name, since
+nbgrader's autograde would run the cell and overwrite that file. Only each exercise's module
+file (`<module>.py`) is taken from it, at most 1 MiB, never through a symbolic link;
+everything else (test files, conftest.py, data) is ignored, so a submission is graded only by
+the kit's own checks. When a module is missing the student is told which file was expected,
+and what was found instead.
 """
 import difflib
 import hashlib
