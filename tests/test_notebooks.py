@@ -230,3 +230,18 @@ def test_notebooks_into_a_place_that_cannot_be_written_names_it(tmp_path, capsys
     (tmp_path / "a_file").write_text("", encoding="utf-8")
     assert cli.main(["notebooks", str(tmp_path / "a_file" / "course"), "--root", str(ROOT)]) == cli.EXIT_USAGE
     assert str(tmp_path / "a_file") in capsys.readouterr().err
+
+
+def test_the_notebook_wins_over_a_stale_module_file_beside_it(tmp_path, exercises):
+    """nbgrader's autograde runs the `%%writefile` cell, which overwrites the file: so does the kit."""
+    from grader.platforms import submissions
+
+    exercise = manifest.find(exercises, "queue")
+    solution = (ROOT / "solutions" / "02_queue" / "queue_messages.py").read_text(encoding="utf-8")
+    _notebook_submission(tmp_path / "alice", {"02_queue": solution}, [exercise])
+    (tmp_path / "alice" / "queue_messages.py").write_text("# an older run of the cell\n", encoding="utf-8")
+    found = submissions.unpack(str(tmp_path / "alice"), [exercise], str(tmp_path / "unpacked"))
+    taken = (tmp_path / "unpacked" / "02_queue" / "queue_messages.py").read_text(encoding="utf-8")
+    assert taken == notebooks.modules_in((tmp_path / "alice" / "02_queue.ipynb").read_text(encoding="utf-8"))[
+        "queue_messages.py"]
+    assert "def collect(items):" in taken
