@@ -33,6 +33,7 @@ def _submit(course, student, notebook_text):
     (folder / "02_queue.ipynb").write_text(notebook_text, encoding="utf-8")
 
 
+@pytest.mark.timeout(1200)  # four nbgrader commands; about a minute on an idle machine
 def test_nbgrader_autogrades_the_notebooks_into_its_gradebook(tmp_path, exercises):
     from nbgrader.api import Gradebook
 

@@ -172,7 +172,7 @@ def test_grade_test_raises_with_the_verdicts_message_and_says_what_to_run_first(
     assert captured.err == ""
 
 
-def test_check_shows_an_html_table_in_a_real_kernel(tmp_path):
+def test_check_shows_an_html_table_in_a_real_kernel(tmp_path, monkeypatch):
     """`check` in Jupyter: one HTML table with each verdict and the failed test's message, and
     nothing on stderr; the kernel is the real ipykernel that nbclient starts."""
     nbclient = pytest.importorskip("nbclient")
@@ -183,12 +183,9 @@ def test_check_shows_an_html_table_in_a_real_kernel(tmp_path):
                                                   "language": "python"}})
     nb.cells = [v4.new_code_cell("%%writefile queue_messages.py\n" + module),
                 v4.new_code_cell("from grader.notebook import check\ncheck(\"02_queue\")")]
-    env_path = os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")
-    os.environ["PATH"], old_path = env_path, os.environ.get("PATH", "")
-    try:
-        nbclient.NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(tmp_path)}}).execute()
-    finally:
-        os.environ["PATH"] = old_path
+    # the kernel is this interpreter's (the kit is installed in it)
+    monkeypatch.setenv("PATH", os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
+    nbclient.NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(tmp_path)}}).execute()
     outputs = nb.cells[1].outputs
     assert [o.output_type for o in outputs] == ["display_data"], outputs
     table = outputs[0].data["text/html"]
