@@ -10,6 +10,7 @@
     mpkit summary RESULTS.json...
     mpkit verify [--quick]
     mpkit stubs
+    mpkit notebooks OUT [--exercise NAME]... [--assignment NAME]
     mpkit list [--format text|json] | show [NAME] | hint [NAME] | watch     (self-study)
 
 The student-facing commands (grade, list, show, hint, watch) take --lang en|zh; without it
@@ -134,6 +135,7 @@ def _parser():
                    help="grade only this exercise's stub, solution and corpus (repeatable)")
     s = commands.add_parser("stubs", help="regenerate exercises/ stubs from the solutions")
     s.add_argument("--root", default=".", help="the kit's folder (default: .)")
+    _notebooks_parser(commands)
     instructor.add_commands(commands)
     parser.set_defaults(commands=sorted(commands.choices))
     return parser
@@ -272,6 +274,8 @@ def _render(fmt, verdicts, exercises, path, elapsed):
 
 def cmd_grade(args):
     exercises, methods = _selection(args)
+    if _has_notebooks(args.path, exercises):
+        return _grade_notebooks(args, exercises, methods)
     path = _validate_path(args.path, exercises, "PATH")
     started = time.monotonic()
     if args.html:
@@ -443,6 +447,76 @@ def cmd_stubs(args):
     return EXIT_OK
 
 
+# -- notebooks: `mpkit notebooks OUT`, and `mpkit grade` of a notebook or a folder of them ----------
+
+def _notebooks_parser(commands):
+    n = commands.add_parser("notebooks", help="write an nbgrader course: one notebook per exercise")
+    n.add_argument("out", metavar="OUT", help="the course folder to write (nbgrader_config.py, source/)")
+    n.add_argument("--exercise", action="append", metavar="NAME",
+                   help="only this exercise: a folder name such as 02_queue, or queue (repeatable)")
+    n.add_argument("--assignment", default="mpkit", help="the nbgrader assignment (default: mpkit)")
+    n.add_argument("--root", default=".", help="the kit's folder (default: .)")
+
+
+def cmd_notebooks(args):
+    from grader.course import notebooks
+
+    exercises = _validate_exercises(args.exercise, manifest.load(), "--exercise")
+    if not args.assignment or not args.assignment.replace("-", "_").isidentifier():
+        raise UsageError("--assignment: %r is not a plain name (letters, digits, - and _)" % args.assignment)
+    if not all(os.path.isdir(os.path.join(args.root, side)) for side in ("exercises", "solutions")):
+        raise UsageError("--root: %r is not a checkout of the kit (it needs exercises/ and solutions/)"
+                         % args.root)
+    try:
+        import nbformat  # noqa: F401 - installed with nbgrader
+    except ImportError:
+        raise UsageError("notebooks: nbformat is missing: install the kit with its nbgrader extra "
+                         "(pip install \".[nbgrader]\")")
+    try:
+        for path in notebooks.write_course(args.root, exercises, args.out, args.assignment):
+            sys.stdout.write("wrote %s\n" % path)
+    except (OSError, notebooks.NotebookError) as exc:
+        raise UsageError("notebooks: %s" % exc)
+    return EXIT_OK
+
+
+def _has_notebooks(path, exercises):
+    from grader.platforms import submissions
+
+    return not any(os.path.isdir(os.path.join(path, e.folder)) for e in exercises) and \
+        submissions.has_notebooks(path)
+
+
+def _grade_notebooks(args, exercises, methods):
+    """Grade the modules that the notebooks' `%%writefile` cells write, without a kernel: the
+    exercises named by --exercise, else those the notebooks hold."""
+    import shutil
+    import tempfile
+
+    from grader.platforms import submissions
+
+    workdir = tempfile.mkdtemp(prefix="mpkit-notebooks-")
+    try:
+        found = submissions.unpack(args.path, exercises, workdir)
+        if not args.exercise:
+            exercises = [e for e in exercises if e.folder in found.found]
+        if not exercises:
+            raise UsageError("PATH: no cell of the notebooks in %r writes a module of the exercises "
+                             "(%s): their solution cells start with %%%%writefile <module>.py"
+                             % (args.path, ", ".join(e.filename for e in manifest.load())))
+        if args.format == "text":
+            _notes_once()
+        started = time.monotonic()
+        verdicts = submissions.grade(found, exercises, methods, args.jobs)
+        out = _render(args.format, verdicts, exercises, args.path, time.monotonic() - started)
+    except submissions.Unreadable as exc:
+        raise UsageError("PATH: %s" % exc)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    _write(out, args.output, "--output")
+    return EXIT_OK if all(v.passed for v in verdicts) else EXIT_FAILED
+
+
 def main(argv=None):
     parser = _parser()
     args = parser.parse_args(argv)
@@ -476,7 +550,7 @@ def _commands():
             "grade-batch": cmd_grade_batch, "merge": cmd_merge, "gradescope": cmd_gradescope,
             "autograde": cmd_autograde, "workflow": cmd_workflow, "summary": cmd_summary,
             "list": study.cmd_list, "show": study.cmd_show, "hint": study.cmd_hint,
-            "watch": cmd_watch, **instructor.COMMANDS}
+            "watch": cmd_watch, "notebooks": cmd_notebooks, **instructor.COMMANDS}
 
 
 if __name__ == "__main__":

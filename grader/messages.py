@@ -364,6 +364,26 @@ EN = {
     "html_index_test_columns": "exercise|test|passed|rate",
     "html_index_student_columns": "student|total|report",
     "html_index_not_graded": "not graded",
+    # -- notebooks (nbgrader) ---------------------------------------------------------------------
+    "nb_howto": "**How to work in this notebook.** Write your code in the cell below that starts "
+                "with `%%writefile {file}`, then run it: it saves your code as the module "
+                "`{file}`, which the child processes import by name under every start method "
+                "(a function defined in a notebook cell cannot be loaded by a child under spawn "
+                "or forkserver). Keep that first line as it is. Then run the test cells, or see "
+                "every verdict at once with:\n\n"
+                "```python\nfrom grader.notebook import check\ncheck(\"{folder}\")\n```\n\n"
+                "To try your functions yourself, import the module in a new cell "
+                "(`import importlib, {module}; importlib.reload({module})`).",
+    "nb_tests": "**Tests.** Each cell below grades one test of {folder} by running your module "
+                "as real processes; when it fails it says why. Some tests are hidden: they are "
+                "run when your notebook is graded.",
+    "nb_module_missing": "{file} is not in this folder yet: run the cell that starts with "
+                         "`%%writefile {file}` first (it saves your code as the module the "
+                         "tests import).",
+    "nb_passed": "{name}: passed ({points} of {points} points)",
+    "nb_no_writefile": "No cell of {notebook} starts with `%%writefile {file}`, so no test of "
+                       "{folder} could run. The solution cell's first line must stay "
+                       "`%%writefile {file}`.",
 }
 
 
@@ -674,6 +694,29 @@ ZH = {
     "html_index_test_columns": "练习|测试|通过|通过率",
     "html_index_student_columns": "学生|总分|报告",
     "html_index_not_graded": "未评分",
+    # -- notebook（nbgrader） ---------------------------------------------------------------------
+    "nb_howto": "**如何在这个 notebook 里完成练习。** 把代码写在下面以 `%%writefile {file}` 开头的单元格里，"
+                "然后运行它：它会把你的代码保存为模块 `{file}`，子进程在任何启动方法下都按名字导入它"
+                "（在 spawn 或 forkserver 下，子进程无法加载定义在 notebook 单元格里的函数）。"
+                "请保留第一行不变。然后运行测试单元格，或者用下面的代码一次看到所有结果：\n\n"
+                "```python\nfrom grader.notebook import check\ncheck(\"{folder}\")\n```\n\n"
+                "想自己试试你的函数，可以在新单元格里导入这个模块"
+                "（`import importlib, {module}; importlib.reload({module})`）。",
+    "nb_tests": "**测试。** 下面每个单元格以真实进程运行你的模块，评判 {folder} 的一个测试；"
+                "失败时会说明原因。有些测试是隐藏的：批改你的 notebook 时才会运行。",
+    "nb_module_missing": "这个文件夹里还没有 {file}：请先运行以 `%%writefile {file}` 开头的单元格"
+                         "（它会把你的代码保存为测试要导入的模块）。",
+    "nb_passed": "{name}：通过（{points}/{points} 分）",
+    "nb_no_writefile": "{notebook} 中没有以 `%%writefile {file}` 开头的单元格，所以 {folder} 的测试"
+                       "一个也无法运行。答案单元格的第一行必须保持为 `%%writefile {file}`。",
+    "release_hint_command": "`mpkit hint NAME`（例如 `mpkit hint queue`）显示某个练习的下一条提示，"
+                            "从轻轻点拨到几乎给出答案。",
+    "release_hint_manifest": "每个练习都有从轻轻点拨到几乎给出答案的中英文提示：它们是 "
+                             "`grader/course/manifest.toml` 中该练习条目的 `hints_zh`（英文为 "
+                             "`hints`）。请一条一条地看。",
+    "assert_failed": "{call} 没有做到测试所期望的：\n{explanation}",
+    "test_error": "{call} 的测试无法读取你的代码做了什么（{exc_type}: {exc_message}）："
+                  "请检查你的函数返回了什么。",
 }
 
 LANGUAGES = {"en": EN, "zh": ZH}

@@ -74,10 +74,10 @@ def settings_of(exercises, methods):
 class Progress:
     """A rich progress bar with the time left at a terminal; plain lines anywhere else."""
 
-    def __init__(self, total_jobs, total_students, stream=sys.stderr):
+    def __init__(self, total_jobs, total_students, stream=None):
         from rich.console import Console
 
-        self.console = Console(file=stream)
+        self.console = Console(file=stream or sys.stderr)  # the stderr of now, not of the import
         self.students, self.done = total_students, 0
         self.bar = None
         if self.console.is_terminal:

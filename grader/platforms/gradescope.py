@@ -68,9 +68,7 @@ def _grade(root, exercises, methods, jobs, started):
             found = submissions.unpack(os.path.join(root, "submission"), exercises, workdir)
         except submissions.Unreadable as exc:
             return gradescope.failure(text("submission_unreadable", detail=exc))
-        planned = submissions.plan(found, exercises, methods)
-        ran = iter(grading.run_jobs([job for job, verdict in planned if verdict is None], jobs))
-        verdicts = [verdict or next(ran) for job, verdict in planned]
+        verdicts = submissions.grade(found, exercises, methods, jobs)
         return gradescope.results(verdicts, exercises, time.monotonic() - started, found.notes())
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

@@ -1,10 +1,13 @@
 """A submission as a student hands it in, made into a folder laid out like exercises/.
 
 It may be a folder laid out like exercises/, flat module files, a zip of either, or a folder
-holding such a zip. Only each exercise's module file (`<module>.py`) is taken from it, at most
-1 MiB, never through a symbolic link; everything else (test files, conftest.py, data) is
-ignored, so a submission is graded only by the kit's own checks. When a module is missing the
-student is told which file was expected, and what was found instead.
+holding such a zip. A Jupyter notebook stands for the modules its `%%writefile` cells write
+(the notebooks of `mpkit notebooks`), taken before a module file of the same name, since
+nbgrader's autograde would run the cell and overwrite that file. Only each exercise's module
+file (`<module>.py`) is taken from it, at most 1 MiB, never through a symbolic link;
+everything else (test files, conftest.py, data) is ignored, so a submission is graded only by
+the kit's own checks. When a module is missing the student is told which file was expected,
+and what was found instead.
 """
 import difflib
 import hashlib
@@ -14,6 +17,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from grader import grading
+from grader.course import notebooks
 from grader.judging.outcomes import ERROR
 from grader.judging.verdict import Verdict
 from grader.messages import text
@@ -32,6 +36,7 @@ class Entry:
     path: str  # relative to the submission, with "/" (a zip's entries after "name.zip/")
     size: int
     read: object  # read(limit) -> bytes
+    notebook: str = ""  # the notebook whose cell wrote this module, if one did
 
 
 @dataclass
@@ -100,15 +105,44 @@ def _zip_entries(path, prefix=""):
 
 def _entries(source):
     if os.path.isdir(source):
-        return _directory_entries(source)
+        return _with_notebooks(_directory_entries(source))
     if os.path.isfile(source) and source.lower().endswith(".zip"):
-        return _zip_entries(source)
-    raise Unreadable("%s is neither a folder nor a .zip file" % os.path.basename(source))
+        return _with_notebooks(_zip_entries(source))
+    if os.path.isfile(source) and source.lower().endswith(".ipynb"):
+        return _with_notebooks([Entry(os.path.basename(source), os.path.getsize(source),
+                                      _file_reader(source))])
+    raise Unreadable("%s is neither a folder, a .zip file nor a notebook" % os.path.basename(source))
+
+
+def _with_notebooks(entries):
+    """The entries, and for each notebook the modules its cells write, as entries of its folder."""
+    found = []
+    for entry in entries:
+        if not entry.path.lower().endswith(".ipynb"):
+            continue
+        try:
+            modules = notebooks.modules_in(entry.read(notebooks.MAX_NOTEBOOK_BYTES), entry.path)
+        except Exception:  # not a notebook, or an archive member that fails to read: not a module
+            continue
+        folder = entry.path.rsplit("/", 1)[0] + "/" if "/" in entry.path else ""
+        for path, source in modules.items():
+            data = source.encode("utf-8", "surrogatepass")
+            found.append(Entry(folder + path.replace("\\", "/").lstrip("/"), len(data),
+                               lambda limit, data=data: data[:limit], notebook=entry.path))
+    return found + entries
+
+
+def has_notebooks(path):
+    """Whether `path` is a notebook, or a folder with notebooks (at any depth)."""
+    if os.path.isfile(path):
+        return path.lower().endswith(".ipynb")
+    return os.path.isdir(path) and any(e.path.lower().endswith(".ipynb") for e in _directory_entries(path))
 
 
 def _rank(entry, exercise):
     parts = entry.path.split("/")
-    return (0 if len(parts) > 1 and parts[-2] == exercise.folder else 1, len(parts), entry.path)
+    return (0 if entry.notebook else 1, 0 if len(parts) > 1 and parts[-2] == exercise.folder else 1,
+            len(parts), entry.path)
 
 
 def _near_misses(entries, exercise):
@@ -118,6 +152,19 @@ def _near_misses(entries, exercise):
     close |= {n for n in names if exercise.module.lower() in n.lower()}
     return sorted({e.path for e in entries if e.path.endswith(".py") and (
         e.path.rsplit("/", 1)[-1] in close or "/%s/" % exercise.folder in "/" + e.path)})[:3]
+
+
+def _missing(entries, exercise):
+    """What a student whose module was not found is told."""
+    notebook = [e.path for e in entries if e.path.lower() == exercise.folder.lower() + ".ipynb"
+                or e.path.lower().endswith("/" + exercise.folder.lower() + ".ipynb")]
+    if notebook:
+        return text("nb_no_writefile", notebook=notebook[0], file=exercise.filename, folder=exercise.folder)
+    found = _near_misses(entries, exercise)
+    if found:
+        return text("file_expected_found", file=exercise.filename, folder=exercise.folder,
+                    found=", ".join(found))
+    return text("file_expected", file=exercise.filename, folder=exercise.folder)
 
 
 def unpack(source, exercises, target):
@@ -131,11 +178,7 @@ def unpack(source, exercises, target):
         candidates = sorted((e for e in entries if e.path.rsplit("/", 1)[-1] == exercise.filename),
                             key=lambda e: _rank(e, exercise))
         if not candidates:
-            found = _near_misses(entries, exercise)
-            submission.missing[exercise.folder] = (
-                text("file_expected_found", file=exercise.filename, folder=exercise.folder,
-                     found=", ".join(found)) if found else
-                text("file_expected", file=exercise.filename, folder=exercise.folder))
+            submission.missing[exercise.folder] = _missing(entries, exercise)
             continue
         best = candidates[0]
         try:
@@ -154,6 +197,13 @@ def unpack(source, exercises, target):
         digest.update(("%s\0%d\0" % (exercise.folder, len(data))).encode() + data)
     submission.digest = digest.hexdigest()
     return submission
+
+
+def grade(submission, exercises, methods, jobs=None):
+    """Verdicts of an unpacked submission: a missing module's are already known, the rest run."""
+    planned = plan(submission, exercises, methods)
+    ran = iter(grading.run_jobs([job for job, verdict in planned if verdict is None], jobs))
+    return [verdict or next(ran) for job, verdict in planned]
 
 
 def plan(submission, exercises, methods):
