@@ -679,7 +679,7 @@ ZH = {
     "tl_wait_get": "在 get() 中等待",
     "tl_wait_recv": "在 recv() 中等待",
     "tl_wait_open": "{wait}，评分器停止它时仍在等待",
-    "tl_lane": "{label}（pid {pid}）",
+    "tl_lane": "{label}（进程 {pid}）",
     "tl_lane_end_blocked": "阻塞在 {line}",
     "html_title": "mpkit 报告：{submission}",
     "html_score": "得分：{score}/{max_score}",

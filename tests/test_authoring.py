@@ -97,10 +97,10 @@ def test_mpkit_new_scaffolds_and_verify_says_what_is_missing_in_order(tmp_path):
     made = _mpkit(kit, "new", "06_echo")
     assert made.returncode == 0, made.stderr
     for path in ("solutions/06_echo/echo_tasks.py", "exercises/06_echo/echo_tasks.py", "exercises/06_echo/README.md",
-                 "grader/judging/checks/test_echo.py", "tests/corpus/correct/06_echo/README.md",
+                 "exercises/06_echo/README.zh.md", "grader/judging/checks/test_echo.py", "tests/corpus/correct/06_echo/README.md",
                  "tests/corpus/wrong/06_echo/README.md"):
         assert (kit / path).is_file(), path
-    assert "中文" in (kit / "exercises/06_echo/README.md").read_text(encoding="utf-8")
+    assert "中文" in (kit / "exercises/06_echo/README.zh.md").read_text(encoding="utf-8")
     assert "### BEGIN SOLUTION" in (kit / "solutions/06_echo/echo_tasks.py").read_text(encoding="utf-8")
     again = _mpkit(kit, "new", "06_echo")
     assert again.returncode == 2 and "06_echo" in again.stderr
@@ -108,7 +108,8 @@ def test_mpkit_new_scaffolds_and_verify_says_what_is_missing_in_order(tmp_path):
     assert verified.returncode == 1
     lines = verified.stdout.splitlines()
     problems = [line for line in lines if line.startswith("  - ")]
-    order = ["manifest.toml", "solutions/06_echo", "exercises/06_echo/README.md", "checks/test_echo.py",
+    order = ["manifest.toml", "solutions/06_echo", "exercises/06_echo/README.md",
+             "exercises/06_echo/README.zh.md", "checks/test_echo.py",
              "correct/06_echo/README.md", "wrong/06_echo/README.md", "holds no correct submission",
              "has no case of 06_echo"]
     firsts = [min(i for i, p in enumerate(problems) if word in p) for word in order]

@@ -1,8 +1,8 @@
 """`mpkit new NN_topic`: a new exercise's files, each with MPKIT-TODO where the instructor
 has work left, which `mpkit verify` lists until none is left (docs/authoring.md).
 
-Written: the solution with solution markers (solutions/), its stub and a statement with a
-Chinese section (exercises/), graded tests in the plain pytest style
+Written: the solution with solution markers (solutions/), its stub and the statement in English and
+Chinese (exercises/), graded tests in the plain pytest style
 (grader/judging/checks/test_<topic>.py), an entry at the end of the manifest (titles, hints in
 both languages, points), and the corpus folders (tests/corpus/correct|wrong/<folder>/).
 """
@@ -71,6 +71,7 @@ def plan(root, name, module=None, title=None):
         os.path.join("solutions", name, module + ".py"): solution,
         os.path.join("exercises", name, module + ".py"): stubs.make_stub(solution),
         os.path.join("exercises", name, "README.md"): _render("README.md", values),
+        os.path.join("exercises", name, "README.zh.md"): _render("README.zh.md", values),
         os.path.join("grader", "judging", "checks", "test_%s.py" % topic): _render("test.py", values),
         os.path.join("tests", "corpus", "correct", name, "README.md"): _render("corpus-correct.md", values),
         os.path.join("tests", "corpus", "wrong", name, "README.md"): _render("corpus-wrong.md", values),
@@ -111,6 +112,7 @@ def unfinished(root, exercises):
         places = [MANIFEST,
                   os.path.join("solutions", exercise.folder, exercise.filename),
                   os.path.join("exercises", exercise.folder, "README.md"),
+                  os.path.join("exercises", exercise.folder, "README.zh.md"),
                   os.path.join(*exercise.checks.split(".")) + ".py",
                   os.path.join("tests", "corpus", "correct", exercise.folder, "README.md"),
                   os.path.join("tests", "corpus", "wrong", exercise.folder, "README.md")]
