@@ -219,6 +219,31 @@ EN = {
                       "same lock to every process.",
     "lock_deadlock_hint": "Hint: a lock must be released after printing (`with lock:` does it "
                           "for you), or the next process waits for it forever.",
+    # -- 10_pool_map ---------------------------------------------------------------------------
+    "pool_missing": "{call} used no Pool: create one with `Pool(processes)` (or a "
+                    "ProcessPoolExecutor(max_workers)) and hand it the work with pool.map.",
+    "pool_size": "{call} made a pool of {actual} worker process(es), expected {expected}: pass "
+                 "the number of processes you were given, `Pool(processes)`.",
+    "pool_size_default": "{call} made a pool of the default size (one worker per core), "
+                         "expected {expected} workers: pass the number of processes you were "
+                         "given, `Pool(processes)`.",
+    "pool_not_closed": "{call} returned without shutting its pool down, so its worker processes "
+                       "were left running. Use `with Pool(processes) as pool:` around the work, "
+                       "or call pool.close() and then pool.join() before returning.",
+    "pool_not_joined": "{call} closed its pool but did not wait for its worker processes to "
+                       "end: after pool.close(), call pool.join() (close only stops new work "
+                       "from coming in).",
+    "pool_in_caller": "{call}: the function ran in the calling process (pid {pid}), not in the "
+                      "pool's workers. Hand it to the pool, `pool.map(function, items)`, instead "
+                      "of calling it yourself.",
+    "pool_one_process": "{call}: every item ran in one process (pid {pid}); the grader's function "
+                        "kept item 0 waiting {seconds:.0f} s for another worker to take an item, "
+                        "and none did. Give the pool all the items at once with "
+                        "pool.map(function, items), without a chunksize that puts them all in "
+                        "one task.",
+    "pool_order": "The results are all there but in another order: return them in the order of "
+                  "the items, as pool.map does (imap_unordered or as_completed give them in "
+                  "the order they finish).",
     # -- reports ---------------------------------------------------------------------------------
     "start_here": "Start here: read {readme}, then edit {module}. Run `mpkit grade` again to "
                   "check.",

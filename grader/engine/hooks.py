@@ -556,10 +556,42 @@ def _patch_pool():
     init = pool.Pool.__init__
 
     def patched_init(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None, *args, **kwargs):
-        emit("pool", processes=processes, maxtasksperchild=maxtasksperchild)
+        emit("pool", processes=processes, maxtasksperchild=maxtasksperchild, ident=id(self))
         init(self, processes, initializer, initargs, maxtasksperchild, *args, **kwargs)
 
     pool.Pool.__init__ = patched_init
+
+
+def watch_pool_ends():
+    """In the runner, when a pool exercise's driver asks: each way the student's code ends a
+    Pool or a ProcessPoolExecutor (close, join, terminate, `with`, shutdown), recorded as the
+    student's own call, so a pool the garbage collector happens to clean up is not mistaken for
+    one the student closed. The executor is patched here, not in every process: importing
+    concurrent.futures costs every process of every scenario otherwise."""
+    from concurrent.futures import process as futures
+    from multiprocessing import pool
+
+    def watch(cls, name, kind):
+        original = getattr(cls, name)
+
+        def patched(self, *args, **kwargs):
+            if _called_by_student():
+                emit("pool_end", how=name, api=kind, ident=id(self))
+            return original(self, *args, **kwargs)
+
+        setattr(cls, name, patched)
+
+    for name in ("close", "join", "terminate", "__exit__"):
+        watch(pool.Pool, name, "pool")
+    watch(futures.ProcessPoolExecutor, "shutdown", "executor")
+    watch(futures.ProcessPoolExecutor, "__exit__", "executor")
+    init = futures.ProcessPoolExecutor.__init__
+
+    def patched_init(self, max_workers=None, *args, **kwargs):
+        emit("pool", processes=max_workers, api="executor", ident=id(self))
+        init(self, max_workers, *args, **kwargs)
+
+    futures.ProcessPoolExecutor.__init__ = patched_init
 
 
 def _patch_spawn():
