@@ -244,6 +244,28 @@ EN = {
     "pool_order": "The results are all there but in another order: return them in the order of "
                   "the items, as pool.map does (imap_unordered or as_completed give them in "
                   "the order they finish).",
+    # -- 11_event_start ------------------------------------------------------------------------
+    "event_not_waited": "{call}: the worker in process {pid} never waited on the start Event "
+                        "that was set: call start.wait() before doing the work, on the Event "
+                        "you were given.",
+    "event_early": "{call}: the worker in process {pid} put its number on the queue before the "
+                   "start Event was set. Call start.wait() first: it returns only once the "
+                   "parent has called start.set().",
+    "event_set_early": "{call} set the start Event before starting every worker ({count} of "
+                       "{n} were started after the set), so those did not wait at all. Start "
+                       "every worker first, then call start.set().",
+    "event_never_set": "{call} never set the Event its workers waited on: call start.set() in "
+                       "the parent once every worker has been started.",
+    "event_items": "{call} returned {actual}; expected the numbers {expected}, each once, in "
+                   "any order.",
+    "event_not_crossed": "{call} returned the right numbers, but not all of them came from the "
+                         "workers through the queue: get each number from the queue the "
+                         "workers put them on.",
+    "event_worker_item": "{call} put {actual} on the queue (as a list of what arrived); "
+                         "expected its number, [{item}].",
+    "event_deadlock_hint": "Hint: start.wait() blocks until some process calls start.set() on "
+                           "the same Event. Create one Event, pass it to every worker, start "
+                           "them all, set it, and only then get the numbers and join.",
     # -- reports ---------------------------------------------------------------------------------
     "start_here": "Start here: read {readme}, then edit {module}. Run `mpkit grade` again to "
                   "check.",

@@ -594,6 +594,80 @@ def watch_pool_ends():
     futures.ProcessPoolExecutor.__init__ = patched_init
 
 
+_hold = {"seconds": 0.0}  # runner only: how long a set() of an Event waits for the children
+
+
+def hold_event_sets(seconds):
+    """In the runner, when an Event exercise's driver asks: every Event.set() first waits, up
+    to `seconds`, until each child the runner started is waiting on that event or has ended.
+    A child that works before the start signal then always does so before the set, whatever
+    the scheduler does, instead of only when it happens to be quick."""
+    _hold["seconds"] = seconds
+    os.environ["MPKIT_WATCH_PUTS"] = "1"  # children started from now on note each put()
+
+
+def _event_id(event):
+    return lock_id(event._flag)
+
+
+def _settled(pid, ident):
+    """Whether child `pid` has been seen (in its own log) waiting on event `ident`, or ending."""
+    try:
+        with open(os.path.join(os.environ.get("MPKIT_EVENTS_DIR", ""), "%d.jsonl" % pid)) as f:
+            lines = f.read().splitlines()
+    except OSError:
+        return False
+    for line in lines:
+        try:
+            event = json.loads(line)
+        except ValueError:
+            continue
+        if event.get("kind") in ("child_end", "exception") or \
+                (event.get("kind") == "event_wait" and event.get("id") == ident):
+            return True
+    return False
+
+
+def _hold_set(ident):
+    pending = [p.pid for p in started if p.pid]
+    end = time.monotonic() + _hold["seconds"]
+    while pending and time.monotonic() < end:  # the children's own logs, with a deadline
+        pending = [pid for pid in pending if not _settled(pid, ident)]
+        if pending:
+            time.sleep(0.005)
+
+
+def _patch_event():
+    """Event.wait() and set(), with the event's identity (its semaphore's), in every process;
+    and, while an Event exercise asks, the moment of each Queue.put() call."""
+    from multiprocessing import synchronize
+
+    cls = synchronize.Event
+    wait, set_ = cls.wait, cls.set
+
+    def patched_wait(self, timeout=None):
+        emit("event_wait", id=_event_id(self), timeout=timeout)
+        return wait(self, timeout)
+
+    def patched_set(self):
+        if _hold["seconds"] and _is_runner():
+            _hold_set(_event_id(self))
+        emit("event_set", id=_event_id(self))
+        return set_(self)
+
+    cls.wait, cls.set = patched_wait, patched_set
+    from multiprocessing import queues
+
+    put = queues.Queue.put
+
+    def patched_put(self, obj, block=True, timeout=None):
+        if os.environ.get("MPKIT_WATCH_PUTS") == "1":  # the moment of the call, not of the feeder's send
+            emit("put")
+        return put(self, obj, block, timeout)
+
+    queues.Queue.put = patched_put
+
+
 def _patch_spawn():
     """A spawn or forkserver child that fails before its target starts (it cannot unpickle the
     target, or importing the module starts a process) reports why, instead of a bare exit 1."""
@@ -620,7 +694,7 @@ def install():
     if hasattr(os, "register_at_fork"):
         os.register_at_fork(after_in_child=_after_fork_in_child)
     for patch in (_patch_semlock, _patch_process, _patch_spawn, _patch_pickler, _patch_receiving,
-                  _patch_manager_locks, _patch_pool, _install_tracer):
+                  _patch_manager_locks, _patch_pool, _patch_event, _install_tracer):
         try:
             patch()
         except Exception as exc:  # a platform without that part: observe the rest
