@@ -266,6 +266,26 @@ EN = {
     "event_deadlock_hint": "Hint: start.wait() blocks until some process calls start.set() on "
                            "the same Event. Create one Event, pass it to every worker, start "
                            "them all, set it, and only then get the numbers and join.",
+    # -- 12_semaphore --------------------------------------------------------------------------
+    "sem_work_not_called": "{call} never called work(i): call it inside `with sem:`.",
+    "sem_work_unheld": "{call}: process {pid} ran work(i) while holding no semaphore. Take the "
+                       "semaphore around the work: `with sem: work(i)`.",
+    "sem_not_released": "{call} did not give the semaphore back after the work: use `with sem:` "
+                        "(or call sem.release() after sem.acquire()), or the other processes "
+                        "wait for it forever.",
+    "sem_work_in_caller": "{call}: work ran in the calling process (pid {pid}), not in the new "
+                          "processes: start each with Process(target=guarded, args=(sem, work, i)).",
+    "sem_items": "{call} ran work for {actual}; expected each of {expected} exactly once.",
+    "sem_not_shared": "{call}: the processes worked while holding different semaphores, so they "
+                      "did not limit each other. Create ONE Semaphore(limit) in run_limited and "
+                      "pass that same semaphore to every process.",
+    "sem_value": "{call}: the semaphore the workers shared was made with the value {value}, so "
+                 "up to {value} processes could work at once; the limit is {limit}: "
+                 "Semaphore(limit).",
+    "sem_too_many": "{call}: {most} processes held the semaphore at the same time, more than "
+                    "the limit of {limit}. Does something release it without having acquired it?",
+    "semaphore_deadlock_hint": "Hint: every acquire needs its release (`with sem:` does both), "
+                               "or the processes after the first few wait forever.",
     # -- reports ---------------------------------------------------------------------------------
     "start_here": "Start here: read {readme}, then edit {module}. Run `mpkit grade` again to "
                   "check.",

@@ -151,8 +151,11 @@ def _patch_semlock():
     def __init__(self, *args, **kwargs):
         init(self, *args, **kwargs)
         self._mpkit_id = _new_lock_id()
+        if isinstance(self, synchronize.Semaphore) and _student_semaphore():
+            watch_semaphore(self)
         _semlocks.add(self)
-        emit("semlock", id=lock_id(self), name=self._semlock.name, maxvalue=self._semlock.maxvalue)
+        emit("semlock", id=lock_id(self), name=self._semlock.name, maxvalue=self._semlock.maxvalue,
+             value=args[1] if len(args) > 1 else kwargs.get("value"))
 
     def __getstate__(self):
         return (_LOCK_STATE, getstate(self), self.__dict__.get("_mpkit_id"))
@@ -164,9 +167,79 @@ def _patch_semlock():
         setstate(self, state)
         if ident:
             self._mpkit_id = ident
+            if ident.startswith(_WATCHED):
+                _watch_methods(self)
         _semlocks.add(self)
 
     cls.__init__, cls.__getstate__, cls.__setstate__ = __init__, __getstate__, __setstate__
+    semaphore = synchronize.Semaphore
+    enter, exit_ = semaphore.__enter__, semaphore.__exit__
+
+    def patched_enter(self):
+        return self.acquire() if lock_id(self).startswith(_WATCHED) else enter(self)
+
+    def patched_exit(self, *exc):
+        return self.release() if lock_id(self).startswith(_WATCHED) else exit_(self, *exc)
+
+    semaphore.__enter__, semaphore.__exit__ = patched_enter, patched_exit
+
+
+_WATCHED = "S"  # the identity of a watched Semaphore starts with it, in every process
+_sems_held = {}  # {pid: {semaphore id: depth}}: watched semaphores this process holds
+
+
+def _student_semaphore():
+    """Whether the Semaphore being made was asked for by the student's code itself (not by a
+    Queue, an Event or a Condition, which make semaphores of their own)."""
+    from multiprocessing import context, synchronize
+
+    folder = _student_dir()
+    frame = sys._getframe(2)
+    while frame is not None and folder:
+        path = frame.f_code.co_filename
+        if path == synchronize.__file__:
+            if not isinstance(frame.f_locals.get("self"), synchronize.Semaphore):
+                return False
+        elif path != context.__file__:
+            return _in_folder(path, folder)
+        frame = frame.f_back
+    return False
+
+
+def watch_semaphore(semaphore):
+    """Record each acquire and release of `semaphore` in every process that shares it, and which
+    watched semaphores a process holds (held_semaphores)."""
+    ident = lock_id(semaphore)
+    if not ident.startswith(_WATCHED):
+        semaphore._mpkit_id = _WATCHED + ident
+    _watch_methods(semaphore)
+
+
+def _watch_methods(semaphore):
+    acquire, release = semaphore._semlock.acquire, semaphore._semlock.release
+    ident = lock_id(semaphore)
+
+    def note(change):
+        held = _sems_held.setdefault(os.getpid(), {})
+        held[ident] = held.get(ident, 0) + change
+
+    def watched_acquire(block=True, timeout=None):
+        got = acquire(block, timeout)
+        if got:
+            note(1)
+            emit("sem_acquired", id=ident)
+        return got
+
+    def watched_release():
+        emit("sem_released", id=ident)
+        note(-1)
+        return release()
+
+    semaphore.acquire, semaphore.release = watched_acquire, watched_release
+
+
+def held_semaphores():
+    return sorted(ident for ident, depth in _sems_held.get(os.getpid(), {}).items() if depth > 0)
 
 
 _LOCK_STATE = "mpkit-lock"

@@ -45,3 +45,9 @@ class Meeting:
             time.sleep(0.002)
         _hooks.emit("probe", probe="meet_alone", item=item)
         return 0
+
+
+def work(item):
+    """A task for a worker: records, in the process that does it, the item and which watched
+    semaphores that process holds at this moment."""
+    _hooks.emit("probe", probe="work", item=item, held=_hooks.held_semaphores())
