@@ -286,6 +286,20 @@ EN = {
                     "the limit of {limit}. Does something release it without having acquired it?",
     "semaphore_deadlock_hint": "Hint: every acquire needs its release (`with sem:` does both), "
                                "or the processes after the first few wait forever.",
+    # -- 13_barrier ----------------------------------------------------------------------------
+    "phases_calls": "{call} did {actual} as (phase, item); expected work(1, 5), then work(2, 5).",
+    "phases_no_wait": "{call} did not call barrier.wait() between work(1, i) and work(2, i).",
+    "phases_in_caller": "{call}: work ran in the calling process (pid {pid}), not in the new "
+                        "processes: start each with Process(target=phased, args=(barrier, work, i)).",
+    "phases_items": "{call} did {actual} as (phase, item); expected each of {expected} exactly once.",
+    "phases_overtaken": "{call}: item {ahead} began phase 2 before item {behind} had finished "
+                        "phase 1. Every worker must wait at the barrier, barrier.wait(), between "
+                        "its two phases.",
+    "phases_not_shared": "{call}: the workers did not all wait at one and the same barrier. "
+                         "Create ONE Barrier(n) in run_phases and pass it to every process.",
+    "barrier_deadlock_hint": "Hint: a Barrier(k) lets its waiting processes go only once k of "
+                             "them have called wait(): make it for exactly n processes, and let "
+                             "every worker (not the parent) wait at it once.",
     # -- reports ---------------------------------------------------------------------------------
     "start_here": "Start here: read {readme}, then edit {module}. Run `mpkit grade` again to "
                   "check.",

@@ -741,6 +741,19 @@ def _patch_event():
     queues.Queue.put = patched_put
 
 
+def _patch_barrier():
+    """Barrier.wait(), with the barrier's identity (its condition's lock) and its parties."""
+    from multiprocessing import synchronize
+
+    wait = synchronize.Barrier.wait
+
+    def patched_wait(self, timeout=None):
+        emit("barrier_wait", id=lock_id(self._cond._lock), parties=self._parties)
+        return wait(self, timeout)
+
+    synchronize.Barrier.wait = patched_wait
+
+
 def _patch_spawn():
     """A spawn or forkserver child that fails before its target starts (it cannot unpickle the
     target, or importing the module starts a process) reports why, instead of a bare exit 1."""
@@ -767,7 +780,7 @@ def install():
     if hasattr(os, "register_at_fork"):
         os.register_at_fork(after_in_child=_after_fork_in_child)
     for patch in (_patch_semlock, _patch_process, _patch_spawn, _patch_pickler, _patch_receiving,
-                  _patch_manager_locks, _patch_pool, _patch_event, _install_tracer):
+                  _patch_manager_locks, _patch_pool, _patch_event, _patch_barrier, _install_tracer):
         try:
             patch()
         except Exception as exc:  # a platform without that part: observe the rest
