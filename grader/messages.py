@@ -300,6 +300,22 @@ EN = {
     "barrier_deadlock_hint": "Hint: a Barrier(k) lets its waiting processes go only once k of "
                              "them have called wait(): make it for exactly n processes, and let "
                              "every worker (not the parent) wait at it once.",
+    # -- 14_manager_dict -----------------------------------------------------------------------
+    "manager_record": "record(d, 'k', 42) left d as {actual}, expected {{'k': 42}}: d[key] = value.",
+    "manager_not_shut": "{call} returned without shutting its Manager down, so its server process "
+                        "was left running: use `with Manager() as manager:` around the work, or "
+                        "call manager.shutdown() before returning.",
+    "manager_returned_proxy": "{call} returned {actual}, a proxy to the manager's dict: once the "
+                              "manager shuts down it no longer works. Return a plain copy, "
+                              "`dict(d)`, made before the manager shuts down.",
+    "manager_not_dict": "{call} returned {actual}; expected a plain dict of every key and value.",
+    "manager_contents": "{call} returned {actual}; expected {expected} (in any order).",
+    "manager_plain_dict": "No child wrote into a Manager's dict: a plain dict passed to a child is "
+                          "copied into it, and what the child writes stays in its copy. Make the "
+                          "dict with manager.dict() and pass that to the children.",
+    "manager_key_not_from_child": "{call}: the key {key} was not written into the manager's dict "
+                                  "by a child process running record. Each child must write its "
+                                  "own pair: Process(target=record, args=(d, key, value)).",
     # -- reports ---------------------------------------------------------------------------------
     "start_here": "Start here: read {readme}, then edit {module}. Run `mpkit grade` again to "
                   "check.",

@@ -584,7 +584,8 @@ def _patch_receiving():
 def _patch_manager_locks():
     """A Manager's Lock lives in the manager's process; the process that acquires it through
     its proxy is seen here, with an identity (the manager's address and the object's id)
-    that is the same in every process sharing it."""
+    that is the same in every process sharing it. Writes into a manager's dict through a proxy
+    (`proxy_write`) are seen the same way, in the writing process."""
     from multiprocessing import managers
 
     proxy = managers.AcquirerProxy
@@ -620,6 +621,34 @@ def _patch_manager_locks():
 
     proxy.acquire, proxy.release, proxy.__enter__, proxy.__exit__ = (
         patched_acquire, patched_release, patched_enter, patched_exit)
+
+    callmethod = managers.BaseProxy._callmethod
+
+    def patched_callmethod(self, methodname, args=(), kwds={}):
+        if methodname in _PROXY_WRITES:  # who wrote into a manager's object, from which process
+            _proxy_write(self, methodname, args, kwds)
+        return callmethod(self, methodname, args, kwds)
+
+    managers.BaseProxy._callmethod = patched_callmethod
+
+
+_PROXY_WRITES = ("__setitem__", "update", "setdefault")
+
+
+def _proxy_write(proxy, methodname, args, kwds):
+    try:
+        from grader.engine.values import digest
+
+        if methodname == "update":
+            pairs = dict(*args, **kwds)
+            keys = list(pairs)[:50]
+        else:
+            keys = list(args[:1])
+        token = proxy._token
+        emit("proxy_write", method=methodname, typeid=token.typeid,
+             object="M%s/%s" % (token.address, token.id), keys=[digest(key) for key in keys])
+    except Exception:
+        pass
 
 
 def _patch_pool():
