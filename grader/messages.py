@@ -236,6 +236,103 @@ EN = {
                       "same lock to every process.",
     "lock_deadlock_hint": "Hint: a lock must be released after printing (`with lock:` does it "
                           "for you), or the next process waits for it forever.",
+    # -- 10_pool_map ---------------------------------------------------------------------------
+    "pool_missing": "{call} used no Pool: create one with `Pool(processes)` (or a "
+                    "ProcessPoolExecutor(max_workers)) and hand it the work with pool.map.",
+    "pool_size": "{call} made a pool of {actual} worker process(es), expected {expected}: pass "
+                 "the number of processes you were given, `Pool(processes)`.",
+    "pool_size_default": "{call} made a pool of the default size (one worker per core), "
+                         "expected {expected} workers: pass the number of processes you were "
+                         "given, `Pool(processes)`.",
+    "pool_not_closed": "{call} returned without shutting its pool down, so its worker processes "
+                       "were left running. Use `with Pool(processes) as pool:` around the work, "
+                       "or call pool.close() and then pool.join() before returning.",
+    "pool_not_joined": "{call} closed its pool but did not wait for its worker processes to "
+                       "end: after pool.close(), call pool.join() (close only stops new work "
+                       "from coming in).",
+    "pool_in_caller": "{call}: the function ran in the calling process (pid {pid}), not in the "
+                      "pool's workers. Hand it to the pool, `pool.map(function, items)`, instead "
+                      "of calling it yourself.",
+    "pool_one_process": "{call}: every item ran in one process (pid {pid}); the grader's function "
+                        "kept item 0 waiting {seconds:.0f} s for another worker to take an item, "
+                        "and none did. Give the pool all the items at once with "
+                        "pool.map(function, items), without a chunksize that puts them all in "
+                        "one task.",
+    "pool_order": "The results are all there but in another order: return them in the order of "
+                  "the items, as pool.map does (imap_unordered or as_completed give them in "
+                  "the order they finish).",
+    # -- 11_event_start ------------------------------------------------------------------------
+    "event_not_waited": "{call}: the worker in process {pid} never waited on the start Event "
+                        "that was set: call start.wait() before doing the work, on the Event "
+                        "you were given.",
+    "event_early": "{call}: the worker in process {pid} put its number on the queue before the "
+                   "start Event was set. Call start.wait() first: it returns only once the "
+                   "parent has called start.set().",
+    "event_set_early": "{call} set the start Event before starting every worker ({count} of "
+                       "{n} were started after the set), so those did not wait at all. Start "
+                       "every worker first, then call start.set().",
+    "event_never_set": "{call} never set the Event its workers waited on: call start.set() in "
+                       "the parent once every worker has been started.",
+    "event_items": "{call} returned {actual}; expected the numbers {expected}, each once, in "
+                   "any order.",
+    "event_not_crossed": "{call} returned the right numbers, but not all of them came from the "
+                         "workers through the queue: get each number from the queue the "
+                         "workers put them on.",
+    "event_worker_item": "{call} put {actual} on the queue (as a list of what arrived); "
+                         "expected its number, [{item}].",
+    "event_deadlock_hint": "Hint: start.wait() blocks until some process calls start.set() on "
+                           "the same Event. Create one Event, pass it to every worker, start "
+                           "them all, set it, and only then get the numbers and join.",
+    # -- 12_semaphore --------------------------------------------------------------------------
+    "sem_work_not_called": "{call} never called work(i): call it inside `with sem:`.",
+    "sem_work_unheld": "{call}: process {pid} ran work(i) while holding no semaphore. Take the "
+                       "semaphore around the work: `with sem: work(i)`.",
+    "sem_not_released": "{call} did not give the semaphore back after the work: use `with sem:` "
+                        "(or call sem.release() after sem.acquire()), or the other processes "
+                        "wait for it forever.",
+    "sem_work_in_caller": "{call}: work ran in the calling process (pid {pid}), not in the new "
+                          "processes: start each with Process(target=guarded, args=(sem, work, i)).",
+    "sem_items": "{call} ran work for {actual}; expected each of {expected} exactly once.",
+    "sem_not_shared": "{call}: the processes worked while holding different semaphores, so they "
+                      "did not limit each other. Create ONE Semaphore(limit) in run_limited and "
+                      "pass that same semaphore to every process.",
+    "sem_value": "{call}: the semaphore the workers shared was made with the value {value}, so "
+                 "up to {value} processes could work at once; the limit is {limit}: "
+                 "Semaphore(limit).",
+    "sem_too_many": "{call}: {most} processes held the semaphore at the same time, more than "
+                    "the limit of {limit}. Does something release it without having acquired it?",
+    "semaphore_deadlock_hint": "Hint: every acquire needs its release (`with sem:` does both), "
+                               "or the processes after the first few wait forever.",
+    # -- 13_barrier ----------------------------------------------------------------------------
+    "phases_calls": "{call} did {actual} as (phase, item); expected work(1, 5), then work(2, 5).",
+    "phases_no_wait": "{call} did not call barrier.wait() between work(1, i) and work(2, i).",
+    "phases_in_caller": "{call}: work ran in the calling process (pid {pid}), not in the new "
+                        "processes: start each with Process(target=phased, args=(barrier, work, i)).",
+    "phases_items": "{call} did {actual} as (phase, item); expected each of {expected} exactly once.",
+    "phases_overtaken": "{call}: item {ahead} began phase 2 before item {behind} had finished "
+                        "phase 1. Every worker must wait at the barrier, barrier.wait(), between "
+                        "its two phases.",
+    "phases_not_shared": "{call}: the workers did not all wait at one and the same barrier. "
+                         "Create ONE Barrier(n) in run_phases and pass it to every process.",
+    "barrier_deadlock_hint": "Hint: a Barrier(k) lets its waiting processes go only once k of "
+                             "them have called wait(): make it for exactly n processes, and let "
+                             "every worker (not the parent) wait at it once.",
+    # -- 14_manager_dict -----------------------------------------------------------------------
+    "manager_record": "record(d, 'k', 42) left d as {actual}, expected {{'k': 42}}: d[key] = value.",
+    "manager_not_shut": "{call} returned without shutting its Manager down, so its server process "
+                        "was left running: use `with Manager() as manager:` around the work, or "
+                        "call manager.shutdown() before returning.",
+    "manager_returned_proxy": "{call} returned {actual}, a proxy to the manager's dict: once the "
+                              "manager shuts down it no longer works. Return a plain copy, "
+                              "`dict(d)`, made before the manager shuts down.",
+    "manager_not_dict": "{call} returned {actual}; expected a plain dict of every key and value.",
+    "manager_contents": "{call} returned {actual}; expected {expected} (in any order).",
+    "manager_plain_dict": "No child wrote into a Manager's dict: a plain dict passed to a child is "
+                          "copied into it, and what the child writes stays in its copy. Make the "
+                          "dict with manager.dict() and pass that to the children.",
+    "manager_key_not_from_child": "{call}: the key {key} was not written into the manager's dict "
+                                  "by a child process running record. Each child must write its "
+                                  "own pair: Process(target=record, args=(d, key, value)).",
     # -- reports ---------------------------------------------------------------------------------
     "start_here": "Start here: read {readme}, then edit {module}. Run `mpkit grade` again to "
                   "check.",

@@ -180,11 +180,14 @@ def _patch_semlock():
     def __init__(self, *args, **kwargs):
         init(self, *args, **kwargs)
         self._mpkit_id = _new_lock_id()
+        if isinstance(self, synchronize.Semaphore) and _student_semaphore():
+            watch_semaphore(self)
         _semlocks.add(self)
         if _TIMELINE and _is_lock(self) and not _made_by_library():
             self._mpkit_watch = True
             self._make_methods()
-        emit("semlock", id=lock_id(self), name=self._semlock.name, maxvalue=self._semlock.maxvalue)
+        emit("semlock", id=lock_id(self), name=self._semlock.name, maxvalue=self._semlock.maxvalue,
+             value=args[1] if len(args) > 1 else kwargs.get("value"))
 
     def __getstate__(self):
         return (_LOCK_STATE, getstate(self), self.__dict__.get("_mpkit_id"),
@@ -197,6 +200,8 @@ def _patch_semlock():
         setstate(self, state)
         if ident:
             self._mpkit_id = ident
+            if ident.startswith(_WATCHED):
+                _watch_methods(self)
         if watch:
             self._mpkit_watch = True
             self._make_methods()
@@ -219,6 +224,76 @@ def _patch_semlock():
 
     cls.__init__, cls.__getstate__, cls.__setstate__ = __init__, __getstate__, __setstate__
     cls._make_methods, cls.__enter__, cls.__exit__ = _make_methods, __enter__, __exit__
+    semaphore = synchronize.Semaphore
+    sem_enter, sem_exit = semaphore.__enter__, semaphore.__exit__
+
+    def patched_enter(self):
+        return self.acquire() if lock_id(self).startswith(_WATCHED) else sem_enter(self)
+
+    def patched_exit(self, *exc):
+        return self.release() if lock_id(self).startswith(_WATCHED) else sem_exit(self, *exc)
+
+    semaphore.__enter__, semaphore.__exit__ = patched_enter, patched_exit
+
+
+_WATCHED = "S"  # the identity of a watched Semaphore starts with it, in every process
+_sems_held = {}  # {pid: {semaphore id: depth}}: watched semaphores this process holds
+
+
+def _student_semaphore():
+    """Whether the Semaphore being made was asked for by the student's code itself (not by a
+    Queue, an Event or a Condition, which make semaphores of their own)."""
+    from multiprocessing import context, synchronize
+
+    folder = _student_dir()
+    frame = sys._getframe(2)
+    while frame is not None and folder:
+        path = frame.f_code.co_filename
+        if path == synchronize.__file__:
+            if not isinstance(frame.f_locals.get("self"), synchronize.Semaphore):
+                return False
+        elif path != context.__file__:
+            return _in_folder(path, folder)
+        frame = frame.f_back
+    return False
+
+
+def watch_semaphore(semaphore):
+    """Record each acquire and release of `semaphore` in every process that shares it, and which
+    watched semaphores a process holds (held_semaphores)."""
+    ident = lock_id(semaphore)
+    if not ident.startswith(_WATCHED):
+        semaphore._mpkit_id = _WATCHED + ident
+    _watch_methods(semaphore)
+
+
+def _watch_methods(semaphore):
+    acquire, release = semaphore._semlock.acquire, semaphore._semlock.release
+    ident = lock_id(semaphore)
+
+    def note(change):
+        held = _sems_held.setdefault(os.getpid(), {})
+        held[ident] = held.get(ident, 0) + change
+
+    def watched_acquire(block=True, timeout=None):
+        got = acquire(block, timeout)
+        if got:
+            note(1)
+            emit("sem_acquired", id=ident)
+        return got
+
+    def watched_release():
+        emit("sem_released", id=ident)
+        note(-1)
+        return release()
+
+    semaphore.acquire, semaphore.release = watched_acquire, watched_release
+
+
+def held_semaphores():
+    return sorted(ident for ident, depth in _sems_held.get(os.getpid(), {}).items() if depth > 0)
+
+
 
 
 _TIMELINE = os.environ.get("MPKIT_TIMELINE", "1") != "0"  # 0: no timeline events (bench/timeline.py)
@@ -689,7 +764,8 @@ def _patch_traffic():
 def _patch_manager_locks():
     """A Manager's Lock lives in the manager's process; the process that acquires it through
     its proxy is seen here, with an identity (the manager's address and the object's id)
-    that is the same in every process sharing it."""
+    that is the same in every process sharing it. Writes into a manager's dict through a proxy
+    (`proxy_write`) are seen the same way, in the writing process."""
     from multiprocessing import managers
 
     proxy = managers.AcquirerProxy
@@ -726,6 +802,34 @@ def _patch_manager_locks():
     proxy.acquire, proxy.release, proxy.__enter__, proxy.__exit__ = (
         patched_acquire, patched_release, patched_enter, patched_exit)
 
+    callmethod = managers.BaseProxy._callmethod
+
+    def patched_callmethod(self, methodname, args=(), kwds={}):
+        if methodname in _PROXY_WRITES:  # who wrote into a manager's object, from which process
+            _proxy_write(self, methodname, args, kwds)
+        return callmethod(self, methodname, args, kwds)
+
+    managers.BaseProxy._callmethod = patched_callmethod
+
+
+_PROXY_WRITES = ("__setitem__", "update", "setdefault")
+
+
+def _proxy_write(proxy, methodname, args, kwds):
+    try:
+        from grader.engine.values import digest
+
+        if methodname == "update":
+            pairs = dict(*args, **kwds)
+            keys = list(pairs)[:50]
+        else:
+            keys = list(args[:1])
+        token = proxy._token
+        emit("proxy_write", method=methodname, typeid=token.typeid,
+             object="M%s/%s" % (token.address, token.id), keys=[digest(key) for key in keys])
+    except Exception:
+        pass
+
 
 def _patch_pool():
     """A Pool made, with how many workers and how many tasks each may run."""
@@ -734,10 +838,129 @@ def _patch_pool():
     init = pool.Pool.__init__
 
     def patched_init(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None, *args, **kwargs):
-        emit("pool", processes=processes, maxtasksperchild=maxtasksperchild)
+        emit("pool", processes=processes, maxtasksperchild=maxtasksperchild, ident=id(self))
         init(self, processes, initializer, initargs, maxtasksperchild, *args, **kwargs)
 
     pool.Pool.__init__ = patched_init
+
+
+def watch_pool_ends():
+    """In the runner, when a pool exercise's driver asks: each way the student's code ends a
+    Pool or a ProcessPoolExecutor (close, join, terminate, `with`, shutdown), recorded as the
+    student's own call, so a pool the garbage collector happens to clean up is not mistaken for
+    one the student closed. The executor is patched here, not in every process: importing
+    concurrent.futures costs every process of every scenario otherwise."""
+    from concurrent.futures import process as futures
+    from multiprocessing import pool
+
+    def watch(cls, name, kind):
+        original = getattr(cls, name)
+
+        def patched(self, *args, **kwargs):
+            if _called_by_student():
+                emit("pool_end", how=name, api=kind, ident=id(self))
+            return original(self, *args, **kwargs)
+
+        setattr(cls, name, patched)
+
+    for name in ("close", "join", "terminate", "__exit__"):
+        watch(pool.Pool, name, "pool")
+    watch(futures.ProcessPoolExecutor, "shutdown", "executor")
+    watch(futures.ProcessPoolExecutor, "__exit__", "executor")
+    init = futures.ProcessPoolExecutor.__init__
+
+    def patched_init(self, max_workers=None, *args, **kwargs):
+        emit("pool", processes=max_workers, api="executor", ident=id(self))
+        init(self, max_workers, *args, **kwargs)
+
+    futures.ProcessPoolExecutor.__init__ = patched_init
+
+
+_hold = {"seconds": 0.0}  # runner only: how long a set() of an Event waits for the children
+
+
+def hold_event_sets(seconds):
+    """In the runner, when an Event exercise's driver asks: every Event.set() first waits, up
+    to `seconds`, until each child the runner started is waiting on that event or has ended.
+    A child that works before the start signal then always does so before the set, whatever
+    the scheduler does, instead of only when it happens to be quick."""
+    _hold["seconds"] = seconds
+    os.environ["MPKIT_WATCH_PUTS"] = "1"  # children started from now on note each put()
+
+
+def _event_id(event):
+    return lock_id(event._flag)
+
+
+def _settled(pid, ident):
+    """Whether child `pid` has been seen (in its own log) waiting on event `ident`, or ending."""
+    try:
+        with open(os.path.join(os.environ.get("MPKIT_EVENTS_DIR", ""), "%d.jsonl" % pid)) as f:
+            lines = f.read().splitlines()
+    except OSError:
+        return False
+    for line in lines:
+        try:
+            event = json.loads(line)
+        except ValueError:
+            continue
+        if event.get("kind") in ("child_end", "exception") or \
+                (event.get("kind") == "event_wait" and event.get("id") == ident):
+            return True
+    return False
+
+
+def _hold_set(ident):
+    pending = [p.pid for p in started if p.pid]
+    end = time.monotonic() + _hold["seconds"]
+    while pending and time.monotonic() < end:  # the children's own logs, with a deadline
+        pending = [pid for pid in pending if not _settled(pid, ident)]
+        if pending:
+            time.sleep(0.005)
+
+
+def _patch_event():
+    """Event.wait() and set(), with the event's identity (its semaphore's), in every process;
+    and, while an Event exercise asks, the moment of each Queue.put() call."""
+    from multiprocessing import synchronize
+
+    cls = synchronize.Event
+    wait, set_ = cls.wait, cls.set
+
+    def patched_wait(self, timeout=None):
+        emit("event_wait", id=_event_id(self), timeout=timeout)
+        return wait(self, timeout)
+
+    def patched_set(self):
+        if _hold["seconds"] and _is_runner():
+            _hold_set(_event_id(self))
+        emit("event_set", id=_event_id(self))
+        return set_(self)
+
+    cls.wait, cls.set = patched_wait, patched_set
+    from multiprocessing import queues
+
+    put = queues.Queue.put
+
+    def patched_put(self, obj, block=True, timeout=None):
+        if os.environ.get("MPKIT_WATCH_PUTS") == "1":  # the moment of the call, not of the feeder's send
+            emit("work_put")  # not "put", which the timeline records apart from the judge
+        return put(self, obj, block, timeout)
+
+    queues.Queue.put = patched_put
+
+
+def _patch_barrier():
+    """Barrier.wait(), with the barrier's identity (its condition's lock) and its parties."""
+    from multiprocessing import synchronize
+
+    wait = synchronize.Barrier.wait
+
+    def patched_wait(self, timeout=None):
+        emit("barrier_wait", id=lock_id(self._cond._lock), parties=self._parties)
+        return wait(self, timeout)
+
+    synchronize.Barrier.wait = patched_wait
 
 
 def _patch_spawn():
@@ -766,7 +989,8 @@ def install():
     if hasattr(os, "register_at_fork"):
         os.register_at_fork(after_in_child=_after_fork_in_child)
     for patch in (_patch_semlock, _patch_process, _patch_spawn, _patch_pickler, _patch_receiving,
-                  _patch_traffic, _patch_manager_locks, _patch_pool, _install_tracer):
+                  _patch_traffic, _patch_manager_locks, _patch_pool, _patch_event, _patch_barrier,
+                  _install_tracer):
         try:
             patch()
         except Exception as exc:  # a platform without that part: observe the rest

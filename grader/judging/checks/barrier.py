@@ -1,0 +1,77 @@
+"""13_barrier: phased and run_phases. The grader's own task (probes.Phases) records each
+phase where it runs; item 0's first phase is held until every other worker is past its own
+first phase (waiting at a barrier, in its second phase, or ended, from their logs), so a worker
+that does not wait for the others is caught every time. Each barrier.wait() is recorded with
+the barrier's identity in the process that waits."""
+import multiprocessing
+import os
+
+from grader.judging import probes
+from grader.judging.checks.common import FAILED, NO_PROCESS, Fail, ran_in_child, safe_repr, text
+from grader.judging.scenario import scenario
+
+HOLD_S = 6.0  # how long item 0's first phase waits for the others, scaled like every timeout
+N = 4
+
+
+def _phases(obs, since=None, until=None):
+    return [e for e in obs.of_kind("probe") if e.get("probe") == "phase"
+            and (since is None or e["t"] >= since) and (until is None or e["t"] <= until)]
+
+
+@scenario("phased_calls", points=1, call="phased(barrier, work, 5)", deadlock_hint="barrier_deadlock_hint")
+def phased_calls(run):
+    """phased calls work(1, i), waits at the barrier, then calls work(2, i)."""
+    barrier = multiprocessing.Barrier(1)
+    run.call("phased", barrier, probes.Phases(1, 0), 5, label=phased_calls.call)
+
+
+@phased_calls.judge
+def _(obs):
+    call = phased_calls.call
+    done = [(e.get("phase"), e.get("item")) for e in _phases(obs)]
+    if done != [(1, 5), (2, 5)]:
+        raise Fail(FAILED, text("phases_calls", call=call, actual=safe_repr(done)))
+    waits = [e["t"] for e in obs.of_kind("barrier_wait")]
+    phase = {e.get("phase"): e["t"] for e in _phases(obs)}
+    if not any(phase[1] <= t <= phase[2] for t in waits):
+        raise Fail(FAILED, text("phases_no_wait", call=call))
+
+
+def _run_phases(name, n, points, hidden=False):
+    label = "run_phases(work, %d)" % n
+
+    @scenario(name, points=points, call=label, hidden=hidden, deadlock_hint="barrier_deadlock_hint")
+    def drive(run):
+        scale = float(os.environ.get("MPKIT_TIMEOUT_SCALE") or 1)
+        run.call("run_phases", probes.Phases(n, HOLD_S * scale), n, label=label)
+
+    @drive.judge
+    def _(obs):
+        record = obs.call()
+        workers = ran_in_child(obs, record, "phased")
+        done = _phases(obs, *obs.call_window("run_phases"))
+        if any(e["pid"] == obs.runner_pid for e in done):
+            raise Fail(NO_PROCESS, text("phases_in_caller", call=label, pid=obs.runner_pid))
+        got = sorted((e.get("phase"), e.get("item")) for e in done)
+        expected = sorted((phase, i) for phase in (1, 2) for i in range(n))
+        if got != expected:
+            raise Fail(FAILED, text("phases_items", call=label, actual=safe_repr(got), expected=safe_repr(expected)))
+        ones = [e for e in done if e.get("phase") == 1]
+        twos = [e for e in done if e.get("phase") == 2]
+        last_one, first_two = max(ones, key=lambda e: e["t"]), min(twos, key=lambda e: e["t"])
+        if first_two["t"] < last_one["t"]:
+            raise Fail(FAILED, text("phases_overtaken", call=label, ahead=first_two.get("item"),
+                                    behind=last_one.get("item")))
+        waits = [e for e in obs.of_kind("barrier_wait") if e["pid"] in workers]
+        ids = {e.get("id") for e in waits}
+        if {e["pid"] for e in waits} != set(workers) or len(ids) != 1:
+            raise Fail(FAILED, text("phases_not_shared", call=label))
+
+    drive.doc = "%s runs both phases of every item in child processes, and no second phase " \
+                "begins before every first phase is over." % label
+    return drive
+
+
+run_phases_order = _run_phases("run_phases_order", N, 3)
+run_phases_two = _run_phases("run_phases_two", 2, 1, hidden=True)

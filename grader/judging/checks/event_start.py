@@ -1,0 +1,106 @@
+"""11_event_start: worker and start_together. Each claim is seen where it happened: a worker
+waiting on the Event (its own wait() call), the caller setting it (its set() call), each item
+put by a worker (its own put() call). While these scenarios run, the caller's set()
+first waits until every child is waiting on the event or has ended (hooks.hold_event_sets), so
+a worker that does its work without waiting always does it before the set, not only when the
+scheduler lets it."""
+import multiprocessing
+import os
+
+from grader.engine import hooks as _hooks
+from grader.engine.values import describe
+from grader.judging.checks.common import FAILED, NO_PROCESS, Fail, ran_in_child, safe_repr, text
+from grader.judging.scenario import scenario
+
+HOLD_S = 6.0  # how long set() waits for the children, scaled like every timeout
+ITEM = 7
+N = 4
+
+
+def _hold():
+    _hooks.hold_event_sets(HOLD_S * float(os.environ.get("MPKIT_TIMEOUT_SCALE") or 1))
+
+
+def _one_item(results, proc):
+    """The first item `proc` puts on `results`, or None if it ended without putting one."""
+    from multiprocessing.connection import wait
+
+    ready = wait([results._reader, proc.sentinel])
+    if results._reader in ready or results._reader.poll():
+        return [results.get()]
+    return []
+
+
+@scenario("worker_waits", points=2, call="worker(start, %d, results)" % ITEM, deadlock_hint="event_deadlock_hint")
+def worker_waits(run):
+    """worker, run in a child, waits for the start signal and only then puts its number."""
+    _hold()
+    start, results = multiprocessing.Event(), multiprocessing.Queue()
+    proc = multiprocessing.Process(target=run.module.worker, args=(start, ITEM, results))
+    proc.start()
+    start.set()
+    got = _one_item(results, proc)
+    proc.join()
+    return {"event": _hooks.lock_id(start._flag), "got": describe(got), "child": proc.pid}
+
+
+def _sets(obs, ident=None):
+    return [e["t"] for e in obs.of_kind("event_set") if e.get("pid") == obs.runner_pid
+            and (ident is None or e.get("id") == ident)]
+
+
+def _expect_waited_first(obs, call, workers, ident, set_at):
+    """Every worker waited on the event `ident`, and none called put() before it was set."""
+    waited = {e["pid"] for e in obs.of_kind("event_wait") if e.get("id") == ident}
+    for pid in sorted(workers):
+        early = [e for e in obs.of_kind("work_put") if e.get("pid") == pid and e["t"] < set_at]
+        if pid not in waited or early:
+            raise Fail(FAILED, text("event_early" if early else "event_not_waited", call=call, pid=pid))
+
+
+@worker_waits.judge
+def _(obs):
+    extra, call = obs.extra, worker_waits.call
+    sets = _sets(obs, extra["event"])
+    _expect_waited_first(obs, call, {extra["child"]}, extra["event"], sets[0] if sets else float("inf"))
+    if extra["got"]["repr"] != repr([ITEM]):
+        raise Fail(FAILED, text("event_worker_item", call=call, actual=extra["got"]["repr"], item=ITEM))
+
+
+def _together(name, n, points, hidden=False):
+    label = "start_together(%d)" % n
+
+    @scenario(name, points=points, call=label, hidden=hidden, deadlock_hint="event_deadlock_hint")
+    def drive(run):
+        _hold()
+        run.call("start_together", n, label=label)
+
+    @drive.judge
+    def _(obs):
+        record = obs.call()
+        workers = ran_in_child(obs, record, "worker")
+        got = (record["returned"] or {}).get("items")
+        if got is None or sorted(got) != sorted(describe(list(range(n)))["items"]):
+            raise Fail(FAILED, text("event_items", call=label, actual=record["returned"]["repr"]
+                                    if record["returned"] else "nothing", expected=safe_repr(list(range(n)))))
+        if not all(obs.crossed_from_child(record["returned"])):
+            raise Fail(NO_PROCESS, text("event_not_crossed", call=label))
+        waited = {e.get("id") for e in obs.of_kind("event_wait") if e["pid"] in workers}
+        begin, end = obs.call_window("start_together")
+        sets = [e for e in obs.of_kind("event_set") if e.get("pid") == obs.runner_pid
+                and (begin is None or e["t"] >= begin) and (end is None or e["t"] <= end)]
+        sets = [e for e in sets if e.get("id") in waited] or sets
+        if not sets:
+            raise Fail(FAILED, text("event_never_set", call=label))
+        late = [e for e in obs.starts(record) if e["t"] > sets[0]["t"]]
+        if late:
+            raise Fail(FAILED, text("event_set_early", call=label, count=len(late), n=len(record["processes"])))
+        _expect_waited_first(obs, label, workers, sets[0]["id"], sets[0]["t"])
+
+    drive.doc = "start_together(%d) starts %d workers waiting on one Event, sets it after starting " \
+                "them all, and returns their numbers; no worker puts its number before the set." % (n, n)
+    return drive
+
+
+start_together = _together("start_together", N, 3)
+start_together_one = _together("start_together_one", 1, 1, hidden=True)

@@ -1,0 +1,16 @@
+"""Wrong: the semaphore is never released, so after `limit` workers the others wait forever."""
+from multiprocessing import Process, Semaphore
+
+
+def guarded(sem, work, i):
+    sem.acquire()
+    work(i)
+
+
+def run_limited(work, n, limit):
+    sem = Semaphore(limit)
+    procs = [Process(target=guarded, args=(sem, work, i)) for i in range(n)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join()

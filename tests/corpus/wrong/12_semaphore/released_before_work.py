@@ -1,0 +1,17 @@
+"""Wrong: the semaphore is acquired and released before the work is done."""
+from multiprocessing import Process, Semaphore
+
+
+def guarded(sem, work, i):
+    sem.acquire()
+    sem.release()
+    work(i)
+
+
+def run_limited(work, n, limit):
+    sem = Semaphore(limit)
+    procs = [Process(target=guarded, args=(sem, work, i)) for i in range(n)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join()
