@@ -183,7 +183,8 @@ def _patch_semlock():
         if isinstance(self, synchronize.Semaphore) and _student_semaphore():
             watch_semaphore(self)
         _semlocks.add(self)
-        if _TIMELINE and _is_lock(self) and not _made_by_library():
+        watched = lock_id(self).startswith(_WATCHED)  # a student's Semaphore: its own watch
+        if _TIMELINE and not watched and _is_lock(self) and not _made_by_library():
             self._mpkit_watch = True
             self._make_methods()
         emit("semlock", id=lock_id(self), name=self._semlock.name, maxvalue=self._semlock.maxvalue,
