@@ -152,6 +152,7 @@ EN = {
                         "`item == STOP`. A string that crossed from another process is a new "
                         "object, so `item is STOP` is never true (and `if not item` stops at "
                         "None or 0, which are items too).",
+    "stuck_where": "This time it got stuck; where each process was:\n{where}",
     "left_waiting": "The other processes were left waiting for it:\n{where}",
     "no_process_started": "{call} never started a process. Create a Process(target=..., "
                           "args=...) and call .start() on it.",
@@ -219,6 +220,39 @@ EN = {
                       "same lock to every process.",
     "lock_deadlock_hint": "Hint: a lock must be released after printing (`with lock:` does it "
                           "for you), or the next process waits for it forever.",
+    # -- 05_producers --------------------------------------------------------------------------
+    "stop_changed_producers": "producers_consumers.STOP must be the string 'STOP' (it is given "
+                              "in the stub).",
+    "produce_puts_stop": "{call} put STOP after the items: produce must put only its items. "
+                         "With several producers, one producer's STOP can reach a consumer while "
+                         "another producer still has items to put, and that consumer stops too "
+                         "early. run_pipeline puts the STOPs, after it has joined every producer.",
+    "produce_only_items": "{call} put {actual} on the queue, expected {expected}: every item, "
+                          "in order, and nothing else.",
+    "consume_past_stop": "{call} also took {after}, which was behind its STOP: a consumer must "
+                         "return as soon as it takes one STOP and leave the rest on the queue "
+                         "for the other consumers (each of them needs a STOP of its own).",
+    "consume_items": "{call} put {actual} on results, expected {expected}: every item before "
+                     "the STOP, in order, and never STOP itself.",
+    "consume_deadlock_hint": "Hint: consume must return when it takes STOP. Compare with "
+                             "`item == STOP`: a string that crossed from another process is a "
+                             "new object, so `item is STOP` is never true.",
+    "workers_count": "{call} ran {function} in {count} child process(es), expected {n}: one "
+                     "process per batch for produce, n_consumers processes for consume.",
+    "items_extra": "Extra or repeated: {items}.",
+    "pipeline_items": "{call} returned {actual}; expected each of {expected} exactly once, in "
+                      "any order.",
+    "stop_before_producers": "{call} put STOP on the queue before it had seen the producer "
+                             "process(es) {pids} end. A STOP put then can get ahead of items "
+                             "still to come, and the consumer that takes it stops too early; "
+                             "whether that happens depends on which process is quicker. Join "
+                             "every producer first, then put one STOP per consumer.",
+    "stops_missing": "The caller put {puts} STOP(s) for {n} consumers: each consumer stops at "
+                     "the one STOP it takes, so the others wait for one forever. Put one STOP "
+                     "per consumer.",
+    "pipeline_deadlock_hint": "Hints: join every producer, then put one STOP per consumer; get "
+                              "every item from results *before* joining the consumers; consume "
+                              "must return at its STOP.",
     # -- reports ---------------------------------------------------------------------------------
     "start_here": "Start here: read {readme}, then edit {module}. Run `mpkit grade` again to "
                   "check.",

@@ -508,6 +508,29 @@ def _patch_receiving():
     queues.Queue.empty = patched_empty
 
 
+def _patch_queue_put():
+    """In the caller, each short sentinel-like object (a short string, None, a number) put on a
+    Queue, at the moment of the put: a queue pickles it later, in a thread of its own, so the
+    put's place among the caller's other events (a join, say) is the program's own order."""
+    from multiprocessing import queues
+
+    def watch(cls):
+        put = cls.__dict__["put"]
+
+        def patched_put(self, obj, *args, **kwargs):
+            if _is_runner() and (obj is None or isinstance(obj, (bool, int, float))
+                                 or (isinstance(obj, str) and len(obj) <= 64)):
+                from grader.engine.values import digest
+
+                emit("put", value=digest(obj))
+            return put(self, obj, *args, **kwargs)
+
+        cls.put = patched_put
+
+    for cls in (queues.Queue, queues.JoinableQueue, queues.SimpleQueue):
+        watch(cls)
+
+
 def _patch_manager_locks():
     """A Manager's Lock lives in the manager's process; the process that acquires it through
     its proxy is seen here, with an identity (the manager's address and the object's id)
@@ -588,7 +611,7 @@ def install():
     if hasattr(os, "register_at_fork"):
         os.register_at_fork(after_in_child=_after_fork_in_child)
     for patch in (_patch_semlock, _patch_process, _patch_spawn, _patch_pickler, _patch_receiving,
-                  _patch_manager_locks, _patch_pool, _install_tracer):
+                  _patch_queue_put, _patch_manager_locks, _patch_pool, _install_tracer):
         try:
             patch()
         except Exception as exc:  # a platform without that part: observe the rest

@@ -1,7 +1,7 @@
 """02_queue: produce and collect."""
 import multiprocessing
 
-from grader.judging.checks.common import (FAILED, Fail, explain_gave_up, items_through_a_child, received_in_caller,
+from grader.judging.checks.common import (FAILED, Fail, drain, explain_gave_up, items_through_a_child, received_in_caller,
                                           safe_repr, text)
 from grader.judging.scenario import scenario
 from grader.engine.values import describe, same
@@ -11,28 +11,13 @@ MIXED = [0, -1.5, "二", b"\x00bytes", (1, 2), {"k": [1, 2]}, None, True, "STOP?
 LARGE = ["a" * 3000000, 42, "b" * 3000000, "c" * 3000000]
 
 
-def consume(q, proc):
-    """Get everything `proc` puts on `q`, without ever waiting on a process that has died."""
-    from multiprocessing.connection import wait
-
-    got = []
-    while True:
-        ready = wait([q._reader, proc.sentinel])
-        if q._reader in ready:
-            got.append(q.get())
-            if got[-1] == "STOP":
-                return got
-        elif not q._reader.poll():
-            return got
-
-
 @scenario("produce_in_child", points=1, call="produce(q, [11, None, 'lily'])")
 def produce_in_child(run):
     """produce puts every item in order, then STOP, when run in a child process."""
     q = multiprocessing.Queue()
     proc = multiprocessing.Process(target=run.module.produce, args=(q, TUTORIAL))
     proc.start()
-    got = consume(q, proc)
+    got = drain(q, proc, "STOP")
     proc.join()
     return {"got": describe(got), "stop": getattr(run.module, "STOP", None)}
 
