@@ -253,6 +253,40 @@ EN = {
     "pipeline_deadlock_hint": "Hints: join every producer, then put one STOP per consumer; get "
                               "every item from results *before* joining the consumers; consume "
                               "must return at its STOP.",
+    # -- 06_join_timeout -------------------------------------------------------------------------
+    "timeout_not_stopped": "{call}: the process was still running, and your code did not stop "
+                           "it. When p.is_alive() is still True after p.join(timeout), call "
+                           "p.terminate(), then p.join().",
+    "terminate_no_join": "{call} called terminate() but not join() after it. terminate() only "
+                         "sends the process a signal and returns at once: the process may still "
+                         "be ending, so exitcode can be None on one run and set on the next. "
+                         "Call p.join() after p.terminate(), then read p.exitcode.",
+    "stop_wrong_code": "{call} returned {actual}, but the process's exit code was {code}: return "
+                       "p.exitcode after p.join().",
+    "timeout_target": "{call} started {count} process(es), but the grader's target ran in none "
+                      "of them: pass target and args to the Process (Process(target=target, "
+                      "args=args)).",
+    "timeout_finished_code": "{call}: the grader's target ended with exit code {code}, not the "
+                             "one it was given: was it cut short? A process that ends by itself "
+                             "within the time allowed must not be terminated.",
+    "timeout_finished_wrong": "{call} returned {actual}, expected {expected}: the target ended "
+                              "by itself well within the time allowed. Decide `finished` with "
+                              "p.is_alive() right after p.join(timeout) (not from the exit code: "
+                              "a process can end by itself with any exit code), and return the "
+                              "process's own exit code.",
+    "timeout_stopped_wrong": "{call} returned {actual}, expected {expected}: the grader's target "
+                             "never ends by itself (the grader lets it go only after your "
+                             "function returns), so it was still running when the time was up. "
+                             "Look with p.is_alive() right after p.join(timeout), before you "
+                             "stop it, and return the exit code read after the final join().",
+    "stop_deadlock_hint": "Hint: stop gets a process that never ends by itself, so join() alone "
+                          "waits for ever: if p.is_alive(), call p.terminate() first, then "
+                          "p.join().",
+    "join_timeout_deadlock_hint": "Hint: the grader's target never ends by itself (the grader "
+                                  "lets it go only after your function returns), so p.join() "
+                                  "without a timeout waits for ever. Use p.join(timeout), then "
+                                  "p.is_alive() to see whether it finished, and p.terminate() "
+                                  "and p.join() if not.",
     # -- reports ---------------------------------------------------------------------------------
     "start_here": "Start here: read {readme}, then edit {module}. Run `mpkit grade` again to "
                   "check.",

@@ -44,7 +44,7 @@ def consume(tasks, results):
     Parameters
     ----------
     tasks : multiprocessing.Queue
-        The work queue; it ends with one ``STOP`` for this consumer.
+        The work queue (a JoinableQueue works too); it holds one ``STOP`` for this consumer.
     results : multiprocessing.Queue
         Where to put every item taken from ``tasks`` (never ``STOP``).
 

@@ -13,3 +13,12 @@ def wait_for_release(ready, release, token):
     ready.send(os.getpid())
     ready.close()
     release.recv()
+
+
+def finish_with(code, token):
+    """A target that ends at once by itself, with exit code `code`."""
+    import sys
+
+    _hooks.emit("probe", probe="finish_with", token=token)
+    if code:
+        sys.exit(code)
