@@ -287,6 +287,22 @@ EN = {
                                   "without a timeout waits for ever. Use p.join(timeout), then "
                                   "p.is_alive() to see whether it finished, and p.terminate() "
                                   "and p.join() if not.",
+    # -- 07_child_errors -------------------------------------------------------------------------
+    "run_task_put": "{call} put {actual} on results, expected {expected}: (index, True, value) "
+                    "when func(arg) returns, (index, False, \"<ExceptionType>: <message>\") when "
+                    "it raises, such as \"%s: %s\" % (type(exc).__name__, exc).",
+    "run_all_deadlock_hint": "Hints: every task must put exactly one outcome on the queue, an "
+                             "exception included (catch it in run_task), or the caller waits for "
+                             "one that never comes; get every outcome *before* joining.",
+    "exit_codes_processes": "{call} should start {n} processes, each running func(arg) for one "
+                            "argument: Process(target=func, args=(arg,)).",
+    "exit_code_changed": "{call}: the process that ran task({arg}) ended with exit code {code}, "
+                         "expected {expected}. Run func itself as the target, without catching "
+                         "its exception: a process whose target raises ends with exit code 1, "
+                         "and one that calls sys.exit(n) with exit code n.",
+    "exit_codes_wrong": "{call} returned {actual}, but the processes' exit codes were {expected}. "
+                        "Read p.exitcode only after p.join(): before the process has ended it "
+                        "is None.",
     # -- reports ---------------------------------------------------------------------------------
     "start_here": "Start here: read {readme}, then edit {module}. Run `mpkit grade` again to "
                   "check.",

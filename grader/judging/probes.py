@@ -22,3 +22,16 @@ def finish_with(code, token):
     _hooks.emit("probe", probe="finish_with", token=token)
     if code:
         sys.exit(code)
+
+
+def task(x):
+    """A task for the student's code to run: x * x; a negative x raises ValueError; x >= 100
+    ends the process at once with exit code x - 100."""
+    import sys
+
+    _hooks.emit("probe", probe="task", token=x)
+    if x < 0:
+        raise ValueError("negative: %d" % x)
+    if x >= 100:
+        sys.exit(x - 100)
+    return x * x
