@@ -303,6 +303,25 @@ EN = {
     "exit_codes_wrong": "{call} returned {actual}, but the processes' exit codes were {expected}. "
                         "Read p.exitcode only after p.join(): before the process has ended it "
                         "is None.",
+    # -- 08_two_way_pipe -------------------------------------------------------------------------
+    "stop_changed_pipe": "request_reply.STOP must be the string 'STOP' (it is given in the stub).",
+    "serve_replies": "{call}: the replies were {actual}, expected {expected}: request * 2 for "
+                     "each request, sent back as soon as it arrives.",
+    "serve_deadlock_hint": "Hint: the grader sends one request and waits for its reply before it "
+                           "sends the next, so serve must answer each request at once (recv, "
+                           "then send), and return when it receives STOP (compare with "
+                           "`request == STOP`).",
+    "ask_all_deadlock_hint": "Hints: send one request, then receive its reply, before sending "
+                             "the next: a process that sends everything first can block on a "
+                             "full pipe while the server blocks sending a reply nobody reads. "
+                             "Send STOP at the end, or the server waits for ever (and so does "
+                             "your join).",
+    "stop_never_sent": "{call} never sent STOP: the server waits for another request for ever, "
+                       "and the join waits for the server. Send STOP after the last request.",
+    "server_terminated": "{call} ended the server with terminate() or kill(): send it STOP "
+                         "instead, so it returns by itself, then join it.",
+    "server_no_stop": "{call}: the server never received STOP. Send STOP after the last "
+                      "request, so the server returns by itself, then join it.",
     # -- reports ---------------------------------------------------------------------------------
     "start_here": "Start here: read {readme}, then edit {module}. Run `mpkit grade` again to "
                   "check.",
