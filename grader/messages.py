@@ -237,8 +237,8 @@ EN = {
     "consume_deadlock_hint": "Hint: consume must return when it takes STOP. Compare with "
                              "`item == STOP`: a string that crossed from another process is a "
                              "new object, so `item is STOP` is never true.",
-    "workers_count": "{call} ran {function} in {count} child process(es), expected {n}: one "
-                     "process per batch for produce, n_consumers processes for consume.",
+    "workers_count": "{call} ran {function} in {count} child process(es), expected {n}: start "
+                     "one Process(target={function}, ...) for each of them.",
     "items_extra": "Extra or repeated: {items}.",
     "pipeline_items": "{call} returned {actual}; expected each of {expected} exactly once, in "
                       "any order.",
@@ -322,6 +322,22 @@ EN = {
                          "instead, so it returns by itself, then join it.",
     "server_no_stop": "{call}: the server never received STOP. Send STOP after the last "
                       "request, so the server returns by itself, then join it.",
+    # -- 09_shared_counter -----------------------------------------------------------------------
+    "counter_unlocked": "{call}: process {pid} {what} counter.value without holding "
+                        "counter.get_lock(). `counter.value += 1` is a read and then a write: "
+                        "another process can change the value in between, and an increment is "
+                        "lost (on some runs only, which is why the grader looks at the lock, not "
+                        "at the total). Put the whole increment inside `with counter.get_lock():`.",
+    "counter_read": "read",
+    "counter_write": "wrote",
+    "counter_read_and_write": "read and wrote",
+    "counter_unseen": "{call}: the grader did not see process {pid} both read and write "
+                      "counter.value. Increment the shared counter itself, with "
+                      "`counter.value += 1` inside `with counter.get_lock():`.",
+    "counter_total": "{call} left the counter at {actual}, expected {expected}.",
+    "counter_deadlock_hint": "Hint: take counter.get_lock() once around each increment and let "
+                             "`with` release it; a lock that is never released stops every "
+                             "other process.",
     # -- reports ---------------------------------------------------------------------------------
     "start_here": "Start here: read {readme}, then edit {module}. Run `mpkit grade` again to "
                   "check.",

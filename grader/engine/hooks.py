@@ -16,6 +16,9 @@ return. What it records:
 * an identity for every lock, made where the lock is created and carried with it across fork
   and pickling, so two locks never look alike whatever the start method;
 * ``terminate()`` and ``kill()`` calls, so a process the student ended is not called a crash;
+* in the caller, each sentinel-like object put on a Queue, at the moment of the put;
+* each way a process reads or writes a synchronized Value, with whether it held the Value's
+  own lock at that moment;
 * a stack dump per process on SIGUSR1 (``MPKIT_DUMPS_DIR/<pid>.txt``), where the platform has it;
 * with ``MPKIT_GATE=1``, children of the runner wait at their start until the runner first
   waits on them (join, is_alive, exitcode, sentinel), so reading an exit code before joining is
@@ -531,6 +534,40 @@ def _patch_queue_put():
         watch(cls)
 
 
+_value_seen = set()  # (pid, lock, read or write, held) already reported
+
+
+def _patch_shared_value():
+    """Each way a process reads or writes a synchronized Value's `value` (Value(), not
+    RawValue), reported once: whether this thread already held the Value's own lock
+    (get_lock()) when it did, before the property takes that lock for the one read or write.
+    A `+=` is a read then a write: it is safe only when both are made holding the lock."""
+    from multiprocessing import sharedctypes
+
+    cls = sharedctypes.Synchronized
+    getter, setter = cls.value.fget, cls.value.fset
+
+    def note(self, op):
+        try:
+            held = bool(self._lock._semlock._is_mine())
+            key = (os.getpid(), lock_id(self._lock), op, held)
+            if key not in _value_seen:
+                _value_seen.add(key)
+                emit("value_access", op=op, held=held, lock=key[1])
+        except Exception:  # a lock of the student's own making: nothing to say about it
+            pass
+
+    def get_value(self):
+        note(self, "read")
+        return getter(self)
+
+    def set_value(self, value):
+        note(self, "write")
+        setter(self, value)
+
+    cls.value = property(get_value, set_value)
+
+
 def _patch_manager_locks():
     """A Manager's Lock lives in the manager's process; the process that acquires it through
     its proxy is seen here, with an identity (the manager's address and the object's id)
@@ -611,7 +648,7 @@ def install():
     if hasattr(os, "register_at_fork"):
         os.register_at_fork(after_in_child=_after_fork_in_child)
     for patch in (_patch_semlock, _patch_process, _patch_spawn, _patch_pickler, _patch_receiving,
-                  _patch_queue_put, _patch_manager_locks, _patch_pool, _install_tracer):
+                  _patch_queue_put, _patch_shared_value, _patch_manager_locks, _patch_pool, _install_tracer):
         try:
             patch()
         except Exception as exc:  # a platform without that part: observe the rest
