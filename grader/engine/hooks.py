@@ -537,13 +537,49 @@ def _patch_queue_put():
 _value_seen = set()  # (pid, lock, read or write, held) already reported
 
 
-def _patch_shared_value():
+class _AfterImport:
+    """A finder that lets the module `name` load as usual and then runs `patch(module)`: a
+    module most scenarios never import (it imports ctypes) costs nothing until one does,
+    whether it is imported by the student's code or by unpickling a Value in a spawn child."""
+
+    def __init__(self, name, patch):
+        self.name, self.patch = name, patch
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname != self.name:
+            return None
+        sys.meta_path.remove(self)
+        import importlib.util
+
+        spec = importlib.util.find_spec(fullname)
+        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+            return spec
+        exec_module, patch = spec.loader.exec_module, self.patch
+
+        def exec_and_patch(module):
+            exec_module(module)
+            try:
+                patch(module)
+            except Exception as exc:
+                emit("hook_missing", hook=getattr(patch, "__name__", "?"), error="%s: %s" % (type(exc).__name__, exc))
+
+        spec.loader.exec_module = exec_and_patch
+        return spec
+
+
+def _when_imported(name, patch):
+    """patch(module) now if `name` is imported already, else right after it is."""
+    if name in sys.modules:
+        patch(sys.modules[name])
+    else:
+        sys.meta_path.insert(0, _AfterImport(name, patch))
+
+
+def _patch_shared_value(sharedctypes):
     """Each way a process reads or writes a synchronized Value's `value` (Value(), not
     RawValue), reported once: whether this thread already held the Value's own lock
     (get_lock()) when it did, before the property takes that lock for the one read or write.
     A `+=` is a read then a write: it is safe only when both are made holding the lock."""
-    from multiprocessing import sharedctypes
-
     cls = sharedctypes.Synchronized
     getter, setter = cls.value.fget, cls.value.fset
 
@@ -566,6 +602,10 @@ def _patch_shared_value():
         setter(self, value)
 
     cls.value = property(get_value, set_value)
+
+
+def _watch_shared_values():
+    _when_imported("multiprocessing.sharedctypes", _patch_shared_value)
 
 
 def _patch_manager_locks():
@@ -648,7 +688,7 @@ def install():
     if hasattr(os, "register_at_fork"):
         os.register_at_fork(after_in_child=_after_fork_in_child)
     for patch in (_patch_semlock, _patch_process, _patch_spawn, _patch_pickler, _patch_receiving,
-                  _patch_queue_put, _patch_shared_value, _patch_manager_locks, _patch_pool, _install_tracer):
+                  _patch_queue_put, _watch_shared_values, _patch_manager_locks, _patch_pool, _install_tracer):
         try:
             patch()
         except Exception as exc:  # a platform without that part: observe the rest
