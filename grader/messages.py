@@ -167,6 +167,7 @@ EN = {
                         "`item == STOP`. A string that crossed from another process is a new "
                         "object, so `item is STOP` is never true (and `if not item` stops at "
                         "None or 0, which are items too).",
+    "stuck_where": "This time it got stuck; where each process was:\n{where}",
     "left_waiting": "The other processes were left waiting for it:\n{where}",
     "no_process_started": "{call} never started a process. Create a Process(target=..., "
                           "args=...) and call .start() on it.",
@@ -333,6 +334,124 @@ EN = {
     "manager_key_not_from_child": "{call}: the key {key} was not written into the manager's dict "
                                   "by a child process running record. Each child must write its "
                                   "own pair: Process(target=record, args=(d, key, value)).",
+    # -- 05_producers --------------------------------------------------------------------------
+    "stop_changed_producers": "producers_consumers.STOP must be the string 'STOP' (it is given "
+                              "in the stub).",
+    "produce_puts_stop": "{call} put STOP after the items: produce must put only its items. "
+                         "With several producers, one producer's STOP can reach a consumer while "
+                         "another producer still has items to put, and that consumer stops too "
+                         "early. run_pipeline puts the STOPs, after it has joined every producer.",
+    "produce_only_items": "{call} put {actual} on the queue, expected {expected}: every item, "
+                          "in order, and nothing else.",
+    "consume_past_stop": "{call} also took {after}, which was behind its STOP: a consumer must "
+                         "return as soon as it takes one STOP and leave the rest on the queue "
+                         "for the other consumers (each of them needs a STOP of its own).",
+    "consume_items": "{call} put {actual} on results, expected {expected}: every item before "
+                     "the STOP, in order, and never STOP itself.",
+    "consume_deadlock_hint": "Hint: consume must return when it takes STOP. Compare with "
+                             "`item == STOP`: a string that crossed from another process is a "
+                             "new object, so `item is STOP` is never true.",
+    "workers_count": "{call} ran {function} in {count} child process(es), expected {n}: start "
+                     "one Process(target={function}, ...) for each of them.",
+    "items_extra": "Extra or repeated: {items}.",
+    "pipeline_items": "{call} returned {actual}; expected each of {expected} exactly once, in "
+                      "any order.",
+    "stop_before_producers": "{call} put STOP on the queue before it had seen the producer "
+                             "process(es) {pids} end. A STOP put then can get ahead of items "
+                             "still to come, and the consumer that takes it stops too early; "
+                             "whether that happens depends on which process is quicker. Join "
+                             "every producer first, then put one STOP per consumer.",
+    "stops_missing": "The caller put {puts} STOP(s) for {n} consumers: each consumer stops at "
+                     "the one STOP it takes, so the others wait for one forever. Put one STOP "
+                     "per consumer.",
+    "pipeline_deadlock_hint": "Hints: join every producer, then put one STOP per consumer; get "
+                              "every item from results *before* joining the consumers; consume "
+                              "must return at its STOP.",
+    # -- 06_join_timeout -------------------------------------------------------------------------
+    "timeout_not_stopped": "{call}: the process was still running, and your code did not stop "
+                           "it. When p.is_alive() is still True after p.join(timeout), call "
+                           "p.terminate(), then p.join().",
+    "terminate_no_join": "{call} called terminate() but not join() after it. terminate() only "
+                         "sends the process a signal and returns at once: the process may still "
+                         "be ending, so exitcode can be None on one run and set on the next. "
+                         "Call p.join() after p.terminate(), then read p.exitcode.",
+    "stop_wrong_code": "{call} returned {actual}, but the process's exit code was {code}: return "
+                       "p.exitcode after p.join().",
+    "timeout_target": "{call} started {count} process(es), but the grader's target ran in none "
+                      "of them: pass target and args to the Process (Process(target=target, "
+                      "args=args)).",
+    "timeout_finished_code": "{call}: the grader's target ended with exit code {code}, not the "
+                             "one it was given: was it cut short? A process that ends by itself "
+                             "within the time allowed must not be terminated.",
+    "timeout_finished_wrong": "{call} returned {actual}, expected {expected}: the target ended "
+                              "by itself well within the time allowed. Decide `finished` with "
+                              "p.is_alive() right after p.join(timeout) (not from the exit code: "
+                              "a process can end by itself with any exit code), and return the "
+                              "process's own exit code.",
+    "timeout_stopped_wrong": "{call} returned {actual}, expected {expected}: the grader's target "
+                             "never ends by itself (the grader lets it go only after your "
+                             "function returns), so it was still running when the time was up. "
+                             "Look with p.is_alive() right after p.join(timeout), before you "
+                             "stop it, and return the exit code read after the final join().",
+    "stop_deadlock_hint": "Hint: stop gets a process that never ends by itself, so join() alone "
+                          "waits for ever: if p.is_alive(), call p.terminate() first, then "
+                          "p.join().",
+    "join_timeout_deadlock_hint": "Hint: the grader's target never ends by itself (the grader "
+                                  "lets it go only after your function returns), so p.join() "
+                                  "without a timeout waits for ever. Use p.join(timeout), then "
+                                  "p.is_alive() to see whether it finished, and p.terminate() "
+                                  "and p.join() if not.",
+    # -- 07_child_errors -------------------------------------------------------------------------
+    "run_task_put": "{call} put {actual} on results, expected {expected}: (index, True, value) "
+                    "when func(arg) returns, (index, False, \"<ExceptionType>: <message>\") when "
+                    "it raises, such as \"%s: %s\" % (type(exc).__name__, exc).",
+    "run_all_deadlock_hint": "Hints: every task must put exactly one outcome on the queue, an "
+                             "exception included (catch it in run_task), or the caller waits for "
+                             "one that never comes; get every outcome *before* joining.",
+    "exit_codes_processes": "{call} should start {n} processes, each running func(arg) for one "
+                            "argument: Process(target=func, args=(arg,)).",
+    "exit_code_changed": "{call}: the process that ran task({arg}) ended with exit code {code}, "
+                         "expected {expected}. Run func itself as the target, without catching "
+                         "its exception: a process whose target raises ends with exit code 1, "
+                         "and one that calls sys.exit(n) with exit code n.",
+    "exit_codes_wrong": "{call} returned {actual}, but the processes' exit codes were {expected}. "
+                        "Read p.exitcode only after p.join(): before the process has ended it "
+                        "is None.",
+    # -- 08_two_way_pipe -------------------------------------------------------------------------
+    "stop_changed_pipe": "request_reply.STOP must be the string 'STOP' (it is given in the stub).",
+    "serve_replies": "{call}: the replies were {actual}, expected {expected}: request * 2 for "
+                     "each request, sent back as soon as it arrives.",
+    "serve_deadlock_hint": "Hint: the grader sends one request and waits for its reply before it "
+                           "sends the next, so serve must answer each request at once (recv, "
+                           "then send), and return when it receives STOP (compare with "
+                           "`request == STOP`).",
+    "ask_all_deadlock_hint": "Hints: send one request, then receive its reply, before sending "
+                             "the next: a process that sends everything first can block on a "
+                             "full pipe while the server blocks sending a reply nobody reads. "
+                             "Send STOP at the end, or the server waits for ever (and so does "
+                             "your join).",
+    "stop_never_sent": "{call} never sent STOP: the server waits for another request for ever, "
+                       "and the join waits for the server. Send STOP after the last request.",
+    "server_terminated": "{call} ended the server with terminate() or kill(): send it STOP "
+                         "instead, so it returns by itself, then join it.",
+    "server_no_stop": "{call}: the server never received STOP. Send STOP after the last "
+                      "request, so the server returns by itself, then join it.",
+    # -- 09_shared_counter -----------------------------------------------------------------------
+    "counter_unlocked": "{call}: process {pid} {what} counter.value without holding "
+                        "counter.get_lock(). `counter.value += 1` is a read and then a write: "
+                        "another process can change the value in between, and an increment is "
+                        "lost (on some runs only, which is why the grader looks at the lock, not "
+                        "at the total). Put the whole increment inside `with counter.get_lock():`.",
+    "counter_read": "read",
+    "counter_write": "wrote",
+    "counter_read_and_write": "read and wrote",
+    "counter_unseen": "{call}: the grader did not see process {pid} both read and write "
+                      "counter.value. Increment the shared counter itself, with "
+                      "`counter.value += 1` inside `with counter.get_lock():`.",
+    "counter_total": "{call} left the counter at {actual}, expected {expected}.",
+    "counter_deadlock_hint": "Hint: take counter.get_lock() once around each increment and let "
+                             "`with` release it; a lock that is never released stops every "
+                             "other process.",
     # -- reports ---------------------------------------------------------------------------------
     "start_here": "Start here: read {readme}, then edit {module}. Run `mpkit grade` again to "
                   "check.",

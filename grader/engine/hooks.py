@@ -20,6 +20,9 @@ return. What it records:
   never crowd out what the judge reads): the student's locks acquired, waited for and
   released, queue puts and gets, pipe sends and receives (made by code outside
   multiprocessing itself, so a Queue's or a Manager's own traffic is left out);
+* in the caller, each sentinel-like object put on a Queue, at the moment of the put;
+* each way a process reads or writes a synchronized Value, with whether it held the Value's
+  own lock at that moment;
 * a stack dump per process on SIGUSR1 (``MPKIT_DUMPS_DIR/<pid>.txt``), where the platform has it;
 * with ``MPKIT_GATE=1``, children of the runner wait at their start until the runner first
   waits on them (join, is_alive, exitcode, sentinel), so reading an exit code before joining is
@@ -762,6 +765,103 @@ def _patch_traffic():
     base.send, base.recv = patched_send, patched_recv
 
 
+def _patch_queue_put():
+    """In the caller, each short sentinel-like object (a short string, None, a number) put on a
+    Queue, at the moment of the put: a queue pickles it later, in a thread of its own, so the
+    put's place among the caller's other events (a join, say) is the program's own order."""
+    from multiprocessing import queues
+
+    def watch(cls):
+        put = cls.__dict__["put"]
+
+        def patched_put(self, obj, *args, **kwargs):
+            if _is_runner() and (obj is None or isinstance(obj, (bool, int, float))
+                                 or (isinstance(obj, str) and len(obj) <= 64)):
+                from grader.engine.values import digest
+
+                emit("sentinel_put", value=digest(obj))  # not "put": the timeline's
+            return put(self, obj, *args, **kwargs)
+
+        cls.put = patched_put
+
+    for cls in (queues.Queue, queues.JoinableQueue, queues.SimpleQueue):
+        watch(cls)
+
+
+_value_seen = set()  # (pid, lock, read or write, held) already reported
+
+
+class _AfterImport:
+    """A finder that lets the module `name` load as usual and then runs `patch(module)`: a
+    module most scenarios never import (it imports ctypes) costs nothing until one does,
+    whether it is imported by the student's code or by unpickling a Value in a spawn child."""
+
+    def __init__(self, name, patch):
+        self.name, self.patch = name, patch
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname != self.name:
+            return None
+        sys.meta_path.remove(self)
+        import importlib.util
+
+        spec = importlib.util.find_spec(fullname)
+        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+            return spec
+        exec_module, patch = spec.loader.exec_module, self.patch
+
+        def exec_and_patch(module):
+            exec_module(module)
+            try:
+                patch(module)
+            except Exception as exc:
+                emit("hook_missing", hook=getattr(patch, "__name__", "?"), error="%s: %s" % (type(exc).__name__, exc))
+
+        spec.loader.exec_module = exec_and_patch
+        return spec
+
+
+def _when_imported(name, patch):
+    """patch(module) now if `name` is imported already, else right after it is."""
+    if name in sys.modules:
+        patch(sys.modules[name])
+    else:
+        sys.meta_path.insert(0, _AfterImport(name, patch))
+
+
+def _patch_shared_value(sharedctypes):
+    """Each way a process reads or writes a synchronized Value's `value` (Value(), not
+    RawValue), reported once: whether this thread already held the Value's own lock
+    (get_lock()) when it did, before the property takes that lock for the one read or write.
+    A `+=` is a read then a write: it is safe only when both are made holding the lock."""
+    cls = sharedctypes.Synchronized
+    getter, setter = cls.value.fget, cls.value.fset
+
+    def note(self, op):
+        try:
+            held = bool(self._lock._semlock._is_mine())
+            key = (os.getpid(), lock_id(self._lock), op, held)
+            if key not in _value_seen:
+                _value_seen.add(key)
+                emit("value_access", op=op, held=held, lock=key[1])
+        except Exception:  # a lock of the student's own making: nothing to say about it
+            pass
+
+    def get_value(self):
+        note(self, "read")
+        return getter(self)
+
+    def set_value(self, value):
+        note(self, "write")
+        setter(self, value)
+
+    cls.value = property(get_value, set_value)
+
+
+def _watch_shared_values():
+    _when_imported("multiprocessing.sharedctypes", _patch_shared_value)
+
+
 def _patch_manager_locks():
     """A Manager's Lock lives in the manager's process; the process that acquires it through
     its proxy is seen here, with an identity (the manager's address and the object's id)
@@ -990,8 +1090,8 @@ def install():
     if hasattr(os, "register_at_fork"):
         os.register_at_fork(after_in_child=_after_fork_in_child)
     for patch in (_patch_semlock, _patch_process, _patch_spawn, _patch_pickler, _patch_receiving,
-                  _patch_traffic, _patch_manager_locks, _patch_pool, _patch_event, _patch_barrier,
-                  _install_tracer):
+                  _patch_traffic, _patch_queue_put, _watch_shared_values, _patch_manager_locks, _patch_pool,
+                  _patch_event, _patch_barrier, _install_tracer):
         try:
             patch()
         except Exception as exc:  # a platform without that part: observe the rest

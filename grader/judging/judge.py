@@ -100,11 +100,13 @@ class Observations:
         down included): their signal exit is the student's decision, not a crash."""
         return {e.get("child") for e in self.of_kind("terminate")}
 
-    def crossed_from_child(self, returned):
+    def crossed_from_child(self, returned, senders=None):
         """For each item of a returned list: whether that very object was received by the
-        runner from bytes another process of the scenario pickled (a queue, a pipe, a manager).
-        Items identity cannot tell apart (None, small ints) count when an equal value did."""
-        sent_elsewhere = {e.get("bytes") for e in self.of_kind("sent") if e.get("pid") != self.runner_pid}
+        runner from bytes another process of the scenario pickled (a queue, a pipe, a manager),
+        or one of the pids `senders` when given. Items identity cannot tell apart (None, small
+        ints) count when an equal value did."""
+        sent_elsewhere = {e.get("bytes") for e in self.of_kind("sent") if e.get("pid") != self.runner_pid
+                          and (senders is None or e.get("pid") in senders)}
         ids, values = set(), set()
         for event in self.of_kind("received"):
             if event.get("pid") == self.runner_pid and event.get("bytes") in sent_elsewhere:
@@ -312,7 +314,10 @@ def _stopped(report, obs, exercise, timeout):
         why = text("timeout_timed") if states and "running" not in states else text("timeout_busy")
         message = text("timeout", call=call, seconds=timeout, where=where, why=why)
         status = TIMEOUT
-    explained = obs.scenario.explain_stuck(obs) if obs.scenario.explain_stuck and status == DEADLOCK else None
+    try:
+        explained = obs.scenario.explain_stuck(obs) if obs.scenario.explain_stuck and status == DEADLOCK else None
+    except Fail as fault:  # the program's own order of events shows a fault that ends either way
+        return Fail(fault.status, fault.message + "\n" + text("stuck_where", where=where))
     if explained:
         message += "\n" + explained
     elif obs.scenario.deadlock_hint and status == DEADLOCK:

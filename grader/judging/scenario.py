@@ -29,7 +29,9 @@ class Scenario:
         self.expect_child_failure = expect_child_failure
         self.deadlock_hint = deadlock_hint
         self.child_exit = child_exit  # the caller's children end with this exit code
-        self.explain_stuck = explain_stuck  # (observations) -> a sentence on a deadlock, or None
+        # (observations) -> a sentence on a deadlock, or None; or it raises Fail when the
+        # program's own order of events shows a fault that hangs on some runs and not on others
+        self.explain_stuck = explain_stuck
         self.judge_fn = None
         self.doc = (drive.__doc__ or "").strip()
 

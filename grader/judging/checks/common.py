@@ -102,6 +102,23 @@ def items_through_a_child(module, function, worker, name, items, points, label, 
     return drive
 
 
+def drain(q, proc, end_marker=None):
+    """What `proc` puts on `q` (in the runner): every object up to `end_marker` included, or
+    until `proc` has ended and nothing more is there. It never waits on a process that has
+    died: one that ended has flushed its queue's buffer into the pipe, so then poll() is the
+    whole truth."""
+    from multiprocessing.connection import wait
+
+    got = []
+    while True:
+        if q._reader in wait([q._reader, proc.sentinel]):
+            got.append(q.get())
+            if end_marker is not None and got[-1] == end_marker:
+                return got
+        elif not q._reader.poll():
+            return got
+
+
 def printed_by(obs, function):
     """{pid: text} of what each process wrote to stdout while `function` was being called."""
     begin, end = obs.call_window(function)
@@ -111,6 +128,6 @@ def printed_by(obs, function):
     return by_pid
 
 
-__all__ = ["Fail", "FAILED", "NO_PROCESS", "describe", "expect_items_crossed", "expect_return",
+__all__ = ["Fail", "FAILED", "NO_PROCESS", "describe", "drain", "expect_items_crossed", "expect_return",
            "expect_stream_ended", "items_through_a_child", "printed_by", "ran_in_child",
            "received_in_caller", "safe_repr", "text"]

@@ -1,0 +1,127 @@
+"""07_child_errors: run_task, run_all and exit_codes. The grader's own task (probes.task) records
+in which process it ran and with which argument; what each child sent is seen by the pickler;
+the exit codes are the ones the runner read for the processes the call started."""
+import multiprocessing
+
+from grader.engine.values import describe, digest, safe_repr, same
+from grader.judging import probes
+from grader.judging.checks.common import FAILED, Fail, NO_PROCESS, drain, text
+from grader.judging.scenario import scenario
+
+MIXED = [3, -2, 4, -5]
+CODES = [3, -2, 107]
+
+
+def outcome(x):
+    """What run_task reports for probes.task(x): (True, value) or (False, "Type: message")."""
+    if x < 0:
+        return False, "ValueError: negative: %d" % x
+    return True, x * x
+
+
+def expected_exit(x):
+    return 1 if x < 0 else (x - 100 if x >= 100 else 0)
+
+
+def _run_task(name, index, arg):
+    label = "run_task(results, %d, task, %d)" % (index, arg)
+
+    @scenario(name, points=1, call=label)
+    def drive(run):
+        results = multiprocessing.Queue()
+        proc = multiprocessing.Process(target=run.module.run_task, args=(results, index, probes.task, arg))
+        proc.start()
+        got = drain(results, proc)
+        proc.join()
+        return {"got": describe(got)}
+
+    @drive.judge
+    def _(obs):
+        expected = [(index,) + outcome(arg)]
+        if not same(obs.extra["got"], expected):
+            raise Fail(FAILED, text("run_task_put", call=label, actual=obs.extra["got"]["repr"],
+                                    expected=safe_repr(expected)))
+
+    drive.doc = "run_task, run in a child, puts (index, ok, value or 'Type: message'): " + label
+    return drive
+
+
+run_task_value = _run_task("run_task_value", 5, 3)
+run_task_error = _run_task("run_task_error", 6, -2)
+
+
+def _from_children(obs):
+    """Digests of every value the caller received from bytes another process pickled, and of
+    the items of each tuple or list so received."""
+    sent_elsewhere = {e.get("bytes") for e in obs.of_kind("sent") if e.get("pid") != obs.runner_pid}
+    found = set()
+    for event in obs.of_kind("received"):
+        if event.get("pid") == obs.runner_pid and event.get("bytes") in sent_elsewhere:
+            found.add(event.get("value"))
+            found.update(event.get("items") or [])
+    return found
+
+
+def _run_all(name, args, points, hidden=False):
+    label = "run_all(task, %s)" % safe_repr(args)
+    expected = [outcome(x)[1] for x in args]
+
+    @scenario(name, points=points, call=label, hidden=hidden, deadlock_hint="run_all_deadlock_hint")
+    def drive(run):
+        run.call("run_all", probes.task, list(args), label=label)
+
+    @drive.judge
+    def _(obs):
+        record = obs.call()
+        if obs.runner_pid in obs.ran_in("run_task"):
+            raise Fail(NO_PROCESS, text("ran_in_caller", call=label, function="run_task", pid=obs.runner_pid))
+        ran = obs.ran_in_children("run_task") & {p["pid"] for p in record["processes"]}
+        if len(ran) != len(args):
+            raise Fail(FAILED, text("workers_count", call=label, function="run_task", count=len(ran),
+                                    n=len(args)))
+        if not same(record["returned"], expected):
+            raise Fail(FAILED, text("wrong_return", call=label, expected=safe_repr(expected),
+                                    actual=record["returned"]["repr"] if record["returned"] else "nothing"))
+        arrived = _from_children(obs)
+        missing = [repr(item) for item in expected if digest(item) not in arrived]
+        if missing:
+            raise Fail(NO_PROCESS, text("not_crossed", call=label, function="run_task", missing=", ".join(missing)))
+
+    drive.doc = "run_all returns each task's value or error string, in order, each from a child: " + label
+    return drive
+
+
+run_all_mixed = _run_all("run_all_mixed", MIXED, 2)
+run_all_empty = _run_all("run_all_empty", [], 1, hidden=True)
+
+EXIT_LABEL = "exit_codes(task, %s)" % safe_repr(CODES)
+
+
+@scenario("exit_codes", points=2, call=EXIT_LABEL, gate=True, expect_child_failure=True)
+def exit_codes(run):
+    """exit_codes returns the exit code of each child that ran the task, read after join: 0 when
+    it returned, 1 when it raised, n after sys.exit(n). The grader holds each child at its start
+    until the caller first waits on it, so an exit code read before join() is always None."""
+    run.call("exit_codes", probes.task, list(CODES), label=EXIT_LABEL)
+
+
+@exit_codes.judge
+def _(obs):
+    record = obs.call()
+    by_arg = {}
+    for event in obs.of_kind("probe"):
+        if event.get("probe") == "task":
+            by_arg.setdefault(event.get("token"), event["pid"])
+    if any(pid == obs.runner_pid for pid in by_arg.values()):
+        raise Fail(NO_PROCESS, text("ran_in_caller", call=EXIT_LABEL, function="task", pid=obs.runner_pid))
+    codes = {p["pid"]: p["exitcode"] for p in record["processes"]}
+    if set(by_arg) != set(CODES) or any(pid not in codes for pid in by_arg.values()):
+        raise Fail(FAILED, text("exit_codes_processes", call=EXIT_LABEL, n=len(CODES)))
+    for x in CODES:
+        if codes[by_arg[x]] != expected_exit(x):
+            raise Fail(FAILED, text("exit_code_changed", call=EXIT_LABEL, arg=x, code=codes[by_arg[x]],
+                                    expected=expected_exit(x)))
+    real = [codes[by_arg[x]] for x in CODES]
+    if not same(record["returned"], real):
+        raise Fail(FAILED, text("exit_codes_wrong", call=EXIT_LABEL, expected=safe_repr(real),
+                                actual=record["returned"]["repr"] if record["returned"] else "nothing"))

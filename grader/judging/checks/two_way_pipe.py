@@ -1,0 +1,95 @@
+"""08_two_way_pipe: serve and ask_all. The grader talks to the student's server one request at
+a time and waits for each reply, so a server that does not answer at once is stuck, not lucky;
+which process ran serve, and which process each reply came from, are the trace hook's and the
+pickler's observations."""
+import multiprocessing
+
+from grader.engine.values import describe, digest, safe_repr, same
+from grader.judging.checks.common import FAILED, Fail, expect_items_crossed, expect_return, ran_in_child, text
+from grader.judging.scenario import scenario
+
+STOP = "STOP"
+SERVED = [3, "ab"]
+TUTORIAL = [3, "ab", [1]]
+LARGE = ["x" * 1000000, "y" * 1000000, 5]
+
+
+def _talk(conn, proc, requests):
+    """Send each request and wait for its reply (or for the server to end), then STOP; then
+    wait until the server has ended, reading anything more it sends."""
+    from multiprocessing.connection import wait
+
+    replies, ended = [], False
+    for request in requests:
+        conn.send(request)
+        if conn not in wait([conn, proc.sentinel]):
+            ended = True
+            break
+        replies.append(conn.recv())
+    if not ended:
+        conn.send(STOP)
+    while conn in wait([conn, proc.sentinel]):
+        try:
+            conn.recv()
+        except EOFError:  # the server closed its end; it ends next
+            wait([proc.sentinel])
+            break
+    return replies
+
+
+@scenario("serve_answers", points=1, call="serve(conn) asked 3, then 'ab', then STOP",
+          deadlock_hint="serve_deadlock_hint")
+def serve_answers(run):
+    """serve, run in a child, answers each request at once with request * 2, and returns at STOP."""
+    here, there = multiprocessing.Pipe()
+    proc = multiprocessing.Process(target=run.module.serve, args=(there,))
+    proc.start()
+    there.close()
+    replies = _talk(here, proc, SERVED)
+    proc.join()
+    return {"replies": describe(replies), "stop": getattr(run.module, "STOP", None)}
+
+
+@serve_answers.judge
+def _(obs):
+    if obs.extra.get("stop") != STOP:
+        raise Fail(FAILED, text("stop_changed_pipe"))
+    expected = [r * 2 for r in SERVED]
+    if not same(obs.extra["replies"], expected):
+        raise Fail(FAILED, text("serve_replies", call=obs.scenario.call, actual=obs.extra["replies"]["repr"],
+                                expected=safe_repr(expected)))
+
+
+def _stop_never_sent(obs):
+    """For a deadlock: the caller never sent STOP (seen where it pickled what it sent)."""
+    sent = any(e.get("pid") == obs.runner_pid and e.get("value") == digest(STOP) for e in obs.of_kind("sent"))
+    return None if sent else text("stop_never_sent", call=obs.scenario.call)
+
+
+def _ask_all(name, requests, points, label, hidden=False):
+    expected = [r * 2 for r in requests]
+
+    @scenario(name, points=points, call=label, hidden=hidden, deadlock_hint="ask_all_deadlock_hint",
+              explain_stuck=_stop_never_sent)
+    def drive(run):
+        run.call("ask_all", list(requests), label=label)
+
+    @drive.judge
+    def _(obs):
+        record = obs.call()
+        servers = ran_in_child(obs, record, "serve")
+        if servers & obs.terminated():
+            raise Fail(FAILED, text("server_terminated", call=label))
+        got_stop = any(e.get("pid") in servers and e.get("value") == digest(STOP) for e in obs.of_kind("received"))
+        if not got_stop:
+            raise Fail(FAILED, text("server_no_stop", call=label))
+        expect_return(record, expected)
+        expect_items_crossed(obs, record, expected, "serve")
+
+    drive.doc = "ask_all returns the server's reply to each request, sends STOP, joins it: " + label
+    return drive
+
+
+ask_all_tutorial = _ask_all("ask_all_tutorial", TUTORIAL, 2, "ask_all([3, 'ab', [1]])")
+ask_all_large = _ask_all("ask_all_large", LARGE, 1, "ask_all(requests of 1 MB)", hidden=True)
+ask_all_empty = _ask_all("ask_all_empty", [], 1, "ask_all([])", hidden=True)

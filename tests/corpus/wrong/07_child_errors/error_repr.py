@@ -1,0 +1,34 @@
+"""Wrong: the error is described with repr(exc), "ValueError('negative: -2')", instead of
+"ValueError: negative: -2"."""
+from multiprocessing import Process, Queue
+
+
+def run_task(results, index, func, arg):
+    try:
+        results.put((index, True, func(arg)))
+    except Exception as exc:
+        results.put((index, False, repr(exc)))
+
+
+def run_all(func, args):
+    results = Queue()
+    procs = [Process(target=run_task, args=(results, i, func, a)) for i, a in enumerate(args)]
+    for p in procs:
+        p.start()
+    answers = [None] * len(args)
+    for _ in args:
+        index, ok, payload = results.get()
+        answers[index] = payload
+    for p in procs:
+        p.join()
+    return answers
+
+
+def exit_codes(func, args):
+    procs = [Process(target=func, args=(a,)) for a in args]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join()
+    return [p.exitcode for p in procs]
+
