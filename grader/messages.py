@@ -933,6 +933,196 @@ ZH = {
     "assert_failed": "{call} 没有做到测试所期望的：\n{explanation}",
     "test_error": "{call} 的测试无法读取你的代码做了什么（{exc_type}: {exc_message}）："
                   "请检查你的函数返回了什么。",
+    # -- exercises 05 to 14 ------------------------------------------------------------------------
+    "ask_all_deadlock_hint": "提示：发送一个请求后，要先接收它的回复，再发送下一个："
+                             "先把所有请求都发出去的进程，可能会因为管道已满而阻塞，"
+                             "而服务器也阻塞在发送一个没人读的回复上。最后要发送 STOP，"
+                             "否则服务器会永远等下去（你的 join 也一样）。",
+    "consume_deadlock_hint": "提示：consume 取到 STOP 时必须返回。请用 `item == STOP` 比较："
+                             "从另一个进程传过来的字符串是一个新对象，所以 `item is STOP` "
+                             "永远不成立。",
+    "consume_items": "{call} 往 results 里放了 {actual}，期望的是 {expected}：按顺序放入 STOP "
+                     "之前的每个元素，并且永远不要放入 STOP 本身。",
+    "consume_past_stop": "{call} 还取走了排在它的 STOP 后面的 {after}：消费者一取到一个 STOP "
+                         "就必须返回，把其余的留在队列里给其他消费者（每个消费者都需要一个属于自己"
+                         "的 STOP）。",
+    "counter_deadlock_hint": "提示：每次递增时获取一次 counter.get_lock()，并让 `with` 释放它；"
+                             "一把永远不释放的锁会让其他所有进程都停下来。",
+    "counter_read": "读取了",
+    "counter_read_and_write": "读取并写入了",
+    "counter_total": "{call} 结束后计数器的值是 {actual}，期望的是 {expected}。",
+    "counter_unlocked": "{call}：进程 {pid} 在没有持有 counter.get_lock() "
+                        "的情况下{what} counter.value。`counter.value += 1` 是先读后写："
+                        "另一个进程可能在这两步之间改变这个值，"
+                        "于是一次递增就丢失了（只在某些运行中发生，所以评分器检查的是锁，"
+                        "而不是总数）。请把整个递增放进 `with counter.get_lock():` 里面。",
+    "counter_unseen": "{call}：评分器没有看到进程 {pid} 既读取又写入了 counter.value。"
+                      "请递增共享的计数器本身：在 `with counter.get_lock():` 里面执行 "
+                      "`counter.value += 1`。",
+    "counter_write": "写入了",
+    "exit_code_changed": "{call}：运行 task({arg}) 的进程以退出码 {code} 结束，期望的是 "
+                         "{expected}。请直接把 func 本身作为目标来运行，不要捕获它的异常："
+                         "目标抛出异常的进程以退出码 1 结束，调用 sys.exit(n) 的进程以退出码 n "
+                         "结束。",
+    "exit_codes_processes": "{call} 应该启动 {n} 个进程，每个进程针对一个参数运行 func(arg)："
+                            "Process(target=func, args=(arg,))。",
+    "exit_codes_wrong": "{call} 返回了 {actual}，但各进程的退出码是 {expected}。只有在 p.join() "
+                        "之后才能读取 p.exitcode：进程结束之前它是 None。",
+    "items_extra": "多出或重复的：{items}。",
+    "join_timeout_deadlock_hint": "提示：评分器的目标函数永远不会自己结束（评分器要等你的函数返回"
+                                  "之后才放行它），所以不带超时的 p.join() 会永远等下去。请用 "
+                                  "p.join(timeout)，再用 p.is_alive() 看它是否已经结束；如果没有，"
+                                  "就调用 p.terminate() 和 p.join()。",
+    "pipeline_deadlock_hint": "提示：先 join 每个生产者，然后为每个消费者放入一个 STOP；在 join "
+                              "消费者*之前*从 results 里取出每个元素；consume 取到它的 STOP "
+                              "时必须返回。",
+    "pipeline_items": "{call} 返回了 {actual}；期望 {expected} 中的每一项恰好出现一次，顺序不限。",
+    "produce_only_items": "{call} 往队列里放了 {actual}，期望的是 {expected}：按顺序放入每个元素，"
+                          "除此之外什么都不放。",
+    "produce_puts_stop": "{call} 在元素之后放入了 STOP：produce 只能放入它自己的元素。"
+                         "有多个生产者时，一个生产者的 STOP "
+                         "可能在另一个生产者还有元素要放的时候就到达某个消费者，"
+                         "那个消费者就会过早停止。STOP 由 run_pipeline 在 join "
+                         "了每个生产者之后放入。",
+    "run_all_deadlock_hint": "提示：每个任务都必须往队列里放入恰好一个结果，抛出异常时也一样（在 "
+                             "run_task 里捕获它），否则调用方会一直等一个永远不会来的结果；要在 "
+                             "join *之前*取出每个结果。",
+    "run_task_put": "{call} 往 results 里放了 {actual}，期望的是 {expected}：func(arg) 返回时放入 "
+                    "(index, True, value)，抛出异常时放入 "
+                    "(index, False, \"<ExceptionType>: <message>\")，例如 "
+                    "\"%s: %s\" % (type(exc).__name__, exc)。",
+    "serve_deadlock_hint": "提示：评分器发送一个请求后，要等收到它的回复才发送下一个，所以 serve "
+                           "必须立即回答每个请求（先 recv，再 send），并在收到 STOP 时返回（用 "
+                           "`request == STOP` 比较）。",
+    "serve_replies": "{call}：回复是 {actual}，期望的是 {expected}：对每个请求回复 request * 2，"
+                     "请求一到就马上发回去。",
+    "server_no_stop": "{call}：服务器从未收到 STOP。请在最后一个请求之后发送 STOP，"
+                      "让服务器自己返回，然后 join 它。",
+    "server_terminated": "{call} 用 terminate() 或 kill() 结束了服务器：请改为给它发送 STOP，"
+                         "让它自己返回，然后 join 它。",
+    "stop_before_producers": "{call} 在看到生产者进程 {pids} 结束之前，就往队列里放了 STOP。"
+                             "这时放入的 STOP 可能会跑到还没放进来的元素前面，"
+                             "取到它的消费者就会过早停止；会不会这样取决于哪个进程更快。请先 join "
+                             "每个生产者，然后为每个消费者放入一个 STOP。",
+    "stop_changed_pipe": "request_reply.STOP 必须是字符串 'STOP'（存根里已经给出）。",
+    "stop_changed_producers": "producers_consumers.STOP 必须是字符串 'STOP'（存根里已经给出）。",
+    "stop_deadlock_hint": "提示：stop 拿到的是一个永远不会自己结束的进程，所以只调用 join() "
+                          "会永远等下去：如果 p.is_alive()，先调用 p.terminate()，再调用 "
+                          "p.join()。",
+    "stop_never_sent": "{call} 从未发送 STOP：服务器会永远等待下一个请求，而 join 又在等服务器。"
+                       "请在最后一个请求之后发送 STOP。",
+    "stop_wrong_code": "{call} 返回了 {actual}，但进程的退出码是 {code}：请在 p.join() 之后返回 "
+                       "p.exitcode。",
+    "stops_missing": "调用方为 {n} 个消费者放入了 {puts} 个 STOP：每个消费者取到一个 STOP "
+                     "就会停止，所以其他消费者会永远等下去。请为每个消费者放入一个 STOP。",
+    "stuck_where": "这一次它卡住了；各进程当时所在的位置：\n{where}",
+    "terminate_no_join": "{call} 调用了 terminate()，但之后没有调用 join()。terminate() "
+                         "只是给进程发一个信号，然后立即返回：进程可能还在结束的过程中，所以 "
+                         "exitcode 可能这次是 None，下次又有值。请在 p.terminate() 之后调用 "
+                         "p.join()，然后再读取 p.exitcode。",
+    "timeout_finished_code": "{call}：评分器的目标函数以退出码 {code} 结束，"
+                             "而不是交给它的那个退出码：它是不是被提前中止了？"
+                             "在允许的时间内自己结束的进程不能被终止。",
+    "timeout_finished_wrong": "{call} 返回了 {actual}，期望的是 {expected}："
+                              "目标函数在允许的时间之内早早地自己结束了。请在 p.join(timeout) "
+                              "之后立即用 p.is_alive() 判断 `finished`（不要根据退出码判断："
+                              "进程自己结束时可以是任何退出码），并返回该进程自己的退出码。",
+    "timeout_not_stopped": "{call}：进程仍在运行，而你的代码没有停止它。如果在 p.join(timeout) "
+                           "之后 p.is_alive() 仍为 True，就调用 p.terminate()，再调用 p.join()。",
+    "timeout_stopped_wrong": "{call} 返回了 {actual}，期望的是 {expected}："
+                             "评分器的目标函数永远不会自己结束（评分器要等你的函数返回之后才放行"
+                             "它），所以时间到了它还在运行。请在 p.join(timeout) 之后、"
+                             "停止它之前，立即用 p.is_alive() 查看，并返回在最后一次 join() "
+                             "之后读取的退出码。",
+    "timeout_target": "{call} 启动了 {count} 个进程，但评分器的目标函数没有在其中任何一个里运行："
+                      "请把 target 和 args 传给 Process（Process(target=target, args=args)）。",
+    "workers_count": "{call} 在 {count} 个子进程中运行了 {function}，期望的是 {n} 个："
+                     "请为每一个都启动一个 Process(target={function}, ...)。",
+    "barrier_deadlock_hint": "提示：只有当 k 个进程都调用了 wait() 之后，Barrier(k) "
+                             "才会放行在它那里等待的进程：请创建一个正好对应 n 个进程的屏障，"
+                             "并让每个工作进程（而不是父进程）在它那里各等待一次。",
+    "event_deadlock_hint": "提示：start.wait() 会一直阻塞，直到某个进程对同一个 Event 调用 "
+                           "start.set()。请只创建一个 Event，把它传给每个工作进程，"
+                           "启动全部工作进程，然后 set 它，之后才去取数字并 join。",
+    "event_early": "{call}：进程 {pid} 中的工作进程在 start 事件被设置之前，"
+                   "就把它的数字放进了队列。请先调用 start.wait()：要等父进程调用了 start.set()，"
+                   "它才会返回。",
+    "event_items": "{call} 返回了 {actual}；期望的是数字 {expected}，每个恰好出现一次，顺序不限。",
+    "event_never_set": "{call} 从未设置它的工作进程在等待的那个 Event："
+                       "请在启动了每个工作进程之后，在父进程中调用 start.set()。",
+    "event_not_crossed": "{call} 返回的数字是对的，但它们并非全都是工作进程通过队列送来的："
+                         "请从工作进程放入数字的那个队列里取出每个数字。",
+    "event_not_waited": "{call}：进程 {pid} 中的工作进程从来没有等待那个被设置的 start 事件："
+                        "请在干活之前，对交给你的那个 Event 调用 start.wait()。",
+    "event_set_early": "{call} 在启动所有工作进程之前就设置了 start 事件（{n} 个中有 {count} "
+                       "个是在设置之后才启动的），所以这些进程根本没有等待。请先启动每个工作进程，"
+                       "然后再调用 start.set()。",
+    "event_worker_item": "{call} 往队列里放了 {actual}（列出的是到达队列的内容）；"
+                         "期望的是它的数字，[{item}]。",
+    "manager_contents": "{call} 返回了 {actual}；期望的是 {expected}（顺序不限）。",
+    "manager_key_not_from_child": "{call}：键 {key} 不是由运行 record 的子进程写进 Manager "
+                                  "的字典的。每个子进程都必须写入自己的那一对键值："
+                                  "Process(target=record, args=(d, key, value))。",
+    "manager_not_dict": "{call} 返回了 {actual}；期望的是一个包含所有键和值的普通 dict。",
+    "manager_not_shut": "{call} 返回时没有关闭它的 Manager，所以 Manager 的服务器进程还在运行："
+                        "请用 `with Manager() as manager:` 包住这些工作，或在返回之前调用 "
+                        "manager.shutdown()。",
+    "manager_plain_dict": "没有任何子进程写入 Manager 的字典：传给子进程的普通 dict "
+                          "会被复制一份给它，子进程写入的内容只留在它自己的副本里。请用 "
+                          "manager.dict() 创建字典，再把它传给子进程。",
+    "manager_record": "record(d, 'k', 42) 之后 d 是 {actual}，期望的是 {{'k': 42}}："
+                      "d[key] = value。",
+    "manager_returned_proxy": "{call} 返回了 {actual}，这是指向 Manager 字典的代理（proxy）："
+                              "Manager 一关闭，它就不能用了。请在 Manager "
+                              "关闭之前复制出一个普通字典 `dict(d)`，返回这个副本。",
+    "phases_calls": "{call} 做的工作（按 (phase, item) 列出）是 {actual}；期望先 work(1, 5)，再 "
+                    "work(2, 5)。",
+    "phases_in_caller": "{call}：work 是在调用方进程（pid {pid}）里运行的，而不是在新进程里：请用 "
+                        "Process(target=phased, args=(barrier, work, i)) 启动每个进程。",
+    "phases_items": "{call} 做的工作（按 (phase, item) 列出）是 {actual}；期望 {expected} "
+                    "中的每一项恰好出现一次。",
+    "phases_no_wait": "{call} 没有在 work(1, i) 和 work(2, i) 之间调用 barrier.wait()。",
+    "phases_not_shared": "{call}：各工作进程并不是在同一个屏障处等待。请在 run_phases "
+                         "中只创建一个 Barrier(n)，并把它传给每个进程。",
+    "phases_overtaken": "{call}：元素 {behind} 还没完成第 1 阶段，元素 {ahead} 就开始了第 2 阶段。"
+                        "每个工作进程都必须在两个阶段之间在屏障处等待：barrier.wait()。",
+    "pool_in_caller": "{call}：函数是在调用方进程（pid {pid}）里运行的，"
+                      "而不是在进程池的工作进程里。请把它交给进程池：`pool.map(function, items)`，"
+                      "而不是自己调用它。",
+    "pool_missing": "{call} 没有使用 Pool：请用 `Pool(processes)`（或 "
+                    "ProcessPoolExecutor(max_workers)）创建一个进程池，再用 pool.map "
+                    "把工作交给它。",
+    "pool_not_closed": "{call} 返回时没有关闭它的进程池，所以进程池的工作进程还在运行。请用 "
+                       "`with Pool(processes) as pool:` 包住这些工作，或在返回之前先调用 "
+                       "pool.close()，再调用 pool.join()。",
+    "pool_not_joined": "{call} 关闭了进程池，但没有等待它的工作进程结束：在 pool.close() "
+                       "之后要调用 pool.join()（close 只是不再接收新的工作）。",
+    "pool_one_process": "{call}：所有元素都在同一个进程（pid {pid}）里运行；评分器的函数让元素 0 "
+                        "等了 {seconds:.0f} 秒，等另一个工作进程来取一个元素，却没有任何进程来取。"
+                        "请用 pool.map(function, items) 一次把所有元素交给进程池，"
+                        "不要设置会把它们全部放进一个任务的 chunksize。",
+    "pool_order": "结果都在，但顺序不对：请按元素的顺序返回结果，就像 pool.map "
+                  "那样（imap_unordered 或 as_completed 是按完成的先后给出结果的）。",
+    "pool_size": "{call} 创建的进程池有 {actual} 个工作进程，期望的是 {expected} 个："
+                 "请传入给你的进程数，`Pool(processes)`。",
+    "pool_size_default": "{call} 创建的进程池是默认大小（每个 CPU 核心一个工作进程），期望的是 "
+                         "{expected} 个工作进程：请传入给你的进程数，`Pool(processes)`。",
+    "sem_items": "{call} 对 {actual} 运行了 work；期望 {expected} 中的每一项恰好运行一次。",
+    "sem_not_released": "{call} 在工作完成后没有归还信号量：请用 `with sem:`（或在 sem.acquire() "
+                        "之后调用 sem.release()），否则其他进程会永远等着它。",
+    "sem_not_shared": "{call}：各进程工作时持有的是不同的信号量，所以它们没有互相限制。请在 "
+                      "run_limited 中只创建一个 Semaphore(limit)，并把这同一个信号量传给每个进程。",
+    "sem_too_many": "{call}：有 {most} 个进程同时持有信号量，超过了上限 {limit}。"
+                    "是不是有代码在没有获取信号量的情况下就释放了它？",
+    "sem_value": "{call}：工作进程共用的信号量是用值 {value} 创建的，所以最多可以有 {value} "
+                 "个进程同时工作；而上限是 {limit}：Semaphore(limit)。",
+    "sem_work_in_caller": "{call}：work 是在调用方进程（pid {pid}）里运行的，而不是在新进程里："
+                          "请用 Process(target=guarded, args=(sem, work, i)) 启动每个进程。",
+    "sem_work_not_called": "{call} 从未调用 work(i)：请在 `with sem:` 里面调用它。",
+    "sem_work_unheld": "{call}：进程 {pid} 在没有持有信号量的情况下运行了 work(i)。"
+                       "请在工作期间一直持有信号量：`with sem: work(i)`。",
+    "semaphore_deadlock_hint": "提示：每次 acquire 都要有对应的 release（`with sem:` "
+                               "会替你两样都做），否则排在最前面几个之后的进程会永远等下去。",
 }
 
 LANGUAGES = {"en": EN, "zh": ZH}
