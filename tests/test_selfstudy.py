@@ -16,6 +16,7 @@ from conftest import ROOT
 from grader import cli
 from grader.course import manifest
 from grader.messages import text
+from grader.reports.text import NOT_STARTED_LISTED
 
 LINES_ON_ONE_SCREEN = 24
 ESCAPE = "\x1b["
@@ -60,12 +61,17 @@ def test_a_fresh_students_first_grade_fits_on_one_screen_and_ends_with_the_next_
     module = os.path.join("exercises", first.folder, first.filename)
     readme = os.path.join("exercises", first.folder, "README.zh.md" if lang == "zh" else "README.md")
     assert screen[-1] == text("start_here", lang, readme=readme, module=module)
-    # the first exercise in full, one line per test plus its message; the others one line each
+    # the first exercise in full, one line per test plus its message; the next few one line
+    # each, and one line for the rest
     failing = text("test_fail", lang)
     assert sum(line.startswith("  " + failing) for line in screen) == len(first.scenarios())
-    for exercise in rest:
+    listed, later = rest[:NOT_STARTED_LISTED], rest[NOT_STARTED_LISTED:]
+    for exercise in listed:
         own = [line for line in screen if exercise.folder in line]
         assert len(own) == 1 and text("exercise_not_started", lang, count=len(exercise.scenarios())) in own[0]
+    if later:  # the rest of a long course: one line for all of them
+        summary = text("exercises_later", lang, count=len(later), first=later[0].folder, last=later[-1].folder)
+        assert [line for line in screen if later[0].folder in line] == [summary]
     assert ESCAPE not in done.stdout + done.stderr
 
 

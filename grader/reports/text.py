@@ -23,6 +23,8 @@ SYMBOLS = (("raised", "!"), ("print_nolock", "*"), ("lock_wait", "w"), ("start",
 PRIORITY = {kind: index for index, (kind, _) in enumerate(SYMBOLS)}
 WAIT, BLOCKED, IDLE, BREAK = "~", "#", ".", "/"
 
+NOT_STARTED_LISTED = 3  # exercises not started listed after the first unfinished one, one line each
+
 # the styles `grader.reports.terminal` knows (rich's style names)
 HEADER, OK, FAIL, MESSAGE, OUTPUT, NOTE, NEXT = ("bold", "green", "bold red", "", "dim",
                                                  "yellow", "bold cyan")
@@ -41,6 +43,7 @@ def lines(verdicts, exercises, submission):
     out = []
     methods = sorted({v.start_method for v in verdicts})
     focus = _focus(verdicts, exercises)
+    later = []  # exercises not started after the focus beyond the first few: one line for all
     for exercise in exercises:
         own = [v for v in verdicts if v.exercise == exercise.folder]
         if not own:
@@ -51,10 +54,16 @@ def lines(verdicts, exercises, submission):
         if all(v.passed for v in own):
             out.append(("%s  %s" % (header, text("exercise_passed", count=count)), OK))
         elif exercise is not focus and all(v.status == NOT_IMPLEMENTED for v in own):
-            out.append(("%s  %s" % (header, text("exercise_not_started", count=count)), NOTE))
+            if focus is not None and exercises.index(exercise) > exercises.index(focus) + NOT_STARTED_LISTED:
+                later.append(exercise)
+            else:
+                out.append(("%s  %s" % (header, text("exercise_not_started", count=count)), NOTE))
         else:
             out.append((header, HEADER))
             out += _tests(own, len(methods) > 1)
+    if later:
+        out.append((text("exercises_later", count=len(later), first=later[0].folder,
+                         last=later[-1].folder), NOTE))
     total = results_json(verdicts)
     out.append(("", ""))
     out.append((text("score_line", score=_num(total["score"]), max_score=_num(total["max_score"])), HEADER))
