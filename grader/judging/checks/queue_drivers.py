@@ -4,21 +4,7 @@ tests (test_queue.py) and import only what the runner has."""
 import multiprocessing
 
 from grader.engine.values import describe
-
-
-def consume(q, proc):
-    """Get everything `proc` puts on `q`, without ever waiting on a process that has died."""
-    from multiprocessing.connection import wait
-
-    got = []
-    while True:
-        ready = wait([q._reader, proc.sentinel])
-        if q._reader in ready:
-            got.append(q.get())
-            if got[-1] == "STOP":
-                return got
-        elif not q._reader.poll():
-            return got
+from grader.judging.checks.common import drain
 
 
 def produce_in_a_child(run, items):
@@ -27,6 +13,6 @@ def produce_in_a_child(run, items):
     q = multiprocessing.Queue()
     proc = multiprocessing.Process(target=run.module.produce, args=(q, items))
     proc.start()
-    got = consume(q, proc)
+    got = drain(q, proc, "STOP")
     proc.join()
     return {"got": describe(got), "stop": getattr(run.module, "STOP", None)}
