@@ -36,8 +36,10 @@ KINDS = ("solution", "release", "wrong", "hanging")
 def _module(kind, exercise):
     if kind == "solution" or (kind == "hanging" and exercise.folder not in HANGING):
         return os.path.join(ROOT, "solutions", exercise.folder, exercise.filename)
+    folder = os.path.join(ROOT, "tests", "corpus", "wrong", exercise.folder)
     table = WRONG if kind == "wrong" else HANGING
-    return os.path.join(ROOT, "tests", "corpus", "wrong", exercise.folder, table[exercise.folder])
+    # An exercise without a chosen mistake hands in the first of its corpus, by name.
+    return os.path.join(folder, table.get(exercise.folder) or sorted(os.listdir(folder))[0])
 
 
 def make_class(course, exercises, students):
@@ -58,8 +60,11 @@ def make_class(course, exercises, students):
 def timed(command, cwd):
     env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
     started = time.monotonic()
-    subprocess.run(command, cwd=cwd, env=env, check=True, stdin=subprocess.DEVNULL,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = subprocess.run(command, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if done.returncode:
+        sys.exit("%s failed (exit %d):\n%s" % (" ".join(command[1:4]), done.returncode,
+                                               done.stderr.decode("utf-8", "replace")[-3000:]))
     return time.monotonic() - started
 
 
