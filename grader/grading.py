@@ -126,6 +126,7 @@ def supervisor_job(job, workdir, module_dir, timeout, scenario=None, runner=None
         "gate": scenario.gate,
         "child_exit": scenario.child_exit,
         "separate_users": isolation.requested(),
+        "private_view": isolation.view_requested(),
         "hide": off_limits(job.submission),
         # MPKIT_EARLY_DEADLOCK=0 waits for the timeout, as on platforms without /proc
         "detect_deadlock": os.environ.get("MPKIT_EARLY_DEADLOCK", "1") != "0",

@@ -22,6 +22,14 @@ from conftest import ROOT
 from grader.engine import isolation, mounts
 
 NEIGHBOUR = ("02_queue", "queue_messages.py")
+# uids of this run's own, so scenarios graded by others on the machine at the same time (as
+# root, by default in a range of their own) are never taken for what this run left behind
+UIDS = {isolation.UID_BASE_VAR: str(200000 + os.getpid() % 4096 * 64), isolation.UID_COUNT_VAR: "64"}
+
+
+def uid_range():
+    base, count = (int(UIDS[k]) for k in (isolation.UID_BASE_VAR, isolation.UID_COUNT_VAR))
+    return range(base, base + count)
 REST = """
 def run_greeting(name):
     raise NotImplementedError
@@ -39,7 +47,7 @@ def grade(tmp_path, greet_body, separate=False):
         "import glob, json, os, signal, sys\n\ndef greet(name):\n" + greet_body + REST, encoding="utf-8")
     (sub / NEIGHBOUR[0]).mkdir()
     shutil.copyfile(ROOT / "solutions" / NEIGHBOUR[0] / NEIGHBOUR[1], sub / NEIGHBOUR[0] / NEIGHBOUR[1])
-    env = dict(os.environ, MPKIT_SEPARATE_USERS="1" if separate else "0",
+    env = dict(os.environ, MPKIT_SEPARATE_USERS="1" if separate else "0", **UIDS,
                PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p))
     if separate == "default":
         del env["MPKIT_SEPARATE_USERS"]  # as root: on unless turned off
@@ -115,8 +123,7 @@ def test_student_code_runs_as_a_user_of_its_own_and_cannot_change_the_grader(tmp
     output = tests["greet_prints"]["output"]
     assert "uid 0 " not in output and "wrote" not in output, output
     uid = int(output.split("uid ")[1].split()[0])
-    base, count = isolation.uid_range()
-    assert base <= uid < base + count
+    assert uid in uid_range()
     assert "groups []" in output
     assert "runs as the grader's own user" not in stderr
 
@@ -171,7 +178,6 @@ def test_student_code_cannot_reach_other_scenarios_folders(tmp_path):
 
 @needs_users
 def test_nothing_of_the_scenarios_user_is_left_behind(tmp_path):
-    base, count = isolation.uid_range()
     tests, _ = grade(tmp_path, """
     if os.fork() == 0:
         os.setsid()
@@ -183,7 +189,7 @@ def test_nothing_of_the_scenarios_user_is_left_behind(tmp_path):
     os.wait()
 """, separate=True)
     left = [p.pid for p in psutil.process_iter(["uids"])
-            if p.info["uids"] and base <= p.info["uids"].real < base + count]
+            if p.info["uids"] and p.info["uids"].real in uid_range()]
     assert not left, left
     files = [f for folder in ("/tmp", "/dev/shm") for f in os.listdir(folder) if f.startswith("mpkit-test-left-")]
     assert not files, files
@@ -253,15 +259,23 @@ ATTACKS = ["fake_results", "forged_events", "monkeypatch_grader", "kill_parent",
 
 def _traces_of_users():
     """Processes, /dev/shm files and mounts of the scenarios' users, and scenario folders."""
-    base, count = isolation.uid_range()
-    users = range(base, base + count)
+    users = uid_range()
     procs = [p.pid for p in psutil.process_iter(["uids"]) if p.info["uids"] and p.info["uids"].real in users]
     files = [n for n in os.listdir("/dev/shm") if os.lstat(os.path.join("/dev/shm", n)).st_uid in users]
     with open("/proc/self/mounts") as f:
         mounted = [line for line in f if "mpkit-" in line]
-    folder = isolation.scenarios_folder()
+    folder = isolation.scenarios_path()
+    folders = os.listdir(folder) if os.path.isdir(folder) else []
     return {"processes": procs, "shm": files, "mounts": mounted,
-            "scenario folders": sorted(os.listdir(folder)) if folder else []}
+            "scenario folders": sorted(n for n in folders if _owner(folder, n) in users)}
+
+
+def _owner(folder, name):
+    """The user of a scenario folder: the owner of its work folder (the folder is root's)."""
+    try:
+        return os.lstat(os.path.join(folder, name, "work")).st_uid
+    except OSError:
+        return None
 
 
 @needs_users
@@ -275,7 +289,7 @@ def test_hostile_code_earns_nothing_and_leaves_nothing_as_a_user_of_its_own(tmp_
     shutil.copyfile(ROOT / "solutions" / NEIGHBOUR[0] / NEIGHBOUR[1], sub / NEIGHBOUR[0] / NEIGHBOUR[1])
     cli_cwd = tmp_path / "cli-cwd"  # fake_results writes here when it can
     cli_cwd.mkdir()
-    env = dict(os.environ, MPKIT_SEPARATE_USERS="1",
+    env = dict(os.environ, MPKIT_SEPARATE_USERS="1", **UIDS,
                PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p))
     done = subprocess.run([sys.executable, "-m", "grader.cli", "grade", str(sub), "--format", "json",
                            "--exercise", "01_process", "--exercise", NEIGHBOUR[0]],

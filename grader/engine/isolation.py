@@ -54,6 +54,17 @@ def requested():
     return value == "1"
 
 
+def view_requested():
+    """Whether scenarios should get a private view of the file system (engine/mounts.py): with
+    users of their own as root, and through a user namespace when the grader is not root,
+    unless MPKIT_SEPARATE_USERS=0 turns separation off."""
+    if os.name != "posix" or not hasattr(os, "geteuid"):
+        return False
+    if os.geteuid() == 0:
+        return requested()
+    return os.environ.get(SWITCH, "auto") != "0"
+
+
 def available():
     """Whether scenarios can run as users of their own: root, on a POSIX system, with an
     interpreter other users can run."""
@@ -85,13 +96,19 @@ def runner_python():
     """The interpreter scenarios run under when they run as users of their own: the grader's
     own if other users can reach it and its standard library, else a system Python of the
     same version, else None."""
-    import sys
-    import sysconfig
-
     import grader
 
     if not _reachable(grader.__file__):  # the runner imports the grader's hooks
         return None
+    return python_for_others()
+
+
+def python_for_others():
+    """This interpreter if other users can run it and read its standard library, else a system
+    Python of the same version, else None."""
+    import sys
+    import sysconfig
+
     stdlib = sysconfig.get_paths()["stdlib"]
     if _reachable(sys.executable) and _reachable(os.path.join(stdlib, "os.py")):
         return sys.executable
@@ -217,8 +234,7 @@ def scenarios_folder():
     (the usual temporary folder)."""
     if not (requested() and available()):
         return None
-    # outside /tmp, which each scenario sees as a private tmpfs of its own (engine/mounts.py)
-    folder = "/run/mpkit-scenarios" if os.path.isdir("/run") else "/tmp/mpkit-scenarios"
+    folder = scenarios_path()
     try:
         os.mkdir(folder, 0o711)
     except FileExistsError:
@@ -227,6 +243,12 @@ def scenarios_folder():
     if info.st_uid != 0 or info.st_mode & 0o777 != 0o711:
         raise RuntimeError("%s must be root's, with mode 0711" % folder)
     return folder
+
+
+def scenarios_path():
+    """Where scenario folders of users of their own go: outside /tmp, which each scenario sees
+    as a private tmpfs of its own (engine/mounts.py)."""
+    return "/run/mpkit-scenarios" if os.path.isdir("/run") else "/tmp/mpkit-scenarios"
 
 
 def _lock_folder():

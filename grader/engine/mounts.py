@@ -1,26 +1,38 @@
-"""A private view of the file system for one scenario (Linux, as root, with a user per scenario).
+"""A private view of the file system for one scenario (Linux).
 
 The supervisor, a process of its own per scenario, enters a new mount namespace before it
 starts the runner, so the student's processes inherit it and nothing they see reaches the rest
-of the machine:
+of the machine. As root (with a user per scenario) that needs CAP_SYS_ADMIN; a grader that is
+not root gets the same view through a user namespace of its own, which owns the mount
+namespace (the kernel must allow unprivileged user namespaces). The runner is exec'd, so it
+keeps no capability in either case.
 
 - ``/tmp``, ``/var/tmp`` and ``/dev/shm`` are empty tmpfs of the scenario's own (named
   semaphores and temporary files of other scenarios, and of the grader, are out of sight);
 - the folders the grader names as off limits (the submissions it grades, which the scenario
   has its own copy of, and the reference solutions and tests next to a checkout of the kit)
-  are covered by an empty read-only tmpfs.
+  are covered by an empty read-only tmpfs;
+- the grader's installation is read-only (which matters where the student's processes run as
+  the grader's own user);
+- what the scenario needs inside one of those temporary folders (its own folder, the grader)
+  is bound back at the same path.
 
 The mounts end with the namespace, when the scenario's last process has gone: nothing is left
 on the machine. Where the kernel refuses (no CAP_SYS_ADMIN, as in a default Docker container),
 the layer is named as missing and file permissions remain the only barrier.
+
+``python mounts.py`` (no argument) tries the whole view in its own process: the probe.
 """
 import functools
 import os
 import sys
 
-CLONE_NEWNS = 0x00020000
+CLONE_NEWNS, CLONE_NEWUSER = 0x00020000, 0x10000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
-MS_REC, MS_PRIVATE = 0x4000, 0x40000
+MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 0x20, 0x1000, 0x4000, 0x40000
+MS_NOATIME, MS_NODIRATIME, MS_RELATIME, MS_STRICTATIME = 0x400, 0x800, 1 << 21, 1 << 24
+PR_GET_DUMPABLE, PR_SET_DUMPABLE = 3, 4
+ST_RELATIME = 0x1000  # statvfs's f_flag; its other bits below 0x1000 are the MS_ ones
 PRIVATE_TMP = ("/tmp", "/var/tmp", "/dev/shm")
 TMP_SIZE = "size=%dk,mode=1777"
 HIDDEN = "size=4k,mode=0555"
@@ -47,18 +59,21 @@ def _mount(libc, source, target, fstype, flags, data):
                      ctypes.c_ulong(flags), data.encode() if data else None), "mount %s" % target)
 
 
+def _as_root():
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
 @functools.lru_cache(maxsize=None)
 def supported():
-    """Whether a process could enter a mount namespace of its own here (tried once, in a fresh
-    interpreter: forking a grader that runs threads could hang the child in the loader)."""
+    """Whether a process could enter the private view here (tried once, in a fresh interpreter:
+    forking a grader that runs threads could hang the child in the loader)."""
     if not sys.platform.startswith("linux") or os.environ.get("MPKIT_PLATFORM") \
-            or not hasattr(os, "geteuid") or os.geteuid() != 0:
+            or not hasattr(os, "geteuid"):
         return False
     import subprocess
 
-    probe = "import ctypes, sys; sys.exit(ctypes.CDLL(None).unshare(%d) != 0)" % CLONE_NEWNS
     try:
-        return subprocess.run([sys.executable, "-c", probe], stdin=subprocess.DEVNULL,
+        return subprocess.run([sys.executable, os.path.abspath(__file__)], stdin=subprocess.DEVNULL,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                               timeout=30).returncode == 0
     except (OSError, subprocess.SubprocessError):
@@ -83,18 +98,81 @@ def hideable(candidates, needed):
     return chosen
 
 
-def enter_private_view(hide, needed, tmp_kb):
-    """Enter a mount namespace with private temporary folders and `hide` covered (see the
-    module's docstring). Must run single-threaded, before the runner starts. Raises OSError
-    when the kernel refuses; the caller names the layer as missing."""
+def enter_private_view(hide, needed, tmp_kb, read_only=()):
+    """Enter a mount namespace with private temporary folders, `hide` covered and `read_only`
+    made so (see the module's docstring). Must run single-threaded, before the runner starts.
+    Raises OSError when the kernel refuses; the caller names the layer as missing."""
     libc = _libc()
-    _call(libc.unshare(CLONE_NEWNS), "unshare")
+    if _as_root():
+        _call(libc.unshare(CLONE_NEWNS), "unshare")
+    else:
+        _own_user_namespace(libc)
     _mount(libc, "none", "/", None, MS_REC | MS_PRIVATE, None)  # nothing propagates back
-    private = [f for f in PRIVATE_TMP if os.path.isdir(f)
-               and not any(_within(os.path.realpath(n), f) for n in needed if n)]
+    needed = [os.path.realpath(n) for n in needed if n and os.path.exists(n)]
+    for folder in read_only:
+        _read_only(libc, os.path.realpath(folder))
+    private = [f for f in PRIVATE_TMP if os.path.isdir(f)]
     for folder in private:
-        _mount(libc, "mpkit-tmp", folder, "tmpfs", MS_NOSUID | MS_NODEV, TMP_SIZE % tmp_kb)
+        _private_tmp(libc, folder, [n for n in needed if _within(n, folder)], tmp_kb)
     hidden = [f for f in hideable(hide, needed) if not any(_within(f, p) for p in private)]
     for folder in hidden:
         _mount(libc, "mpkit-hidden", folder, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, HIDDEN)
     return private, hidden
+
+
+def _own_user_namespace(libc):
+    """Become the owner of a new user namespace, and of a mount namespace in it, mapping this
+    user and group to themselves (so files keep their owner)."""
+    uid, gid = os.geteuid(), os.getegid()
+    _call(libc.unshare(CLONE_NEWUSER | CLONE_NEWNS), "unshare")
+    dumpable = libc.prctl(PR_GET_DUMPABLE, 0, 0, 0, 0)
+    libc.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)  # a supervisor is not dumpable: /proc/self is root's
+    try:
+        for name, text in (("setgroups", "deny"), ("uid_map", "%d %d 1" % (uid, uid)),
+                           ("gid_map", "%d %d 1" % (gid, gid))):
+            with open("/proc/self/" + name, "w") as f:
+                f.write(text)
+    finally:
+        libc.prctl(PR_SET_DUMPABLE, dumpable, 0, 0, 0)
+
+
+def _private_tmp(libc, folder, keep, tmp_kb):
+    """An empty tmpfs over `folder`, with the paths in `keep` bound back where they were."""
+    keep = sorted({k for k in keep if not any(k != other and _within(k, other) for other in keep)})
+    handles = [os.open(k, os.O_PATH) for k in keep]  # the old files, reachable after the mount
+    try:
+        _mount(libc, "mpkit-tmp", folder, "tmpfs", MS_NOSUID | MS_NODEV, TMP_SIZE % tmp_kb)
+        for path, handle in zip(keep, handles):
+            if os.path.isdir("/proc/self/fd/%d" % handle):
+                os.makedirs(path)
+            else:
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                open(path, "x").close()
+            _mount(libc, "/proc/self/fd/%d" % handle, path, None, MS_BIND | MS_REC, None)
+    finally:
+        for handle in handles:
+            os.close(handle)
+
+
+def _read_only(libc, folder):
+    """Bind `folder` onto itself and make that read-only, keeping the flags the kernel locks
+    inside a user namespace (nosuid, nodev, noexec and the atime mode)."""
+    flags = os.statvfs(folder).f_flag
+    kept = flags & (MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_NOATIME | MS_NODIRATIME)
+    if not flags & MS_NOATIME:
+        kept |= MS_RELATIME if flags & ST_RELATIME else MS_STRICTATIME
+    _mount(libc, folder, folder, None, MS_BIND | MS_REC, None)
+    _mount(libc, "none", folder, None, MS_REMOUNT | MS_BIND | MS_RDONLY | kept, None)
+
+
+def _probe():
+    """The whole view, in this process: private temporary folders, and the grader read-only."""
+    grader_dir = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    enter_private_view([], [grader_dir], 64, read_only=[grader_dir])
+
+
+if __name__ == "__main__":
+    try:
+        _probe()
+    except OSError:
+        sys.exit(1)

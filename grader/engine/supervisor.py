@@ -376,16 +376,23 @@ def supervise(job):
 
 
 def private_view(job, workdir, identity):
-    """With a user of its own, the scenario also gets private temporary folders and does not
-    see what the grader keeps off limits (engine/mounts.py). Where the kernel refuses, the
-    start-up notes name the layer and permissions remain the barrier."""
-    if identity.uid is None or not system.LINUX:
+    """The scenario gets private temporary folders and does not see what the grader keeps off
+    limits (engine/mounts.py): as root when it has a user of its own, otherwise through a user
+    namespace. Where the kernel refuses, the start-up notes name the layer and permissions
+    remain the barrier."""
+    if not job.get("private_view") or not system.LINUX:
+        return
+    if identity.uid is None and os.geteuid() == 0:  # root's view comes with a user of its own
         return
     import grader
 
-    needed = [workdir, identity.python, os.path.dirname(os.path.abspath(grader.__file__))]
+    grader_dir = os.path.dirname(os.path.abspath(grader.__file__))
+    needed = [workdir, identity.python, grader_dir]
+    if identity.python == sys.executable:  # its standard library and site-packages too
+        needed += [sys.prefix, sys.base_prefix, sys.exec_prefix]
     try:
-        mounts.enter_private_view(job.get("hide") or [], needed, job["limits"]["output_kb"])
+        mounts.enter_private_view(job.get("hide") or [], needed, job["limits"]["output_kb"],
+                                  read_only=[grader_dir])
     except OSError:
         pass
 

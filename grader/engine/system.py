@@ -181,28 +181,28 @@ def capabilities():
 
 
 def _separate_users():
-    """False when student code runs as the grader's own user although it could or should not:
-    asked for and not possible, or the grader is root and it was not asked for."""
+    """Whether student code runs as users of their own: asked for (as root, by default) and
+    possible."""
     from grader.engine import isolation
 
-    root = hasattr(os, "geteuid") and os.geteuid() == 0
     try:
-        asked = isolation.requested()
+        return isolation.requested() and isolation.available()
     except ValueError:
-        asked = False
-    return isolation.available() if asked else not root
+        return False
 
 
 def _private_mounts():
-    """False when scenarios have users of their own but cannot get a private view of the
-    file system (a mount namespace needs CAP_SYS_ADMIN, which containers often drop)."""
+    """False when scenarios should get a private view of the file system but cannot (a mount
+    namespace needs CAP_SYS_ADMIN as root, which containers often drop, or unprivileged user
+    namespaces otherwise)."""
     from grader.engine import isolation, mounts
 
+    root = hasattr(os, "geteuid") and os.geteuid() == 0
     try:
-        separate = isolation.requested() and isolation.available()
+        wanted = isolation.view_requested() and (isolation.available() or not root)
     except ValueError:
         return True
-    return not separate or mounts.supported()
+    return not wanted or mounts.supported()
 
 
 _NOTES = {
@@ -217,12 +217,13 @@ _NOTES = {
         " (each process is still capped by RLIMIT_AS)" if POSIX else ""),
     "rlimits": "no per-process limits (setrlimit): the tree's memory is watched, open files "
                "and the size of files the code writes are not capped",
-    "separate_users": "student code runs as the grader's own user (each scenario gets a user "
-                      "of its own when the grader is root, a Python other users can run exists "
-                      "and MPKIT_SEPARATE_USERS is not 0)",
-    "private_mounts": "no mount namespace for scenarios (it needs CAP_SYS_ADMIN): they share "
-                      "/tmp and /dev/shm, and folders other users may read (solutions/ beside a "
-                      "checkout of the kit) stay readable to student code",
+    "separate_users": "student code runs as the grader's own user, so it could signal the "
+                      "grader (each scenario gets a user of its own when the grader is root, a "
+                      "Python other users can run exists and MPKIT_SEPARATE_USERS is not 0)",
+    "private_mounts": "no mount namespace for scenarios (it needs CAP_SYS_ADMIN as root, or "
+                      "unprivileged user namespaces otherwise): they share /tmp and /dev/shm, "
+                      "and folders other users may read (solutions/ beside a checkout of the "
+                      "kit) stay readable to student code",
 }
 
 
