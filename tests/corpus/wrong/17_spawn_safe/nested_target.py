@@ -1,0 +1,32 @@
+"""Wrong: each child's target is a function defined inside scale_all, which spawn and forkserver cannot pickle."""
+import sys
+from multiprocessing import Process, Queue
+
+
+def scale(index, number, factor, results):
+    results.put((index, number * factor))
+
+
+def scale_all(numbers, factor):
+    results = Queue()
+
+    def work(index, number):
+        scale(index, number, factor, results)
+
+    children = [Process(target=work, args=(index, number))
+                for index, number in enumerate(numbers)]
+    for child in children:
+        child.start()
+    pairs = dict(results.get() for _ in children)
+    for child in children:
+        child.join()
+    return [pairs[index] for index in range(len(numbers))]
+
+
+def main(argv=None):
+    words = sys.argv[1:] if argv is None else argv
+    print(scale_all([int(word) for word in words[1:]], int(words[0])))
+
+
+if __name__ == "__main__":
+    main()
