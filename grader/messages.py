@@ -610,8 +610,8 @@ EN = {
     "cause_top_call": "{at} calls {function}() at the top level of the module, so importing the "
                       "file runs it (here it failed). A module's top level runs whenever it is "
                       "imported: by the grader, and under spawn or forkserver by every child "
-                      "process. Put that call under `if __name__ == \"__main__\":` so it runs "
-                      "only when the file is run as a script.",
+                      "process. If it is your script's work, put that call under `if __name__ == "
+                      "\"__main__\":` so it runs only when the file is run as a script.",
     "spawn_script_output": "`{command}` printed {actual}, expected exactly the line {expected}: "
                            "main() prints the list scale_all returns, and nothing else.",
 }
@@ -1145,8 +1145,8 @@ ZH = {
                      "复制过去，所以掩盖了这个问题）。请把子进程需要的东西放进 args 传给它。",
     "cause_top_call": "{at} 在模块顶层调用了 {function}()，所以导入这个文件就会运行它（这次它出错了）。"
                       "模块的顶层代码在每次导入时都会运行：评分器导入时会运行，在 spawn 或 "
-                      "forkserver 下每个子进程导入时也会运行。请把这个调用放到 "
-                      "`if __name__ == \"__main__\":` 之下，让它只在文件作为脚本运行时执行。",
+                      "forkserver 下每个子进程导入时也会运行。如果这是脚本要做的事，"
+                      "请把这个调用放到 `if __name__ == \"__main__\":` 之下，让它只在文件作为脚本运行时执行。",
     "spawn_script_output": "`{command}` 打印的是 {actual}，应当恰好打印一行 {expected}："
                            "main() 只打印 scale_all 返回的列表，不打印别的。",
 }

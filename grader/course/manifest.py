@@ -31,7 +31,6 @@ class Exercise:
     hints_zh: list = field(default_factory=list)
     start_methods: list = field(default_factory=list)  # empty: graded under any
 
-
     @property
     def topic(self):
         """`02_queue` -> `queue`: the short name accepted by --exercise."""
