@@ -601,6 +601,19 @@ EN = {
     "nb_no_writefile": "No cell of {notebook} starts with `%%writefile {file}`, so no test of "
                        "{folder} could run. The solution cell's first line must stay "
                        "`%%writefile {file}`.",
+    # -- 17_spawn_safe ---------------------------------------------------------------------------
+    "cause_globals": "The child running {target} saw {name} = {child}, but your process had "
+                     "{name} = {parent} when it started that child. Under the {method} start "
+                     "method a child imports your module afresh: it sees module globals as the "
+                     "file's top level sets them, never as your running program changed them "
+                     "(fork copied them, which hid this). Pass what the child needs in args.",
+    "cause_top_call": "{at} calls {function}() at the top level of the module, so importing the "
+                      "file runs it (here it failed). A module's top level runs whenever it is "
+                      "imported: by the grader, and under spawn or forkserver by every child "
+                      "process. If it is your script's work, put that call under `if __name__ == "
+                      "\"__main__\":` so it runs only when the file is run as a script.",
+    "spawn_script_output": "`{command}` printed {actual}, expected exactly the line {expected}: "
+                           "main() prints the list scale_all returns, and nothing else.",
 }
 
 
@@ -1125,6 +1138,17 @@ ZH = {
                        "请在工作期间一直持有信号量：`with sem: work(i)`。",
     "semaphore_deadlock_hint": "提示：每次 acquire 都要有对应的 release（`with sem:` "
                                "会替你两样都做），否则排在最前面几个之后的进程会永远等下去。",
+    # -- 17_spawn_safe ---------------------------------------------------------------------------
+    "cause_globals": "运行 {target} 的子进程看到的是 {name} = {child}，而你的进程在启动这个子进程时 "
+                     "{name} = {parent}。在 {method} 启动方法下，子进程会重新导入你的模块：它看到的"
+                     "模块全局变量是文件顶层代码设定的值，而不是你的程序运行中改过的值（fork 会把它们"
+                     "复制过去，所以掩盖了这个问题）。请把子进程需要的东西放进 args 传给它。",
+    "cause_top_call": "{at} 在模块顶层调用了 {function}()，所以导入这个文件就会运行它（这次它出错了）。"
+                      "模块的顶层代码在每次导入时都会运行：评分器导入时会运行，在 spawn 或 "
+                      "forkserver 下每个子进程导入时也会运行。如果这是脚本要做的事，"
+                      "请把这个调用放到 `if __name__ == \"__main__\":` 之下，让它只在文件作为脚本运行时执行。",
+    "spawn_script_output": "`{command}` 打印的是 {actual}，应当恰好打印一行 {expected}："
+                           "main() 只打印 scale_all 返回的列表，不打印别的。",
 }
 
 LANGUAGES = {"en": EN, "zh": ZH}

@@ -53,7 +53,7 @@ def run(exercise, tests=None, folder=".", start_method=None):
     """The verdicts of `exercise`'s tests (all, or those named in `tests`) on the module file in
     `folder`, in the manifest's order."""
     exercise = _exercise(exercise)
-    method = _start_method(start_method)
+    method = exercise.methods_for([_start_method(start_method)])[0]
     scenarios = exercise.scenarios()
     known = [s.name for s in scenarios]
     for name in tests or ():

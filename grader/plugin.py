@@ -138,7 +138,7 @@ class ExerciseTests(pytest.Collector):
 
     def collect(self):
         for scenario in self.exercise.scenarios():
-            for method in self.graded_run.methods:
+            for method in self.exercise.methods_for(self.graded_run.methods):
                 yield GradedTest.from_parent(self, name="%s[%s]" % (scenario.name, method),
                                              scenario=scenario, start_method=method)
 

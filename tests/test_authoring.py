@@ -142,6 +142,8 @@ def test_an_asserted_evidence_check_gives_its_own_verdict_and_message(submit):
     ('start_method = "platform"', 'start_method = "threads"', "start_method", "'threads'"),
     ("[defaults]\n", "[defaults]\ntimout = 5\n", "timout", "5"),
     ('module = "queue_messages"\n', 'module = "queue_messages"\nmemory_mb = "lots"\n', "memory_mb", "'lots'"),
+    ('start_methods = ["spawn", "forkserver"]', 'start_methods = ["fork"]', "17_spawn_safe) start_methods",
+     "['fork']"),
 ])
 def test_a_wrong_course_setting_names_the_file_key_value_and_what_is_allowed(tmp_path, old, new, key, value):
     shutil.copytree(ROOT / "grader", tmp_path / "grader", ignore=shutil.ignore_patterns("__pycache__"))

@@ -69,6 +69,17 @@ def test_a_wrong_environment_variable_exits_2_and_is_named(env, method, named):
     assert named in done.stderr and "Traceback" not in done.stderr
 
 
+def test_an_exercise_with_its_own_start_methods_is_graded_and_reported_under_those():
+    """Asked for fork, 17_spawn_safe (start_methods = spawn, forkserver) is graded under spawn,
+    and the report says so on each test; the stubs make it quick."""
+    if "fork" not in METHODS:
+        pytest.skip("fork is not available here")
+    done = mpkit("grade", "exercises", "--exercise", "spawn_safe", "--start-method", "fork")
+    tests = [line for line in done.stdout.splitlines() if ": not_implemented" in line]
+    assert len(tests) == 4 and all("[spawn]" in line for line in tests), done.stdout
+    assert "fork" not in done.stdout, done.stdout
+
+
 def test_every_start_method_is_reported_once_each():
     done = mpkit("grade", "solutions", "--exercise", "01_process", "--start-method", "all",
                  "--format", "json")

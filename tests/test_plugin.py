@@ -100,6 +100,19 @@ def test_the_start_method_comes_from_cli_then_env_then_ini(pytester, monkeypatch
     assert collected(result) == nodeids(["01_process"], "spawn")
 
 
+def test_an_exercise_with_its_own_start_methods_is_collected_under_those(pytester):
+    """17_spawn_safe names spawn and forkserver in the manifest: asked for fork, the plugin
+    collects its tests under spawn, and the other exercise's under fork."""
+    from grader.engine import system
+
+    if "fork" not in system.start_methods():
+        pytest.skip("fork is not available here")
+    result = run(pytester, "--mpkit=" + SOLUTIONS, "--mpkit-exercise", "process", "--mpkit-exercise",
+                 "spawn_safe", "--mpkit-start-method", "fork", "--co", "-q")
+    assert result.ret == pytest.ExitCode.OK, result.stderr.str()
+    assert collected(result) == nodeids(["01_process"], "fork") + nodeids(["17_spawn_safe"], "spawn")
+
+
 def test_the_submission_may_come_from_the_environment(pytester, monkeypatch):
     monkeypatch.setenv("MPKIT_SUBMISSION", SOLUTIONS)
     result = run(pytester, "--mpkit-exercise", "pipe", "--mpkit-start-method", "spawn", "--co", "-q")

@@ -29,6 +29,7 @@ class Exercise:
     title_zh: str = ""
     hints: list = field(default_factory=list)
     hints_zh: list = field(default_factory=list)
+    start_methods: list = field(default_factory=list)  # empty: graded under any
 
     @property
     def topic(self):
@@ -38,6 +39,18 @@ class Exercise:
     @property
     def filename(self):
         return self.module + ".py"
+
+    def methods_for(self, requested):
+        """The start methods this exercise is graded under when `requested` are asked for:
+        those, when it allows any; else those of its own the request names, or, when the
+        request names none of them, the first of its own this platform has (spawn, which
+        every platform has, is always among them: grader/course/settings.py)."""
+        if not self.start_methods:
+            return list(requested)
+        from grader.engine import system
+
+        own = [m for m in self.start_methods if m in system.start_methods()]
+        return [m for m in requested if m in own] or own[:1]
 
     def scenarios(self):
         from grader.judging import pytest_checks, scenario
@@ -88,7 +101,8 @@ def _exercise(entry, limits):
         folder=entry["folder"], module=entry["module"], checks=entry["checks"],
         title=entry["title"], title_zh=entry.get("title_zh", ""), points=entry["points"],
         timeout=timeout, limits=limits, hints=list(entry.get("hints", [])),
-        hints_zh=list(entry.get("hints_zh", [])))
+        hints_zh=list(entry.get("hints_zh", [])),
+        start_methods=list(entry.get("start_methods", [])))
 
 
 def find(exercises, name):

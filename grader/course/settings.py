@@ -40,6 +40,14 @@ def _strings(value):
         "a list of non-empty strings"
 
 
+def _methods(value):
+    own = ("fork", "spawn", "forkserver")
+    ok = isinstance(value, list) and bool(value) and all(v in own for v in value) \
+        and len(set(value)) == len(value) and "spawn" in value
+    return ok, "a list of start methods from %s, without repeats, \"spawn\" among them (the " \
+        "only method on Windows)" % ", ".join(own)
+
+
 def _text(value):
     return isinstance(value, str) and bool(value.strip()), "a non-empty string"
 
@@ -74,6 +82,7 @@ EXERCISE = dict(LIMITS, **{
     "points": _number(0, 1000, "points"),
     "hints": _strings,
     "hints_zh": _strings,
+    "start_methods": _methods,
 })
 REQUIRED = ("folder", "module", "checks", "title", "points")
 

@@ -411,10 +411,49 @@ def _student_module_frame():
     frame = sys._getframe(2)
     while folder and frame is not None:
         code = frame.f_code
-        if code.co_name == "<module>" and _in_folder(code.co_filename, folder):
+        # a file run as the main module (a script) is not being imported: its children are
+        if code.co_name == "<module>" and _in_folder(code.co_filename, folder) \
+                and frame.f_globals.get("__name__") != "__main__":
             return "%s:%d" % (os.path.basename(code.co_filename), frame.f_lineno)
         frame = frame.f_back
     return None
+
+
+PLAIN_TYPES = (type(None), bool, int, float, complex, str, bytes)
+MAX_GLOBALS = 50
+
+
+def _plain(value, depth=0):
+    """Whether a value is plain data whose repr shows all of it (a number, a string, a small
+    list, tuple, set or dict of them)."""
+    if isinstance(value, PLAIN_TYPES):
+        return True
+    if depth < 2 and isinstance(value, (list, tuple, set, frozenset)) and len(value) <= 20:
+        return all(_plain(item, depth + 1) for item in value)
+    if depth < 2 and isinstance(value, dict) and len(value) <= 20:
+        return all(_plain(k, depth + 1) and _plain(v, depth + 1) for k, v in value.items())
+    return False
+
+
+def target_globals(process):
+    """{name: repr} of the plain module-level values of the student's module the process's
+    target (or Process subclass) comes from, as they are in this process now: the parent's
+    at start(), the child's when it begins. None when the target is not the student's."""
+    try:
+        target = getattr(process, "_target", None)
+        owner = type(process) if target is None or type(process).run is not _base_run() else target
+        owner = getattr(owner, "func", owner)  # functools.partial
+        module = sys.modules.get(getattr(owner, "__module__", None) or "")
+        path, folder = getattr(module, "__file__", None), _student_dir()
+        if not (path and folder and _in_folder(path, folder)):
+            return None
+        found = {}
+        for name, value in list(vars(module).items()):
+            if not name.startswith("__") and _plain(value) and len(found) < MAX_GLOBALS:
+                found[name] = repr(value)[:MAX_TEXT]
+        return found
+    except Exception:  # instrumentation must never break the student's program
+        return None
 
 
 def _open_gate(process):
@@ -440,6 +479,7 @@ def _patch_process():
             _gates.append(self._mpkit_gate)
         about = {"target": target_name(self), "has_target": _has_target(self),
                  "at_import": _student_module_frame()}
+        known = target_globals(self)
         try:
             start(self)
         except BaseException as exc:
@@ -447,7 +487,8 @@ def _patch_process():
             raise
         if _is_runner():
             started.append(self)
-        emit("start", child=self.pid, daemon=bool(self.daemon), method=_method_of(self), **about)
+        emit("start", child=self.pid, daemon=bool(self.daemon), method=_method_of(self),
+             globals=known, **about)
 
     def patched_terminate(self):
         emit("terminate", child=self.pid, how="terminate")
@@ -497,7 +538,7 @@ def _patch_process():
 
     def patched_bootstrap(self, *args, **kwargs):
         gate = self.__dict__.pop("_mpkit_gate", None)
-        emit("child_begin", target=target_name(self), parent=os.getppid())
+        emit("child_begin", target=target_name(self), parent=os.getppid(), globals=target_globals(self))
         if gate is not None:
             gate.wait()
         run = self.run

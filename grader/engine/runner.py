@@ -40,6 +40,21 @@ def describe_exception(exc):
     }
 
 
+def top_level_call(exc, module_name):
+    """{"at": "file.py:line", "function": name} when the import of `module_name` failed inside
+    a function of its own that its top level called (a script's code left outside `if
+    __name__ == "__main__":`), seen in the exception's own frames; else None."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        frame, callee = tb.tb_frame, tb.tb_next.tb_frame.f_code
+        if frame.f_code.co_name == "<module>" and frame.f_globals.get("__name__") == module_name \
+                and callee.co_filename == frame.f_code.co_filename:
+            return {"at": "%s:%d" % (os.path.basename(callee.co_filename), tb.tb_lineno),
+                    "function": callee.co_name}
+        tb = tb.tb_next
+    return None
+
+
 def os_status(pid):
     """'alive', 'zombie' or 'gone', without reaping (unlike is_alive() or exitcode)."""
     if os.path.isdir("/proc") and not os.environ.get("MPKIT_PLATFORM"):
@@ -201,7 +216,7 @@ def main():
     try:
         module = importlib.import_module(job["module"])
     except BaseException as exc:
-        result["import_error"] = describe_exception(exc)
+        result["import_error"] = dict(describe_exception(exc), top_call=top_level_call(exc, job["module"]))
         _finish(fd, result)
     _phase(fd, result, "drive")
     run = Run(module)

@@ -126,6 +126,22 @@ class Observations:
                 return event["at_import"]
         return None
 
+    def globals_unseen(self):
+        """[(target, name, parent's repr, child's repr)]: a plain global of the target's module
+        whose value a child saw differ from its parent's when the parent started it (the
+        parent set it while running; a spawn child imported the module afresh). Seen in both
+        processes, never guessed; under fork the two always agree."""
+        at_start = {e.get("child"): e.get("globals") for e in self.of_kind("start")}
+        found = []
+        for begin in self.of_kind("child_begin"):
+            parent, child = at_start.get(begin["pid"]), begin.get("globals")
+            if not isinstance(parent, dict) or not isinstance(child, dict):
+                continue
+            for name, value in parent.items():
+                if child.get(name, value) != value and (begin.get("target"), name) not in {f[:2] for f in found}:
+                    found.append((begin.get("target"), name, value, child[name]))
+        return found
+
     def start_method_in_effect(self):
         """The start method the student's processes were really started with (a method the
         student set with set_start_method or get_context wins), else the grader's."""
@@ -184,6 +200,16 @@ def plain_cause(key, obs):
         return ""
     where = obs.started_at_import() or "?"
     return text(key, method=obs.start_method_in_effect(), where=where) + "\n"
+
+
+def globals_cause(obs):
+    """A beginner's explanation of the globals a child saw differ from its parent's, or ''."""
+    unseen = obs.globals_unseen()
+    if not unseen:
+        return ""
+    target, name, parent, child = unseen[0]
+    return text("cause_globals", method=obs.start_method_in_effect(), target=target, name=name,
+                parent=parent, child=child) + "\n"
 
 
 def _signal_hint(code):
@@ -300,6 +326,8 @@ def _stopped(report, obs, exercise, timeout):
     crashed = _children_failed(obs)
     if _phase(report) == "start":
         return _setup_failed(report)
+    if obs.started_at_import():  # a child re-ran the module's top level and left its parent waiting
+        return Fail(ERROR, plain_cause("cause_guard", obs) + text("stuck_where", where=_where(report, obs)))
     if _phase(report) == "import":
         return Fail(ERROR, text("import_hang", file=exercise.filename) +
                     ("\n" + crashed.message if crashed else ""))
@@ -352,7 +380,9 @@ def _import_failed(error, exercise, student_dir):
         return Fail(ERROR, text("import_exit", file=exercise.filename,
                                 how="sys.exit(%s)" % ("" if error["code"] is None else error["code"])))
     detail = stacks.trim_traceback(error["traceback"], student_dir)
-    return Fail(ERROR, text("import_error", file=exercise.filename, detail=detail))
+    called = error.get("top_call")
+    cause = text("cause_top_call", **called) + "\n" if isinstance(called, dict) else ""
+    return Fail(ERROR, cause + text("import_error", file=exercise.filename, detail=detail))
 
 
 def _calls_failed(obs, exercise):
@@ -390,7 +420,7 @@ def _children_failed(obs):
         if key in SELF_EXPLAINED:
             return Fail(CRASHED, plain_cause(key, obs) + text("child_failed_so", target=target,
                                                                exc_type=event.get("type")))
-        return Fail(CRASHED, plain_cause(key, obs) +
+        return Fail(CRASHED, plain_cause(key, obs) + globals_cause(obs) +
                     text("child_crashed", target=target,
                                   exc_type=event.get("type"), exc_message=event.get("message", ""),
                                   traceback=stacks.trim_traceback(event.get("traceback", ""), obs.student_dir)))

@@ -1,0 +1,68 @@
+"""17_spawn_safe: scale, scale_all and main, graded as plain pytest tests (docs/authoring.md).
+
+The manifest grades this exercise under spawn and forkserver only (`start_methods`), whatever
+start method is asked for: under fork every mistake it teaches about is hidden. A lambda or
+nested target fails to pickle in start() (the crash's message says why), a missing
+`if __name__ == "__main__":` guard is seen where a child re-runs the module's top level (the
+start it makes there), and a global the parent set while running is seen in both processes
+(the parent's value at start(), the child's when it begins)."""
+import pytest
+
+from grader.engine.values import safe_repr
+from grader.judging.checks.common import text
+from grader.judging.checks.spawn_safe_drivers import command, run_as_script
+from grader.judging.judge import globals_cause
+
+MIXED = [0, -4, 2.5, 7, 1]
+
+
+def why(seen, wrong):
+    """What was wrong, after the globals the children saw differ from the caller's (one
+    paragraph: an assert's message keeps its first line flush)."""
+    return (globals_cause(seen.obs).strip() + " " + wrong).strip()
+
+
+def check_scale_all(scenario, numbers, factor):
+    """scale_all returns each number times factor, in order, each computed by a child running
+    scale; when it is wrong, what the children saw of the module's globals says why."""
+    seen = scenario.call("scale_all", list(numbers), factor)
+    expected = [number * factor for number in numbers]
+    if numbers:
+        assert seen.ran_in_child("scale")
+    assert seen.returned == expected, why(seen, text(
+        "wrong_return", call=seen.label, actual=repr(seen.returned), expected=safe_repr(expected)))
+
+
+def check_script(scenario, words, expected):
+    """Run as a script, the file prints exactly the expected list, computed by children."""
+    seen = scenario.drive(run_as_script, list(words), label=command("spawn_safe_tasks.py", words))
+    assert seen.ran_in_child("scale")
+    printed = seen.printed("script").get(seen.obs.runner_pid, "")
+    assert printed.strip() == repr(expected), why(seen, text(
+        "spawn_script_output", command=seen.label, actual=safe_repr(printed), expected=repr(expected)))
+
+
+@pytest.mark.points(2)
+def test_scale_all(scenario):
+    """scale_all([1, 2, 3], 10) returns [10, 20, 30], each computed in a child running scale."""
+    check_scale_all(scenario, [1, 2, 3], 10)
+
+
+@pytest.mark.points(1)
+def test_scale_all_mixed(scenario):
+    """Negative, zero and float numbers, a factor of 3, in order."""
+    check_scale_all(scenario, MIXED, 3)
+
+
+@pytest.mark.points(2)
+def test_script(scenario):
+    """`python spawn_safe_tasks.py 10 1 2 3` prints [10, 20, 30]: the file is run as the main
+    module, and its children import it afresh."""
+    check_script(scenario, ["10", "1", "2", "3"], [10, 20, 30])
+
+
+@pytest.mark.points(1)
+@pytest.mark.hidden
+def test_scale_all_empty(scenario):
+    """scale_all([], 5) returns [] without starting anything."""
+    check_scale_all(scenario, [], 5)
