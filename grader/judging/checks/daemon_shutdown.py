@@ -93,10 +93,10 @@ def _run_jobs(name, numbers, points, hidden=False):
     def _(obs):
         record = obs.call()
         worker = _worker(obs, record, numbers)
+        _expect_stopped(obs, record, worker["pid"])  # before the rest: a missing join is told first
         start = [e for e in obs.starts(record) if e.get("child") == worker["pid"]]
         if start and not start[0].get("daemon"):
             raise Fail(FAILED, text("shutdown_not_daemon", call=label))
-        _expect_stopped(obs, record, worker["pid"])
         if worker["exitcode"] != STOPPED:
             raise Fail(FAILED, text("shutdown_code", call=label, code=worker["exitcode"], expected=STOPPED))
         returned = record["returned"] or {}
