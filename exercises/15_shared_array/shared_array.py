@@ -61,4 +61,4 @@ def parallel_squares(n, n_processes):
 
 
 if __name__ == "__main__":
-    print(parallel_squares(10, 4))
+    print(parallel_squares(7, 2))
