@@ -601,6 +601,60 @@ EN = {
     "nb_no_writefile": "No cell of {notebook} starts with `%%writefile {file}`, so no test of "
                        "{folder} could run. The solution cell's first line must stay "
                        "`%%writefile {file}`.",
+    # -- 15_shared_array -----------------------------------------------------------------------
+    "array_slice": "{call} left arr as {actual}, expected {expected}: write i * i into arr[i] for "
+                   "each i in range(start, stop), and nothing else.",
+    "array_written_by_caller": "{call}: the calling process (pid {pid}) wrote arr[{index}] itself. "
+                               "The children must fill the array: start each with "
+                               "Process(target=fill_squares, args=(arr, start, stop)) and let the "
+                               "caller only read the result.",
+    "array_not_shared": "{call}: fill_squares ran in the children, but none of them wrote into a "
+                        "multiprocessing.Array. A plain list handed to a child is copied into it, "
+                        "and what the child writes stays in its copy, lost when it ends. Make the "
+                        "array with Array(\"i\", n), pass that very Array to every child, and write "
+                        "through arr[i] = ... (the grader sees writes made that way, not through "
+                        "get_obj() or an Array made with lock=False).",
+    "array_missing": "{call}: no child wrote the element(s) {missing} of the array. Together the "
+                     "slices must cover every index from 0 to n - 1, also when n is not a multiple "
+                     "of the number of processes.",
+    "array_writers": "{call}: {count} process(es) wrote into the array, expected {n}: give each "
+                     "of the n_processes children a slice of its own, none of them empty.",
+    "array_one_at_a_time": "{call} waited for a child before it had started them all, so the "
+                           "children worked one after another. Start every process first, then "
+                           "join them all.",
+    "array_child_values": "{call}: the children wrote {value} into arr[{index}], expected "
+                          "{expected}: fill_squares must write i * i into arr[i].",
+    "array_deadlock_hint": "Hint: fill_squares only writes into the array and returns; start "
+                           "every process, then join each of them once.",
+    # -- 16_daemon_shutdown --------------------------------------------------------------------
+    "serve_squares": "{call}: the grader got {actual} back from serve, expected {expected}. serve "
+                     "must keep taking jobs, in a loop that never ends: get n from jobs, put n * n "
+                     "on results, and go round again.",
+    "shutdown_not_stopped": "{call} did not call terminate() on the worker. serve never ends by "
+                            "itself: stop it with worker.terminate(), then worker.join().",
+    "shutdown_killed": "{call} stopped the worker with kill(). This exercise asks for terminate(): "
+                       "it sends SIGTERM, the polite request to end, which a program can catch to "
+                       "tidy up; kill() sends SIGKILL, which cannot be caught or refused. Keep "
+                       "kill() for a worker that did not end after terminate().",
+    "shutdown_no_join": "{call} called terminate() but not join() after it. terminate() only "
+                        "sends the worker a signal and returns at once: the worker may still be "
+                        "ending, and its exit code may still be None. Call worker.join() after "
+                        "worker.terminate(), then read worker.exitcode.",
+    "shutdown_not_daemon": "{call} started the worker without daemon=True. A daemon process is "
+                           "stopped when the program that started it exits; a worker that waits "
+                           "for jobs for ever and is not a daemon keeps the program from ever "
+                           "ending if something goes wrong before your terminate(). Write "
+                           "Process(target=serve, args=(jobs, results), daemon=True), or set "
+                           "worker.daemon = True before start().",
+    "shutdown_code": "{call}: the worker's exit code was {code}, expected {expected} (minus "
+                     "SIGTERM): it must still be waiting for jobs when terminate() stops it.",
+    "shutdown_returned": "{call} returned {actual}, expected {expected}: return the answers in the "
+                         "order of the numbers, and the exit code read after worker.join().",
+    "shutdown_not_from_worker": "{call}: the answer {value} was not received from the worker: "
+                                "get each answer from the results queue the worker puts on.",
+    "shutdown_deadlock_hint": "Hint: serve never ends by itself, so worker.join() alone waits for "
+                              "ever: take one answer per number from results, then call "
+                              "worker.terminate() before worker.join().",
     # -- 17_spawn_safe ---------------------------------------------------------------------------
     "cause_globals": "The child running {target} saw {name} = {child}, but your process had "
                      "{name} = {parent} when it started that child. Under the {method} start "
@@ -1138,6 +1192,55 @@ ZH = {
                        "请在工作期间一直持有信号量：`with sem: work(i)`。",
     "semaphore_deadlock_hint": "提示：每次 acquire 都要有对应的 release（`with sem:` "
                                "会替你两样都做），否则排在最前面几个之后的进程会永远等下去。",
+    # -- 15_shared_array -----------------------------------------------------------------------
+    "array_slice": "{call} 执行后 arr 是 {actual}，期望的是 {expected}：对 range(start, stop) "
+                   "中的每个 i，把 i * i 写入 arr[i]，其他位置不要动。",
+    "array_written_by_caller": "{call}：调用方进程（pid {pid}）自己写入了 arr[{index}]。"
+                               "应该由子进程来填数组：用 Process(target=fill_squares, "
+                               "args=(arr, start, stop)) 启动每个子进程，调用方只负责读取结果。",
+    "array_not_shared": "{call}：fill_squares 确实在子进程里运行了，但没有一个子进程写入 "
+                        "multiprocessing.Array。普通列表传给子进程时会被复制一份，子进程写的"
+                        "只是自己的副本，进程结束就丢了。请用 Array(\"i\", n) 创建数组，把这同一个 "
+                        "Array 传给每个子进程，并通过 arr[i] = ... 写入（评分器能看到这样的写入，"
+                        "看不到经由 get_obj() 或 lock=False 的 Array 的写入）。",
+    "array_missing": "{call}：数组的元素 {missing} 没有被任何子进程写入。各个分段合起来必须覆盖 "
+                     "0 到 n - 1 的每一个下标，n 不是进程数的整数倍时也一样。",
+    "array_writers": "{call}：有 {count} 个进程写入了数组，期望的是 {n} 个：给 n_processes "
+                     "个子进程各分一段，每段都不能为空。",
+    "array_one_at_a_time": "{call} 在还没有启动全部子进程时就开始等待某个子进程，所以子进程是"
+                           "一个接一个地工作的。请先启动所有进程，再逐个 join。",
+    "array_child_values": "{call}：子进程往 arr[{index}] 写入的是 {value}，期望的是 {expected}："
+                          "fill_squares 要把 i * i 写入 arr[i]。",
+    "array_deadlock_hint": "提示：fill_squares 只负责写数组然后返回；先启动所有进程，再对每个进程 "
+                           "join 一次。",
+    # -- 16_daemon_shutdown --------------------------------------------------------------------
+    "serve_squares": "{call}：评分器从 serve 收到的是 {actual}，期望的是 {expected}。serve "
+                     "要在一个永不结束的循环里不断接活：从 jobs 取出 n，把 n * n 放进 results，"
+                     "然后回到循环开头。",
+    "shutdown_not_stopped": "{call} 没有对工作进程调用 terminate()。serve 自己永远不会结束："
+                            "请用 worker.terminate() 停止它，然后调用 worker.join()。",
+    "shutdown_killed": "{call} 用 kill() 停止了工作进程。本练习要求用 terminate()：它发送 "
+                       "SIGTERM，也就是“请你结束”的礼貌请求，程序可以捕获它来做收尾工作；kill() "
+                       "发送的是 SIGKILL，无法捕获也无法拒绝。kill() 留给 terminate() 之后仍不"
+                       "结束的进程。",
+    "shutdown_no_join": "{call} 调用了 terminate()，但之后没有调用 join()。terminate() 只是给"
+                        "工作进程发一个信号，立即返回：进程可能还在结束的过程中，退出码可能还是 "
+                        "None。请在 worker.terminate() 之后调用 worker.join()，再读取 "
+                        "worker.exitcode。",
+    "shutdown_not_daemon": "{call} 启动工作进程时没有设置 daemon=True。守护进程（daemon）会在"
+                           "启动它的程序退出时被一并停止；一个永远在等活干、又不是守护进程的"
+                           "工作进程，一旦程序在你调用 terminate() 之前出了错，就会让整个程序"
+                           "永远无法结束。请写 Process(target=serve, args=(jobs, results), "
+                           "daemon=True)，或者在 start() 之前设置 worker.daemon = True。",
+    "shutdown_code": "{call}：工作进程的退出码是 {code}，期望的是 {expected}（即负的 SIGTERM）："
+                     "terminate() 停止它的时候，它应该还在等待新的任务。",
+    "shutdown_returned": "{call} 返回了 {actual}，期望的是 {expected}：按数字的顺序返回结果，"
+                         "以及在 worker.join() 之后读取的退出码。",
+    "shutdown_not_from_worker": "{call}：结果 {value} 不是从工作进程那里收到的："
+                                "每个结果都要从工作进程 put 进去的 results 队列里 get 出来。",
+    "shutdown_deadlock_hint": "提示：serve 自己永远不会结束，所以只调用 worker.join() 会一直"
+                              "等下去：先从 results 里为每个数字取一个结果，再调用 "
+                              "worker.terminate()，然后才 worker.join()。",
     # -- 17_spawn_safe ---------------------------------------------------------------------------
     "cause_globals": "运行 {target} 的子进程看到的是 {name} = {child}，而你的进程在启动这个子进程时 "
                      "{name} = {parent}。在 {method} 启动方法下，子进程会重新导入你的模块：它看到的"

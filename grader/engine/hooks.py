@@ -22,7 +22,8 @@ return. What it records:
   multiprocessing itself, so a Queue's or a Manager's own traffic is left out);
 * in the caller, each sentinel-like object put on a Queue, at the moment of the put;
 * each way a process reads or writes a synchronized Value, with whether it held the Value's
-  own lock at that moment;
+  own lock at that moment; each element a process writes into a synchronized Array, with its
+  value;
 * a stack dump per process on SIGUSR1 (``MPKIT_DUMPS_DIR/<pid>.txt``), where the platform has it;
 * with ``MPKIT_GATE=1``, children of the runner wait at their start until the runner first
   waits on them (join, is_alive, exitcode, sentinel), so reading an exit code before joining is
@@ -899,8 +900,44 @@ def _patch_shared_value(sharedctypes):
     cls.value = property(get_value, set_value)
 
 
+MAX_ARRAY_NOTES = 500  # elements written into Arrays reported per process
+_array_seen = set()  # (pid, array, index, value) already reported
+
+
+def _patch_shared_array(sharedctypes):
+    """Each element a process writes into a synchronized Array (Array(), not RawArray) through
+    `arr[i] = v` or a slice, with the value written, reported in the writing process: which
+    process put each value into shared memory is then seen where it happened. An element
+    written again with the same value is reported once."""
+    cls = sharedctypes.SynchronizedArray
+    setitem = cls.__setitem__
+
+    def set_item(self, i, value):
+        setitem(self, i, value)
+        try:
+            if isinstance(i, slice):
+                at, values = list(range(*i.indices(len(self._obj)))), list(self._obj[i])
+            else:
+                at, values = [i if i >= 0 else i + len(self._obj)], [self._obj[i]]
+            ident, pid = lock_id(self._lock), os.getpid()
+            fresh = [(k, v) for k, v in zip(at, values) if (pid, ident, k, v) not in _array_seen]
+            fresh = fresh[:max(0, MAX_ARRAY_NOTES - len(_array_seen))]
+            if fresh:
+                _array_seen.update((pid, ident, k, v) for k, v in fresh)
+                emit("array_write", array=ident, at=[k for k, _ in fresh], values=[v for _, v in fresh])
+        except Exception:  # a lock of the student's own making: nothing to say about it
+            pass
+
+    cls.__setitem__ = set_item
+
+
+def _patch_sharedctypes(sharedctypes):
+    _patch_shared_value(sharedctypes)
+    _patch_shared_array(sharedctypes)
+
+
 def _watch_shared_values():
-    _when_imported("multiprocessing.sharedctypes", _patch_shared_value)
+    _when_imported("multiprocessing.sharedctypes", _patch_sharedctypes)
 
 
 def _patch_manager_locks():

@@ -1,0 +1,20 @@
+"""Wrong: the worker is stopped with kill() (SIGKILL) instead of terminate()."""
+from multiprocessing import Process, Queue
+
+
+def serve(jobs, results):
+    while True:
+        n = jobs.get()
+        results.put(n * n)
+
+
+def run_jobs(numbers):
+    jobs, results = Queue(), Queue()
+    worker = Process(target=serve, args=(jobs, results), daemon=True)
+    worker.start()
+    for n in numbers:
+        jobs.put(n)
+    squares = [results.get() for _ in numbers]
+    worker.kill()
+    worker.join()
+    return squares, worker.exitcode
