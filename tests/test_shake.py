@@ -1,0 +1,89 @@
+"""Schedules shaken on purpose (`mpkit grade --shake SEED`): racy code that passes by luck fails
+for a seed, the same seed gives the same verdict again, the report names the seed and the
+command that reproduces it, and the corpus keeps its verdicts under shaking."""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+RACY = ROOT / "tests" / "corpus" / "racy" / "03_pipe" / "short_poll.py"
+# a seed whose delays start short_poll.py's child about 20 ms late (more than its 10 ms poll)
+# while its parent goes on at once; found by trying seeds, and bound to shake.py's constants
+LOSING_SEED = "5"
+CORPUS_SEED = "2026"
+# the exercises whose corpus is graded shaken here: a queue's puts and gets, a lock's acquires,
+# releases and prints, starts and joins in both; the whole corpus under shaking is the flake
+# hunt's (bench/flake_hunter.py --shake), too long for CI
+SHAKEN_EXERCISES = ("02_queue", "04_lock")
+
+
+def mpkit(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "grader.cli", *args], cwd=str(ROOT),
+                          capture_output=True, text=True, timeout=600,
+                          env=dict(os.environ, **(env or {})))
+
+
+@pytest.fixture
+def racy(tmp_path):
+    folder = tmp_path / "submission" / "03_pipe"
+    folder.mkdir(parents=True)
+    shutil.copyfile(str(RACY), str(folder / "one_way_pipe.py"))
+    return str(tmp_path / "submission")
+
+
+def tutorial(results):
+    return [t for t in results["tests"] if t["name"] == "receive_all_tutorial"][0]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the seed was chosen for fork, which is Linux's")
+def test_a_seed_makes_lucky_racy_code_fail_and_the_same_seed_fails_it_again(racy):
+    args = ("grade", racy, "--exercise", "03_pipe", "--start-method", "fork")
+    first = mpkit(*args, "--format", "json", "--shake", LOSING_SEED)
+    assert first.returncode == 1, first.stderr
+    results = json.loads(first.stdout)
+    assert results["version"] == 1
+    assert tutorial(results)["status"] == "failed"
+    assert "returned []" in tutorial(results)["message"]
+    command = "mpkit grade %s --exercise 03_pipe --start-method fork --shake %s" % (racy, LOSING_SEED)
+    assert results["shake"] == {"seed": int(LOSING_SEED), "reproduce": [command]}
+
+    again = mpkit(*args, "--shake=" + LOSING_SEED, "--lang", "en")  # the text report
+    assert again.returncode == 1
+    assert re.search(r"receive_all_tutorial\b.*\bfailed", again.stdout), again.stdout
+    assert "seed %s" % LOSING_SEED in again.stdout and command in again.stdout
+
+
+def test_shake_without_a_seed_picks_one_and_prints_it(racy):
+    done = mpkit("grade", racy, "--exercise", "03_pipe", "--start-method", "spawn", "--format",
+                 "json", "--shake")
+    assert done.returncode in (0, 1), done.stderr
+    seed = json.loads(done.stdout)["shake"]["seed"]
+    assert isinstance(seed, int) and seed >= 0
+
+
+@pytest.mark.parametrize("args, env, named", [
+    (("--shake", "abc"), {}, "--shake"),
+    (("--shake", "-3"), {}, "--shake"),
+    ((), {"MPKIT_SHAKE": "1.5"}, "MPKIT_SHAKE"),
+])
+def test_a_bad_seed_is_a_usage_error_naming_the_option(args, env, named):
+    done = mpkit("grade", "solutions", "--exercise", "01_process", *args, env=env)
+    assert done.returncode == 2
+    assert named in done.stderr and "seed" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_corpus_keeps_its_verdicts_under_a_shaken_schedule():
+    """Solutions, stubs and every corpus case of the exercises chosen, graded under fork with
+    a fixed seed: correct code still passes, and each wrong case gets its verdict."""
+    chosen = []
+    for name in SHAKEN_EXERCISES:
+        chosen += ["--exercise", name]
+    done = mpkit("verify", "--start-method", "fork", *chosen, env={"MPKIT_SHAKE": CORPUS_SEED})
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "corpus (fork)" in done.stdout and done.stdout.count(" ok\n") == 5, done.stdout
