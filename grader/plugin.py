@@ -17,6 +17,7 @@ import pytest
 SUBMISSION = ("--mpkit", "MPKIT_SUBMISSION", "mpkit_submission")
 START_METHOD = ("--mpkit-start-method", "MPKIT_START_METHOD", "mpkit_start_method")
 EXERCISE = "--mpkit-exercise"
+SHAKE = "--mpkit-shake"
 
 FAILURE = "[{status}] {message}"
 OUTPUT = "output:"
@@ -36,7 +37,7 @@ def pytest_addoption(parser):
                     help="only this exercise: a folder such as 02_queue, or queue (repeatable)")
     group.addoption("--mpkit-start-method", metavar="METHOD", help="fork, spawn, forkserver or "
                     "all (default: the platform's own). Env: MPKIT_START_METHOD")
-    group.addoption("--mpkit-shake", metavar="SEED", help="shake the schedules on purpose: small "
+    group.addoption(SHAKE, metavar="SEED", help="shake the schedules on purpose: small "
                     "random delays where processes interleave, reproducible from SEED. Env: MPKIT_SHAKE")
     parser.addini("mpkit_submission", "the submission folder to grade, relative to the ini file")
     parser.addini("mpkit_start_method", "fork, spawn, forkserver or all")
@@ -65,7 +66,7 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "hidden: a hidden graded test")
     submission, where = _setting(config, SUBMISSION)
     if submission is None:
-        for flag in (EXERCISE, START_METHOD[0]):
+        for flag in (EXERCISE, START_METHOD[0], SHAKE):
             if _option(config, flag) is not None:
                 raise pytest.UsageError(NEEDS_SUBMISSION.format(option=flag))
         return
@@ -80,7 +81,7 @@ def pytest_configure(config):
         exercises = cli._validate_exercises(_option(config, EXERCISE), manifest.load(), EXERCISE)
         methods = cli._validate_start_method(*_setting(config, START_METHOD))
         path = cli._validate_path(os.path.join(str(base), submission), exercises, where)
-        seed = cli._validate_shake(_option(config, "--mpkit-shake"), "--mpkit-shake")
+        seed = cli._validate_shake(_option(config, SHAKE), SHAKE)
         backstop = grading.backstop_timeout(exercises)
     except (cli.UsageError, grading.GradingError, manifest.ManifestError) as exc:
         raise pytest.UsageError(str(exc))
