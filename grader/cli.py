@@ -294,7 +294,7 @@ def _render(fmt, verdicts, exercises, path, elapsed, seed=None):
     if fmt == "junit":
         from grader.reports import junit  # junitparser: only when asked for
 
-        return junit.as_junit(verdicts, exercises)
+        return junit.as_junit(verdicts, exercises, seed, path)
     if fmt == "markdown":
         return markdown.table(verdicts, exercises) + "".join("\n" + line for line in shaken)
     return text_report.as_text(verdicts, exercises, path) + "".join(line + "\n" for line in shaken)

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ElementTree
 
 import pytest
 
@@ -59,12 +60,20 @@ def test_a_seed_makes_lucky_racy_code_fail_and_the_same_seed_fails_it_again(racy
     assert "seed %s" % LOSING_SEED in again.stdout and command in again.stdout
 
 
-def test_shake_without_a_seed_picks_one_and_prints_it(racy):
+def test_shake_without_a_seed_picks_one_and_junit_carries_it(racy, tmp_path):
+    out = tmp_path / "junit.xml"
     done = mpkit("grade", racy, "--exercise", "03_pipe", "--start-method", "spawn", "--format",
-                 "json", "--shake")
-    assert done.returncode in (0, 1), done.stderr
-    seed = json.loads(done.stdout)["shake"]["seed"]
-    assert isinstance(seed, int) and seed >= 0
+                 "junit", "--output", str(out), "--shake")
+    assert done.returncode in (0, 1), done.stderr  # the racy scenarios may pass or fail
+    cases = list(ElementTree.parse(str(out)).iter("testcase"))
+    assert len(cases) == 5
+    seeds = set()
+    for case in cases:
+        props = {p.get("name"): p.get("value") for p in case.iter("property")}
+        seeds.add(props["shake_seed"])
+        if props["verdict"] != "passed":
+            assert props["reproduce"].endswith("--start-method spawn --shake " + props["shake_seed"])
+    assert len(seeds) == 1 and seeds.pop().isdigit()
 
 
 @pytest.mark.parametrize("args, env, named", [

@@ -6,16 +6,18 @@ import shlex
 from grader.messages import text
 
 
+def command(seed, verdict, path):
+    """The command that grades `verdict`'s exercise under its start method again with `seed`."""
+    return "mpkit grade %s --exercise %s --start-method %s --shake %d" % (
+        shlex.quote(path), shlex.quote(verdict.exercise), verdict.start_method, seed)
+
+
 def reproduce(seed, verdicts, path):
     """The commands that grade each failing (exercise, start method) again with `seed`."""
     commands = []
     for verdict in verdicts:
-        if verdict.passed:
-            continue
-        command = "mpkit grade %s --exercise %s --start-method %s --shake %d" % (
-            shlex.quote(path), shlex.quote(verdict.exercise), verdict.start_method, seed)
-        if command not in commands:
-            commands.append(command)
+        if not verdict.passed and command(seed, verdict, path) not in commands:
+            commands.append(command(seed, verdict, path))
     return commands
 
 
