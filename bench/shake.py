@@ -8,10 +8,11 @@ shaken (`mpkit grade --shake`, a fresh seed each round), and counts the distinct
 * 05_producers pipeline: the order in which the consumer received the producers' items (from
   the `received` events of the consumer's queue gets).
 
-It also prints each scenario's mean time both ways (the cost of shaking) and the delays
-shaking draws. Prints figures, asserts nothing:
+It also prints each scenario's mean time both ways and the delays shaking draws, then what
+shaking costs: the seed exercises (01 to 04) of the solutions graded `-j 1` plainly and shaken,
+taking turns, --suite-rounds times. Prints figures, asserts nothing:
 
-    python bench/shake.py [--rounds N] [--start-method M] [-j N]
+    python bench/shake.py [--rounds N] [--start-method M] [--suite-rounds N]
 """
 import argparse
 import os
@@ -52,19 +53,40 @@ def received_order(events):
 ORDERS = {"report_all_lines": lines_order, "pipeline": received_order}
 
 
-def one_round(jobs, seed):
+def one_round(jobs, seed, workers):
+    """The verdicts of `jobs`, shaken with `seed` unless it is None, `workers` at a time."""
     if seed is None:
         os.environ.pop(shake.SETTING, None)
     else:
         os.environ[shake.SETTING] = str(seed)
-    return grading.run_jobs(jobs, len(jobs))
+    return grading.run_jobs(jobs, workers)
+
+
+SEED_EXERCISES = ("01_process", "02_queue", "03_pipe", "04_lock")
+
+
+def suite_cost(exercises, method, rounds):
+    """Median seconds per scenario of the seed exercises' solutions, -j 1, plain and shaken."""
+    chosen = [e for e in exercises.values() if e.folder in SEED_EXERCISES]
+    planned = grading.plan(os.path.join(ROOT, "solutions"), chosen, [method])
+    times = {"plain": [], "shaken": []}
+    for _ in range(rounds):
+        for way, seed in (("plain", None), ("shaken", shake.new_seed())):
+            started = time.monotonic()
+            verdicts = one_round(planned, seed, 1)
+            times[way].append((time.monotonic() - started) / len(planned))
+            if not all(v.passed for v in verdicts):
+                print("  %s: a solution did not pass" % way)
+    os.environ.pop(shake.SETTING, None)
+    return len(planned), {way: statistics.median(seconds) for way, seconds in times.items()}
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=20, metavar="N", help="rounds each way (default: 20)")
     parser.add_argument("--start-method", default=system.default_start_method(), metavar="M")
-    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N")
+    parser.add_argument("--suite-rounds", type=int, default=3, metavar="N",
+                        help="rounds of the seed exercises each way, for the cost (default: 3; 0: none)")
     args = parser.parse_args(argv)
     exercises = {e.folder: e for e in manifest.load()}
     planned = []
@@ -86,14 +108,14 @@ def main(argv=None):
     started = time.monotonic()
     for _ in range(args.rounds):
         for way, seed in (("plain", None), ("shaken", shake.new_seed())):
-            for verdict in one_round(planned, seed):
+            for verdict in one_round(planned, seed, len(planned)):  # the two side by side
                 key = (verdict.name, way)
                 seen[key].add(ORDERS[verdict.name](verdict.events))
                 seconds[key].append(verdict.duration_s)
                 failed[key] += not verdict.passed
     os.environ.pop(shake.SETTING, None)
-    print("%d rounds each way under %s, -j %d (%.0f s)" % (args.rounds, args.start_method, len(planned),
-                                                           time.monotonic() - started))
+    print("%d rounds each way under %s, the two side by side (%.0f s)" % (args.rounds, args.start_method,
+                                                                        time.monotonic() - started))
     print("%-38s %8s %8s %14s %14s" % ("distinct orders of", "plain", "shaken", "plain s/scen.", "shaken s/scen."))
     for folder, name, what in WATCHED:
         plain, shaken = (name, "plain"), (name, "shaken")
@@ -102,6 +124,11 @@ def main(argv=None):
             statistics.mean(seconds[plain]), statistics.mean(seconds[shaken])))
     if any(failed.values()):
         print("verdicts not passed: %s" % ", ".join("%s %s: %d" % (n, w, c) for (n, w), c in failed.items() if c))
+    if args.suite_rounds:
+        count, median = suite_cost(exercises, args.start_method, args.suite_rounds)
+        print("seed exercises' solutions (%d scenarios), -j 1, median of %d rounds: %.3f s per scenario "
+              "plain, %.3f s shaken (+%.3f s)" % (count, args.suite_rounds, median["plain"], median["shaken"],
+                                                  median["shaken"] - median["plain"]))
     return 0
 
 
