@@ -116,8 +116,8 @@ def pause(point, name=None):
         if not wait or _stream["left"] <= 0:
             return
         largest = _SETTINGS[2] * (START_FACTOR if point == "start" else 1)
-        delay = min(size * largest, _stream["left"])
-        _stream["left"] -= delay
-        _sleep(delay)
+        began = time.monotonic()
+        _sleep(min(size * largest, _stream["left"]))
+        _stream["left"] -= time.monotonic() - began  # what it took, oversleeping included
     except Exception:
         pass
