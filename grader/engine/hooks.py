@@ -457,7 +457,7 @@ def _patch_process():
         if _is_runner():
             started.append(self)
         emit("start", child=self.pid, daemon=bool(self.daemon), method=_method_of(self), **about)
-        shake.pause("start")
+        shake.pause("started")
 
     def patched_terminate(self):
         emit("terminate", child=self.pid, how="terminate")

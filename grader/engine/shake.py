@@ -6,8 +6,10 @@ for it: a seed, a non-negative integer. The supervisor then gives each scenario'
 scenario's timeout, in variables of its own; nothing the student's code controls chooses them.
 
 In the student's processes, the hooks call ``pause(point)`` at process start (in the parent
-after start(), in the child at the start of its bootstrap), Queue put and get, Connection send
-and recv, Lock and Semaphore acquire and release, join, and writes to stdout. Each process
+after start(), "started"; in the child at the start of its bootstrap, "start", which may wait
+longest: a parent that waited as long would let each child run ahead of the next), Queue put
+and get, Connection send and recv, Lock and Semaphore acquire and release, join, and writes to
+stdout. Each process
 draws from a stream of its own, derived from (seed, scenario, the process's name: "MainProcess",
 "Process-1", "Process-1:2", ..., never a pid), so the same seed gives each process the same
 delays again. A process's delays add up to at most ``BUDGET`` of the timeout, so correct code
@@ -21,7 +23,7 @@ _sleep = time.sleep  # kept before any student code can replace it
 SETTING = "MPKIT_SHAKE"  # the grader's: the seed
 SEED_VAR, KEY_VAR, MAX_VAR = "MPKIT_SHAKE_SEED", "MPKIT_SHAKE_KEY", "MPKIT_SHAKE_MAX_MS"
 MAX_DELAY_S = 0.004  # the largest delay at an operation (put, get, acquire...)
-START_FACTOR = 8  # process start: up to 8 times that, where the order of children is decided
+START_FACTOR = 8  # a child's start: up to 8 times that, so children often start out of order
 TIMEOUT_SHARE = 2500  # ...and never more than timeout / 2500 (4 ms for 10 s)
 BUDGET = 0.05  # the delays of one process add up to at most this share of the timeout
 CHANCE = 0.5  # the share of the points that wait at all
