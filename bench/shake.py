@@ -99,7 +99,7 @@ def main(argv=None):
     print("machine: %d cores, Python %s, load average %s" % (
         os.cpu_count() or 1, sys.version.split()[0], "%.1f %.1f %.1f" % os.getloadavg()))
     print("delays (timeout %g s): %g%% of the points wait; up to %g ms at an operation, %g ms at a "
-          "process start; at most %g s in all per process" % (
+          "child's start; at most %g s in all per process" % (
               timeout, shake.CHANCE * 100, part["max_ms"], part["max_ms"] * shake.START_FACTOR,
               part["budget_s"]))
     seen = {(name, way): set() for _, name, _ in WATCHED for way in ("plain", "shaken")}
