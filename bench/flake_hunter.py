@@ -10,10 +10,12 @@ tests/corpus/cases.toml must get its verdict; correct cases must pass everything
     python bench/flake_hunter.py --start-method spawn --load 8 -j 4
     python bench/flake_hunter.py --minutes 120 --record bench/flake-ledger.jsonl
     python bench/flake_hunter.py --tally bench/flake-ledger.jsonl   # what hunts have added up to
+    python bench/flake_hunter.py --shake --runs 5    # each run with schedules shaken by a fresh seed
 
 Runs take turns between the start methods. With --record, each run is appended to a ledger
 with a fingerprint of the grader, solutions and corpus, so hunts on different days add up
-towards 200 runs per method for as long as that code stays the same.
+towards 200 runs per method for as long as that code stays the same. With --shake, each run's
+schedules are shaken (`mpkit grade --shake`) by a seed of its own, printed and recorded.
 
 Exit status: 0 when every verdict was the expected one, 1 when any differed, 2 on a usage
 error, 130 when interrupted (Ctrl-C or SIGTERM). The busy processes stop when the script ends, however it ends.
@@ -35,7 +37,7 @@ if ROOT not in sys.path:  # grade with the checkout's grader, as the kit's tests
 
 from grader import grading  # noqa: E402
 from grader.course import corpus, manifest  # noqa: E402
-from grader.engine import system  # noqa: E402
+from grader.engine import shake, system  # noqa: E402
 
 METHODS = ("fork", "spawn", "forkserver")
 DEFAULTS = {"solutions": os.path.join(ROOT, "solutions"), "corpus": os.path.join(ROOT, "tests", "corpus")}
@@ -159,20 +161,31 @@ def hunt(args, exercises, cases, out, ledger=None):
                 break
             for method in args.methods:
                 tally = tallies[method]
+                seed = shaken(args.shake)
                 run_started = time.monotonic()
                 checked, differing = one_run(pool, [(t, a, b, method) for t, a, b in tasks])
                 seconds = time.monotonic() - run_started
                 tally.add(checked, differing, seconds)
-                out.write("%s run %d/%d: %d verdicts, %d differing (%.1f s)\n" % (
-                    method, run, args.runs, checked, len(differing), seconds))
+                out.write("%s run %d/%d%s: %d verdicts, %d differing (%.1f s)\n" % (
+                    method, run, args.runs, "" if seed is None else ", shaken with seed %d" % seed,
+                    checked, len(differing), seconds))
                 for difference in differing:
                     out.write("  - %s\n" % difference)
                 out.flush()
                 if ledger is not None:
-                    ledger.record(method, checked, differing, seconds)
+                    ledger.record(method, checked, differing, seconds, seed)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)  # on Ctrl-C: start nothing more
     return list(tallies.values())
+
+
+def shaken(shaking):
+    """With --shake, a fresh seed for the next run's jobs (they read MPKIT_SHAKE), else None."""
+    if not shaking:
+        return None
+    seed = shake.new_seed()
+    os.environ[shake.SETTING] = str(seed)
+    return seed
 
 
 # ---- the ledger: runs recorded across hunts, counted only for the code they graded
@@ -206,8 +219,8 @@ class Ledger:
                        "platform": sys.platform, "cores": os.cpu_count() or 1,
                        "load": args.load, "jobs": args.jobs, "scope": scope(args)}
 
-    def record(self, method, checked, differing, seconds):
-        line = dict(self.common, method=method, checked=checked, seconds=round(seconds, 1),
+    def record(self, method, checked, differing, seconds, seed=None):
+        line = dict(self.common, method=method, checked=checked, seconds=round(seconds, 1), shake=seed,
                     differing=[str(d) for d in differing],
                     finished=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
         with open(self.path, "a", encoding="utf-8") as f:
@@ -248,8 +261,9 @@ def print_tally(path, out):
     for run in read_ledger(path):
         key = (run["fingerprint"] + ("" if run.get("scope", "all") == "all"
                                      else ", only " + str(run["scope"])), run["method"])
-        entry = totals.setdefault(key, {"runs": 0, "checked": 0, "differing": 0, "pythons": set()})
+        entry = totals.setdefault(key, {"runs": 0, "checked": 0, "differing": 0, "pythons": set(), "shaken": 0})
         entry["runs"] += 1
+        entry["shaken"] += run.get("shake") is not None
         entry["checked"] += int(run["checked"])
         entry["differing"] += len(run["differing"])
         entry["pythons"].add(run.get("python", "?"))
@@ -261,10 +275,21 @@ def print_tally(path, out):
         for method in METHODS:
             entry = totals.get((fp, method))
             if entry:
-                out.write("  %s: %d run(s), %d verdicts checked, %d differing (Python %s)\n" % (
-                    method, entry["runs"], entry["checked"], entry["differing"],
-                    ", ".join(sorted(entry["pythons"]))))
+                out.write("  %s: %d run(s)%s, %d verdicts checked, %d differing (Python %s); %s\n" % (
+                    method, entry["runs"], ", %d shaken" % entry["shaken"] if entry["shaken"] else "",
+                    entry["checked"], entry["differing"], ", ".join(sorted(entry["pythons"])),
+                    flake_bound(entry["checked"], entry["differing"])))
     return 1 if any(e["differing"] for (fp, _), e in totals.items() if fp.startswith(current)) else 0
+
+
+def flake_bound(checked, differing):
+    """What `checked` verdicts with `differing` ones say of the flake rate per verdict: with none
+    differing, its 95% upper bound, 1 - 0.05^(1/N) (about 3/N)."""
+    if differing:
+        return "flake rate seen %.2g per verdict" % (differing / checked)
+    if not checked:
+        return "no bound"
+    return "flake rate per verdict below %.2g (95%% upper bound)" % (1 - 0.05 ** (1.0 / checked))
 
 
 # ---- command line
@@ -293,6 +318,9 @@ def parse_args(argv):
     parser.add_argument("--exercise", action="append", metavar="NAME",
                         help="only this exercise: a folder name such as 02_queue, or queue "
                         "(repeatable; default: every exercise)")
+    parser.add_argument("--shake", action="store_true",
+                        help="shake each run's schedules (mpkit grade --shake) with a fresh seed, "
+                        "printed and recorded in the ledger")
     parser.add_argument("--solutions", default=DEFAULTS["solutions"], metavar="DIR",
                         help="the reference solutions (default: solutions/)")
     parser.add_argument("--corpus", default=DEFAULTS["corpus"], metavar="DIR",

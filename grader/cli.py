@@ -1,7 +1,7 @@
 """The `mpkit` command.
 
     mpkit grade [PATH] [--exercise NAME]... [--start-method M|all]
-                [--format text|json|gradescope|junit|markdown] [--output FILE] [-j N]
+                [--format text|json|gradescope|junit|markdown] [--output FILE] [-j N] [--shake [SEED]]
     mpkit grade-batch SUBMISSIONS --csv FILE [--feedback DIR] [--state DIR] [--shard K/N]
                 [--force] [-j N]
     mpkit merge STATE_DIR... --csv FILE [--feedback DIR]
@@ -28,7 +28,7 @@ import time
 from grader import instructor
 from grader.course import manifest
 from grader.engine import isolation, system
-from grader.reports import gradescope, markdown, text as text_report, results
+from grader.reports import gradescope, markdown, shaking, text as text_report, results
 from grader.grading import GradingError, grade
 from grader.messages import LANGUAGES, choose_language, language
 from grader.study import commands as study
@@ -38,6 +38,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 METHODS = ("fork", "spawn", "forkserver")
 FORMATS = ("text", "json", "gradescope", "junit", "markdown")
 AUTOGRADER_ROOT = "/autograder"
+RANDOM_SEED = "new"  # --shake without a seed
 
 
 class UsageError(Exception):
@@ -92,6 +93,10 @@ def _parser():
     g.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
     g.add_argument("--html", metavar="FILE", help="also write a self-contained HTML report with a "
                    "timeline of each failing test to FILE")
+    g.add_argument("--shake", nargs="?", const=RANDOM_SEED, default=None, metavar="SEED",
+                   help="shake the schedules on purpose: small random delays where processes "
+                   "interleave, reproducible from SEED (default: MPKIT_SHAKE; without SEED: a new "
+                   "one, printed in the report)")
     _selection_options(g)
     _lang_option(g)
     study.add_parsers(commands, _lang_option)
@@ -153,6 +158,27 @@ def _validate_start_method(value, where):
         raise UsageError("%s: start method %r is not available on this platform (available: %s)"
                          % (where, value, ", ".join(available)))
     return [value]
+
+
+def _validate_shake(value, where):
+    """The seed of --shake (a new one when it names none), else MPKIT_SHAKE's, else None. The
+    grading's workers read it from MPKIT_SHAKE, which this sets."""
+    from grader.engine import shake
+
+    if value is None:
+        try:
+            return shake.requested()
+        except ValueError as exc:
+            raise UsageError(str(exc))
+    if value == RANDOM_SEED:
+        seed = shake.new_seed()
+    else:
+        try:
+            seed = shake.validate_seed(value, where)
+        except ValueError as exc:
+            raise UsageError("%s (give PATH before --shake, or write --shake=SEED)" % exc)
+    os.environ[shake.SETTING] = str(seed)
+    return seed
 
 
 def _validate_exercises(names, exercises, where):
@@ -258,18 +284,20 @@ def _validate_output_file(path, where):
         raise UsageError("%s: %r is a folder, not a file" % (where, path))
 
 
-def _render(fmt, verdicts, exercises, path, elapsed):
+def _render(fmt, verdicts, exercises, path, elapsed, seed=None):
+    """The report in `fmt`; with `seed` (a shaken run), the seed and how to reproduce it."""
+    shaken = [] if seed is None else shaking.lines(seed, verdicts, path)
     if fmt == "json":
-        return results.as_json(verdicts)
+        return results.as_json(verdicts, None if seed is None else shaking.summary(seed, verdicts, path))
     if fmt == "gradescope":
-        return gradescope.as_json(gradescope.results(verdicts, exercises, elapsed))
+        return gradescope.as_json(gradescope.results(verdicts, exercises, elapsed, notes=shaken))
     if fmt == "junit":
         from grader.reports import junit  # junitparser: only when asked for
 
-        return junit.as_junit(verdicts, exercises)
+        return junit.as_junit(verdicts, exercises, seed, path)
     if fmt == "markdown":
-        return markdown.table(verdicts, exercises)
-    return text_report.as_text(verdicts, exercises, path)
+        return markdown.table(verdicts, exercises) + "".join("\n" + line for line in shaken)
+    return text_report.as_text(verdicts, exercises, path) + "".join(line + "\n" for line in shaken)
 
 
 def cmd_grade(args):
@@ -277,6 +305,7 @@ def cmd_grade(args):
     if _has_notebooks(args.path, exercises):
         return _grade_notebooks(args, exercises, methods)
     path = _validate_path(args.path, exercises, "PATH")
+    seed = _validate_shake(args.shake, "--shake")
     started = time.monotonic()
     if args.html:
         _validate_output_file(args.html, "--html")
@@ -288,7 +317,10 @@ def cmd_grade(args):
     else:
         verdicts = grade(path, exercises, methods, jobs=args.jobs)
     if args.format != "text" or args.output:
-        _write(_render(args.format, verdicts, exercises, path, time.monotonic() - started), args.output, "--output")
+        _write(_render(args.format, verdicts, exercises, path, time.monotonic() - started, seed),
+               args.output, "--output")
+    elif seed is not None:
+        sys.stdout.write("".join(line + "\n" for line in shaking.lines(seed, verdicts, path)))
     if args.html:
         from grader.reports import html
 

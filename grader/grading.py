@@ -10,7 +10,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from grader.engine import isolation, system
+from grader.engine import isolation, shake, system
 from grader.engine.workers import close_zygotes, supervise
 from grader.judging import judge as judging
 from grader.judging.outcomes import ERROR, PASSED
@@ -41,6 +41,7 @@ def check_environment():
     """Raise GradingError when an MPKIT_ variable of the environment is wrong."""
     timeout_scale()
     try:
+        shake.requested()
         isolation.requested()
         isolation.uid_range()
     except ValueError as exc:
@@ -121,7 +122,9 @@ def supervisor_job(job, workdir, module_dir, timeout, scenario=None, runner=None
     """What the supervisor of one pass needs. `runner` replaces the runner's part of the job
     (a plain pytest test's call); `scenario` gives the options (the job's own by default)."""
     exercise, scenario = job.exercise, scenario or job.scenario
+    key = "%s/%s/%s" % (exercise.folder, job.scenario.name, job.start_method)
     return {
+        "shake": shake.job_part(shake.requested(), key, timeout),
         "workdir": workdir,
         "module_dir": module_dir,
         "timeout": timeout,

@@ -1,6 +1,6 @@
 """mpkit's pytest plugin: the graded tests of `mpkit grade`, run by pytest.
 
-    pytest --mpkit exercises [--mpkit-exercise queue]... [--mpkit-start-method METHOD|all]
+    pytest --mpkit exercises [--mpkit-exercise queue]... [--mpkit-start-method METHOD|all] [--mpkit-shake SEED]
 
 Every (exercise, scenario, start method) becomes one test, named like
 ``02_queue::collect_tutorial[fork]`` and graded exactly as `mpkit grade` grades it. The submission
@@ -17,6 +17,7 @@ import pytest
 SUBMISSION = ("--mpkit", "MPKIT_SUBMISSION", "mpkit_submission")
 START_METHOD = ("--mpkit-start-method", "MPKIT_START_METHOD", "mpkit_start_method")
 EXERCISE = "--mpkit-exercise"
+SHAKE = "--mpkit-shake"
 
 FAILURE = "[{status}] {message}"
 OUTPUT = "output:"
@@ -36,6 +37,8 @@ def pytest_addoption(parser):
                     help="only this exercise: a folder such as 02_queue, or queue (repeatable)")
     group.addoption("--mpkit-start-method", metavar="METHOD", help="fork, spawn, forkserver or "
                     "all (default: the platform's own). Env: MPKIT_START_METHOD")
+    group.addoption(SHAKE, metavar="SEED", help="shake the schedules on purpose: small "
+                    "random delays where processes interleave, reproducible from SEED. Env: MPKIT_SHAKE")
     parser.addini("mpkit_submission", "the submission folder to grade, relative to the ini file")
     parser.addini("mpkit_start_method", "fork, spawn, forkserver or all")
 
@@ -63,7 +66,7 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "hidden: a hidden graded test")
     submission, where = _setting(config, SUBMISSION)
     if submission is None:
-        for flag in (EXERCISE, START_METHOD[0]):
+        for flag in (EXERCISE, START_METHOD[0], SHAKE):
             if _option(config, flag) is not None:
                 raise pytest.UsageError(NEEDS_SUBMISSION.format(option=flag))
         return
@@ -78,26 +81,29 @@ def pytest_configure(config):
         exercises = cli._validate_exercises(_option(config, EXERCISE), manifest.load(), EXERCISE)
         methods = cli._validate_start_method(*_setting(config, START_METHOD))
         path = cli._validate_path(os.path.join(str(base), submission), exercises, where)
+        seed = cli._validate_shake(_option(config, SHAKE), SHAKE)
         backstop = grading.backstop_timeout(exercises)
     except (cli.UsageError, grading.GradingError, manifest.ManifestError) as exc:
         raise pytest.UsageError(str(exc))
-    run = GradedRun(os.path.abspath(path), exercises, methods, backstop)
+    run = GradedRun(os.path.abspath(path), exercises, methods, backstop, seed)
     config.pluginmanager.register(run, "mpkit-graded-run")
 
 
 class GradedRun:
     """The plugin of a run with a submission: collects the graded tests and adds up the points."""
 
-    def __init__(self, submission, exercises, methods, backstop):
+    def __init__(self, submission, exercises, methods, backstop, seed=None):
         self.submission = submission
+        self.seed = seed  # of shaken schedules, or None
         self.exercises = exercises
         self.methods = methods
         self.backstop = backstop
         self.points = {}  # exercise folder -> [score, max_score] of the tests that ran
 
     def pytest_report_header(self):
-        return "mpkit: grading %s (%s) under %s" % (
-            self.submission, ", ".join(e.folder for e in self.exercises), ", ".join(self.methods))
+        return "mpkit: grading %s (%s) under %s%s" % (
+            self.submission, ", ".join(e.folder for e in self.exercises), ", ".join(self.methods),
+            "" if self.seed is None else "; schedules shaken with seed %d (--mpkit-shake %d)" % (self.seed, self.seed))
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_make_collect_report(self, collector):

@@ -37,6 +37,8 @@ import sys
 import time
 import weakref
 
+from grader.engine import shake
+
 MAX_EVENTS_PER_PROCESS = 5000
 MAX_NOTES_PER_PROCESS = 2000  # timeline events, counted apart from the judge's
 TIMELINE_KINDS = frozenset(("lock_wait", "lock_acquired", "lock_gave_up", "lock_release", "put",
@@ -168,6 +170,7 @@ class WatchedStream:
     def write(self, text):
         if isinstance(text, str) and text:
             emit("write", stream=self._mpkit_name, text=text[:MAX_TEXT], held=held_locks())
+            shake.pause("write")
         return self._mpkit_stream.write(text)
 
     def __getattr__(self, name):
@@ -188,7 +191,7 @@ def _patch_semlock():
             watch_semaphore(self)
         _semlocks.add(self)
         watched = lock_id(self).startswith(_WATCHED)  # a student's Semaphore: its own watch
-        if _TIMELINE and not watched and _is_lock(self) and not _made_by_library():
+        if (_TIMELINE or shake.ON) and not watched and _is_lock(self) and not _made_by_library():
             self._mpkit_watch = True
             self._make_methods()
         emit("semlock", id=lock_id(self), name=self._semlock.name, maxvalue=self._semlock.maxvalue,
@@ -281,6 +284,7 @@ def _watch_methods(semaphore):
         held[ident] = held.get(ident, 0) + change
 
     def watched_acquire(block=True, timeout=None):
+        shake.pause("acquire")
         got = acquire(block, timeout)
         if got:
             note(1)
@@ -290,7 +294,10 @@ def _watch_methods(semaphore):
     def watched_release():
         emit("sem_released", id=ident)
         note(-1)
-        return release()
+        try:
+            return release()
+        finally:
+            shake.pause("release")
 
     semaphore.acquire, semaphore.release = watched_acquire, watched_release
 
@@ -340,6 +347,7 @@ def _watched_methods(lock):
     ident = lock_id(lock)
 
     def acquire(block=True, timeout=None):
+        shake.pause("acquire")
         if raw_acquire(False):
             note("lock_acquired", lock=ident)
             return True
@@ -354,6 +362,7 @@ def _watched_methods(lock):
         at = time.monotonic()  # before another process can take it
         raw_release()
         note("lock_release", at=at, lock=ident)
+        shake.pause("release")
 
     return acquire, release
 
@@ -490,6 +499,7 @@ def _patch_process():
             started.append(self)
         emit("start", child=self.pid, daemon=bool(self.daemon), method=_method_of(self),
              globals=known, **about)
+        shake.pause("started")
 
     def patched_terminate(self):
         emit("terminate", child=self.pid, how="terminate")
@@ -509,6 +519,7 @@ def _patch_process():
     def patched_join(self, timeout=None):
         emit("join_begin", child=self.pid, timeout=timeout)
         _open_gate(self)
+        shake.pause("join")
         join(self, timeout)
         code = exitcode.fget(self)
         emit("join_end", child=self.pid, exitcode=code)
@@ -540,6 +551,7 @@ def _patch_process():
     def patched_bootstrap(self, *args, **kwargs):
         gate = self.__dict__.pop("_mpkit_gate", None)
         emit("child_begin", target=target_name(self), parent=os.getppid(), globals=target_globals(self))
+        shake.pause("start", name=self.name)
         if gate is not None:
             gate.wait()
         run = self.run
@@ -751,8 +763,9 @@ def _queue_id(queue):
 
 def _patch_traffic():
     """Queue puts and gets, pipe sends and receives made outside multiprocessing itself, for
-    the timeline; a get or a recv notes when it began to wait and when it returned."""
-    if not _TIMELINE:
+    the timeline; a get or a recv notes when it began to wait and when it returned. A shaken
+    schedule (shake.ON) may wait a little before each."""
+    if not _TIMELINE and not shake.ON:
         return
     from multiprocessing import connection, queues
 
@@ -762,6 +775,7 @@ def _patch_traffic():
         def patched_put(self, obj, *args, **kwargs):
             if not _by_library():
                 note("put", queue=_queue_id(self), value=_short(obj))
+                shake.pause("put")
             return put(self, obj, *args, **kwargs)
 
         cls.put = patched_put
@@ -772,6 +786,7 @@ def _patch_traffic():
         def patched_get(self, *args, **kwargs):
             if _by_library():
                 return get(self, *args, **kwargs)
+            shake.pause("get")
             note("get_wait", queue=_queue_id(self))
             obj = get(self, *args, **kwargs)
             note("get", queue=_queue_id(self), value=_short(obj))
@@ -790,11 +805,13 @@ def _patch_traffic():
     def patched_send(self, obj):
         if not _by_library():
             note("send", value=_short(obj))
+            shake.pause("send")
         return send(self, obj)
 
     def patched_recv(self):
         if _by_library():
             return recv(self)
+        shake.pause("recv")
         note("recv_wait")
         try:
             obj = recv(self)

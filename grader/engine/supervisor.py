@@ -14,7 +14,7 @@ import sys
 import tempfile
 import time
 
-from grader.engine import isolation, mounts, system
+from grader.engine import isolation, mounts, shake, system
 from grader.engine.hooks import TIMELINE_KINDS
 
 OUTPUT_KEEP = 64 * 1024
@@ -54,6 +54,7 @@ def runner_env(job, folders, foreign=False):
     })
     if job.get("child_exit"):
         env["MPKIT_CHILD_EXIT"] = str(int(job["child_exit"]))
+    env.update(shake.runner_vars(job))
     return env
 
 

@@ -4,9 +4,12 @@ as its classname, a failure carrying the verdict and its message, hidden tests m
 from junitparser import Failure, JUnitXml, Properties, Property, TestCase, TestSuite
 
 from grader.messages import text
+from grader.reports import shaking
 
 
-def as_junit(verdicts, exercises):
+def as_junit(verdicts, exercises, seed=None, path=None):
+    """With `seed` (a shaken run of the submission at `path`), each test carries it as a
+    `shake_seed` property, and each failing one the command that reproduces it."""
     xml = JUnitXml("mpkit")
     several_methods = len({v.start_method for v in verdicts}) > 1
     for exercise in exercises:
@@ -22,6 +25,10 @@ def as_junit(verdicts, exercises):
             properties.add_property(Property("points", "%g" % verdict.max_score))
             if verdict.hidden:
                 properties.add_property(Property("hidden", "true"))
+            if seed is not None:
+                properties.add_property(Property("shake_seed", str(seed)))
+                if not verdict.passed:
+                    properties.add_property(Property("reproduce", shaking.command(seed, verdict, path)))
             case.append(properties)
             if not verdict.passed:
                 failure = Failure(message=verdict.message.split("\n", 1)[0], type_=verdict.status)

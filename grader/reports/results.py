@@ -6,18 +6,23 @@ from grader.judging.verdict import JSON_FIELDS, Verdict
 RESULTS_VERSION = 1
 
 
-def results_json(verdicts):
-    """The versioned results object of `mpkit grade --format json`."""
-    return {
+def results_json(verdicts, shake=None):
+    """The versioned results object of `mpkit grade --format json`. `shake` (a run with shaken
+    schedules: its seed and the commands that reproduce what failed) is an added key, which
+    readers of version 1 may ignore."""
+    results = {
         "version": RESULTS_VERSION,
         "score": sum(v.score for v in verdicts),
         "max_score": sum(v.max_score for v in verdicts),
         "tests": [v.to_json() for v in verdicts],
     }
+    if shake is not None:
+        results["shake"] = shake
+    return results
 
 
-def as_json(verdicts):
-    return json.dumps(results_json(verdicts), ensure_ascii=False, indent=2) + "\n"
+def as_json(verdicts, shake=None):
+    return json.dumps(results_json(verdicts, shake), ensure_ascii=False, indent=2) + "\n"
 
 
 def verdicts_of(tests, hidden=()):
