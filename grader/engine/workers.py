@@ -13,7 +13,7 @@ import sys
 import threading
 import time
 
-from grader.engine import system
+from grader.engine import system, warm
 
 def supervise(sup_job, backstop):
     """Run one job under a supervisor: its report, None if the supervisor died without one (the
@@ -45,7 +45,7 @@ class Zygote:
     def __init__(self):
         self.proc = subprocess.Popen([sys.executable, "-m", "grader.engine.supervisor", "--serve"],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL, env=_supervisor_env(),
+                                     stderr=subprocess.DEVNULL, env=warm.zygote_env(_supervisor_env()),
                                      **system.isolated())
 
     def ask(self, job, timeout):
