@@ -30,7 +30,7 @@ CODE = "import grader.engine.runner as r; r.main()"
 _DEFAULT_FILTERS = (("default", DeprecationWarning, "__main__"), ("ignore", DeprecationWarning, None),
                     ("ignore", PendingDeprecationWarning, None), ("ignore", ImportWarning, None),
                     ("ignore", ResourceWarning, None))
-_state = {"ready": False, "keep": frozenset(), "base_path": []}
+_state = {"ready": False, "keep": frozenset(), "base_path": [], "stdlib": ()}
 
 
 def wanted():
@@ -64,8 +64,10 @@ def prepare(startup_modules):
             importlib.import_module(name)
         except ImportError:  # a platform without that part (no _ctypes, no shared memory)
             pass
+    import sysconfig
+
     ours = set(os.environ.get("PYTHONPATH", "").split(os.pathsep)) | {sys.path[0]}
-    _state.update(ready=True, base_path=[p for p in sys.path if p not in ours],
+    _state.update(ready=True, stdlib=tuple(sysconfig.get_paths()[key] + os.sep for key in ("stdlib", "platstdlib")), base_path=[p for p in sys.path if p not in ours],
                   keep=frozenset(m for m in startup_modules if m != "__main__") | set(RUNNER_MODULES)
                   | {"grader", "grader.engine"})
     return True
@@ -154,6 +156,7 @@ def _become_runner(runner_job, env, cwd, out_w, err_w, channel_fd, user, limit):
     _signals()
     argv = json.dumps(runner_job)
     _interpreter(env, argv)
+    _proc_environ(env)
     _multiprocessing()
     import sitecustomize  # noqa: F401  (ours, first on sys.path: installs the hooks, as at an exec'd start)
 
@@ -191,6 +194,32 @@ def _dumpable():
         ctypes.CDLL(None, use_errno=True).prctl(4, 1, 0, 0, 0)
     except (OSError, AttributeError):
         pass
+
+
+def _proc_environ(env):
+    """Make /proc/<pid>/environ (the environment block the process started with, which setenv
+    does not change) show the runner's environment, as after an exec: the sweep finds a
+    scenario's processes by the MPKIT_EVENTS_DIR there. Written over the zygote's block, which
+    nothing uses once os.environ was replaced; the marker first, in case the block is smaller."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        with open("/proc/self/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        start, end = int(fields[47]), int(fields[48])  # env_start, env_end (proc(5) fields 50, 51)
+    except (OSError, ValueError, IndexError):
+        return
+    first = "MPKIT_EVENTS_DIR"
+    block = b""
+    for key in sorted(env, key=lambda k: k != first):
+        entry = ("%s=%s" % (key, env[key])).encode("utf-8", "surrogateescape") + b"\0"
+        if len(block) + len(entry) > end - start:
+            break
+        block += entry
+    if start and end > start:
+        ctypes.memmove(start, block.ljust(end - start, b"\0"), end - start)
 
 
 def _signals():
@@ -236,7 +265,7 @@ def _interpreter(env, argv):
     sys.path[:] = [""] + extra + [p for p in _state["base_path"] if p not in extra]
     sys.path_importer_cache.clear()
     importlib.invalidate_caches()
-    for name in [m for m in sys.modules if not _kept(m)]:
+    for name in [m for m in list(sys.modules) if not _kept(m)]:
         del sys.modules[name]
     main = types.ModuleType("__main__")
     main.__dict__.update(__builtins__=sys.modules["builtins"], __spec__=None,
@@ -253,11 +282,11 @@ def _kept(name):
     """Whether a module of the zygote stays in a runner: the interpreter's own and the standard
     library's (their state is reset where the trusted side set any) and the runner's; never
     the supervisor's, psutil or any other the trusted side imported."""
+    if name in ("__main__", "sitecustomize", "usercustomize"):  # ours replaces a system one
+        return False
     if name in _state["keep"]:
         return True
-    if name == "__main__" or name == "sitecustomize" or name.startswith("grader"):
-        return False
-    return _stdlib(name)
+    return not name.startswith("grader") and _stdlib(name)
 
 
 def _stdlib(name):
@@ -269,10 +298,7 @@ def _stdlib(name):
     path = getattr(module, "__file__", None)
     if path is None:
         return top in sys.builtin_module_names
-    import sysconfig
-
-    return any(os.path.abspath(path).startswith(sysconfig.get_paths()[key] + os.sep)
-               for key in ("stdlib", "platstdlib")) and "site-packages" not in path
+    return os.path.abspath(path).startswith(_state["stdlib"]) and "site-packages" not in path
 
 
 def _stdio():

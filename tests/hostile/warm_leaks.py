@@ -1,12 +1,13 @@
 """Hostile 01_process: looks, at import, for what a runner forked from a warm process could
 inherit from the trusted side that an exec'd runner does not: the supervisor's modules (or any
 grader module but the runner's, psutil), a __main__ with a file, descriptors other than stdio
-and the scenario's own files (the zygote's pipes to the grader, the uid lock), a hash seed other
-than the exec'd runner's (PYTHONHASHSEED=0), sys.path entries other than an exec'd runner's,
-signal handlers, atexit handlers beyond multiprocessing's, another thread, a non-dumpable
-process. It notes what it found, how the runner
-started and multiprocessing's authentication key in <pid dir>/warm-<pid>.json (the test checks
-that no two scenarios share a key). The functions are correct.
+and the scenario's own files (the zygote's pipes to the grader, the uid lock), another
+sitecustomize than the grader's, a /proc/self/environ without the scenario's marker (the sweep
+looks for it), a hash seed other than the exec'd runner's (PYTHONHASHSEED=0), sys.path entries
+other than an exec'd runner's, signal handlers, atexit handlers beyond multiprocessing's,
+another thread, a non-dumpable process. It notes what it found, how the runner started and
+multiprocessing's authentication key in <pid dir>/warm-<pid>.json (the test checks that no two
+scenarios share a key). The functions are correct.
 Expected: every scenario passed, no note names a leak."""
 import atexit
 import json
@@ -53,6 +54,12 @@ def leaks():
         found.append("%d atexit handlers" % atexit._ncallbacks())
     if threading.active_count() != 1:
         found.append("threads %s" % threading.enumerate())
+    site = getattr(sys.modules.get("sitecustomize"), "__file__", "")
+    if not site.endswith(os.path.join("grader", "engine", "_site", "sitecustomize.py")):
+        found.append("sitecustomize is %r" % site)
+    with open("/proc/self/environ", "rb") as f:
+        if ("MPKIT_EVENTS_DIR=%s\0" % os.environ["MPKIT_EVENTS_DIR"]).encode() not in f.read():
+            found.append("/proc/self/environ lacks the scenario's marker")
     with open("/proc/self/status") as f:
         if "\nUid:\t0\t" not in f.read() and not os.access("/proc/self/environ", os.R_OK):
             found.append("not dumpable")
