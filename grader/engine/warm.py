@@ -126,7 +126,8 @@ def start(runner_job, env, cwd, out_w, err_w, channel_fd, user, limit):
     """Fork the runner (see the module's docstring); its Runner. `user`: Identity.popen_args()
     (empty for the grader's own user); `limit`: limit_resources()'s function or None."""
     for stream in (sys.stdout, sys.stderr):
-        stream.flush()
+        if stream is not None:
+            stream.flush()
     pid = os.fork()
     if pid:
         return Runner(pid)
@@ -309,8 +310,8 @@ def _stdio():
         raw = io.FileIO(fd, mode, closefd=False)
         if mode == "rb":
             raw = io.BufferedReader(raw)
-        return io.TextIOWrapper(raw, encoding="utf-8", errors=errors, newline="\n" if mode == "wb" else None,
-                                line_buffering=False, write_through=mode == "wb")
+        return io.TextIOWrapper(raw, encoding="utf-8", errors=errors, newline="\n", line_buffering=False,
+                                write_through=mode == "wb")
 
     sys.stdin = sys.__stdin__ = stream(0, "rb", "strict")
     sys.stdout = sys.__stdout__ = stream(1, "wb", "strict")
