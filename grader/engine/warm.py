@@ -153,6 +153,7 @@ def _become_runner(runner_job, env, cwd, out_w, err_w, channel_fd, user, limit):
         os.setuid(user["user"])
     if limit is not None:
         limit()
+    _no_capabilities()
     _dumpable()
     _signals()
     argv = json.dumps(runner_job)
@@ -182,6 +183,29 @@ def _max_fd():
         return max(int(name) for name in os.listdir("/proc/self/fd")) + 1
     except (OSError, ValueError):
         return os.sysconf("SC_OPEN_MAX")
+
+
+def _no_capabilities():
+    """An exec by a user other than root ends with no capability; a fork keeps them. That
+    matters in a user namespace of its own (a grader that is not root, engine/mounts.py),
+    where the supervisor holds every capability and the runner must hold none: else student
+    code could take the covers off the folders kept out of its sight."""
+    if not sys.platform.startswith("linux") or os.geteuid() == 0:
+        return
+    import ctypes
+
+    class Header(ctypes.Structure):
+        _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+    class Data(ctypes.Structure):
+        _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32),
+                    ("inheritable", ctypes.c_uint32)]
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(47, 4, 0, 0, 0)  # PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL
+    header, data = Header(0x20080522, 0), (Data * 2)()  # _LINUX_CAPABILITY_VERSION_3: all zero
+    if libc.capset(ctypes.byref(header), data) != 0:
+        raise OSError(ctypes.get_errno(), "capset: the runner could not drop its capabilities")
 
 
 def _dumpable():

@@ -5,9 +5,9 @@ and the scenario's own files (the zygote's pipes to the grader, the uid lock), a
 sitecustomize than the grader's, a /proc/self/environ without the scenario's marker (the sweep
 looks for it), a hash seed other than the exec'd runner's (PYTHONHASHSEED=0), sys.path entries
 other than an exec'd runner's, signal handlers, atexit handlers beyond multiprocessing's,
-another thread, a non-dumpable process. It notes what it found, how the runner started and
-multiprocessing's authentication key in <pid dir>/warm-<pid>.json (the test checks that no two
-scenarios share a key). The functions are correct.
+another thread, a non-dumpable process, capabilities held by a user other than root. It notes
+what it found, how the runner started and multiprocessing's authentication key in
+<pid dir>/warm-<pid>.json (the test checks that no two scenarios share a key). The functions are correct.
 Expected: every scenario passed, no note names a leak."""
 import atexit
 import json
@@ -61,8 +61,11 @@ def leaks():
         if ("MPKIT_EVENTS_DIR=%s\0" % os.environ["MPKIT_EVENTS_DIR"]).encode() not in f.read():
             found.append("/proc/self/environ lacks the scenario's marker")
     with open("/proc/self/status") as f:
-        if "\nUid:\t0\t" not in f.read() and not os.access("/proc/self/environ", os.R_OK):
-            found.append("not dumpable")
+        status = f.read()
+    if "\nUid:\t0\t" not in status and not os.access("/proc/self/environ", os.R_OK):
+        found.append("not dumpable")
+    if os.geteuid() != 0 and "\nCapEff:\t0000000000000000" not in status:
+        found.append("capabilities held by a user other than root")
     return found
 
 
