@@ -99,10 +99,11 @@ def run_jobs(planned, jobs=None, on_verdict=None):
     if workers == 1:
         return [one(job) for job in planned]
     try:
-        with ThreadPoolExecutor(max_workers=workers) as pool:
+        with ThreadPoolExecutor(max_workers=workers) as pool:  # zygotes stay, idle, for the next grading
             return list(pool.map(one, planned))
-    finally:
-        close_zygotes()  # the pool's threads are gone; their supervisors' zygotes go too
+    except BaseException:  # Ctrl-C: what still runs stops with its zygote
+        close_zygotes()
+        raise
 
 
 def _copy_submission(job, workdir):

@@ -74,10 +74,12 @@ class Case:
     module: str = None  # tests/hostile/<module>.py when not <name>.py
     forbid: dict = field(default_factory=dict)  # scenario -> fragment that must NOT be in the message
     platform: str = None  # MPKIT_PLATFORM: grade along macOS' or Windows' fallback paths
+    warm: str = None  # MPKIT_WARM for the CLI: "0" forces exec'd runners
 
     @property
     def id(self):
-        return self.name + ("-as-" + self.platform if self.platform else "")
+        return self.name + ("-as-" + self.platform if self.platform else "") \
+            + ("-warm-" + self.warm if self.warm else "")
 
 
 @dataclass
@@ -319,6 +321,9 @@ def run_cli(tmp, case, args):
     env.pop("MPKIT_PLATFORM", None)
     if case.platform:
         env["MPKIT_PLATFORM"] = case.platform
+    env.pop("MPKIT_WARM", None)
+    if case.warm:
+        env["MPKIT_WARM"] = case.warm
     sampler = PidSampler()
     started = time.monotonic()
     proc = subprocess.Popen([sys.executable, "-m", "grader.cli", *args], cwd=str(cli_cwd), env=env,
@@ -379,6 +384,25 @@ def _fake_results_not_believed(run):
     assert {t["exercise"] for t in run.results["tests"]} == {"01_process", OTHER[0]}
     assert json.loads((run.cli_cwd / "results.json").read_text())["score"] == 6, \
         "the hostile code did not get to write its fake results.json (the case tests nothing)"
+
+
+def _runner_notes(run):
+    notes = [json.loads(p.read_text()) for p in sorted(run.pid_dir.glob("warm-*.json"))]
+    assert len(notes) >= len(HOSTILE_SCENARIOS), "the module noted %d imports" % len(notes)
+    assert all(not n["leaks"] for n in notes), [n["leaks"] for n in notes if n["leaks"]]
+    keys = [n["authkey"] for n in notes]
+    assert len(set(keys)) == len(keys), "runners share multiprocessing's authentication key"
+    return notes
+
+
+def _warm_without_leaks(run):
+    """Every runner was forked from the warm zygote, and none sees the trusted side's state."""
+    assert {n["started"] for n in _runner_notes(run)} == {"warm"}
+
+
+def _exec_without_leaks(run):
+    """MPKIT_WARM=0: every runner is a fresh interpreter again, and the same checks hold."""
+    assert {n["started"] for n in _runner_notes(run)} == {"exec"}
 
 
 # ---- the cases ------------------------------------------------------------------------------
@@ -447,6 +471,9 @@ CASES = [
          extra_args=["--output", "report.json"]),
     Case("forged_events", {"greet_prints": ("failed", "printed ''")}),
     Case("disk_filler", {"greet_prints": ("failed", "printed ''")}),
+    Case("warm_leaks", {s: ("passed", None) for s in SOME}, other=False, check=_warm_without_leaks),
+    Case("warm_leaks", {s: ("passed", None) for s in SOME}, other=False, check=_exec_without_leaks,
+         warm="0"),
 ]
 
 
@@ -528,7 +555,8 @@ def _check(run, case):
     done = run.done
     assert "Traceback" not in done.stderr, done.stderr[-3000:]
     assert run.results is not None, "the CLI's stdout is not one JSON object: %r" % done.stdout[-500:]
-    assert done.returncode == 1, (done.returncode, done.stderr[-2000:])
+    clean = all(case.expect.get(name) == ("passed", None) for name in HOSTILE_SCENARIOS)
+    assert done.returncode == (0 if clean else 1), (done.returncode, done.stderr[-2000:])
     tests = run.tests()
     assert set(tests) == set(HOSTILE_SCENARIOS)
     for name, test in tests.items():

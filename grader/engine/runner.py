@@ -1,8 +1,9 @@
 """The scenario runner: a fresh interpreter that imports the student's module under its real
 name, runs one scenario's driver and writes plain observations (JSON) to the result channel.
 
-Started by the supervisor as ``python -c "import grader.engine.runner as r; r.main()" JOB``. Its
-``__main__`` is a bare ``-c`` module, so spawn children never re-import the runner.
+Started by the supervisor as ``python -c "import grader.engine.runner as r; r.main()" JOB``, or
+forked warm from the supervisor and made that interpreter (engine/warm.py). Its ``__main__`` is a
+bare ``-c`` module, so spawn children never re-import the runner.
 """
 import importlib
 import json
@@ -16,6 +17,7 @@ from grader.engine.hooks import format_bounded
 from grader.engine.values import MAX_ITEMS, describe, safe_repr
 
 _exit = os._exit  # kept before any student code can replace it
+STARTED = "exec"  # "warm" when forked from the supervisor zygote (engine/warm.py)
 
 
 def set_default_start_method(method):
@@ -211,7 +213,7 @@ def main():
         os.register_at_fork(after_in_child=lambda: _close_quietly(fd))
     set_default_start_method(job["start_method"])
     chosen = drivers.chosen(job)
-    result = {"runner_pid": os.getpid(), "start_method": job["start_method"]}
+    result = {"runner_pid": os.getpid(), "start_method": job["start_method"], "started": STARTED}
     _phase(fd, result, "import")
     try:
         module = importlib.import_module(job["module"])

@@ -7,14 +7,17 @@ left in /dev/shm, and prints one JSON report on stdout. With ``--serve`` it does
 one job per line, each in a fork of itself (see serve()). Student code never runs in this
 process, so a student who kills its parent kills a supervisor, not the grader.
 """
-import json
-import os
-import subprocess
 import sys
-import tempfile
-import time
 
-from grader.engine import isolation, mounts, shake, system
+STARTUP_MODULES = frozenset(sys.modules)  # the interpreter's own, before the trusted side's
+
+import json  # noqa: E402
+import os  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+
+from grader.engine import isolation, mounts, shake, system, warm  # noqa: E402
 from grader.engine.hooks import TIMELINE_KINDS
 
 OUTPUT_KEEP = 64 * 1024
@@ -409,12 +412,7 @@ def _supervise(job, workdir, folders, cgroups, identity):
     started = time.monotonic()
     (out_r, out_w), (err_r, err_w) = os.pipe(), os.pipe()
     try:
-        runner = subprocess.Popen(
-            [identity.python, "-c", "import grader.engine.runner as r; r.main()", json.dumps(runner_job)],
-            cwd=folders["work"], env=runner_env(job, folders, identity.python != sys.executable),
-            stdin=subprocess.DEVNULL,
-            stdout=out_w, stderr=err_w, pass_fds=pass_fds, preexec_fn=limit_resources(job["limits"], cgroups),
-            close_fds=True, **system.isolated(), **identity.popen_args())
+        runner = _start_runner(job, runner_job, folders, cgroups, identity, (out_w, err_w), pass_fds)
     finally:
         os.close(out_w)
         os.close(err_w)
@@ -474,6 +472,21 @@ def _supervise(job, workdir, folders, cgroups, identity):
     }
 
 
+def _start_runner(job, runner_job, folders, cgroups, identity, outputs, pass_fds):
+    """The runner: forked from this warm process (engine/warm.py) where the zygote prepared
+    that and the runner uses this interpreter, else a fresh `python -c` interpreter."""
+    foreign = identity.python != sys.executable
+    env = runner_env(job, folders, foreign)
+    limit = limit_resources(job["limits"], cgroups)
+    if warm.ready() and not foreign:
+        return warm.start(runner_job, env, folders["work"], outputs[0], outputs[1], pass_fds[0],
+                          identity.popen_args(), limit)
+    return subprocess.Popen(
+        [identity.python, "-c", warm.CODE, json.dumps(runner_job)],
+        cwd=folders["work"], env=env, stdin=subprocess.DEVNULL, stdout=outputs[0], stderr=outputs[1],
+        pass_fds=pass_fds, preexec_fn=limit, close_fds=True, **system.isolated(), **identity.popen_args())
+
+
 def _leftovers(helpers, marker, grace=LEFTOVER_GRACE_S):
     """Processes still alive after the runner ended, other than multiprocessing's helpers.
     Processes get a moment to finish exiting (one mid-exit has an empty command line)."""
@@ -505,38 +518,39 @@ def _parse_result(raw):
 
 def serve():
     """Supervise one job per line of stdin, each in a fresh fork of this process, answering
-    each with one line of JSON on stdout. This saves an interpreter start per scenario; the
-    runner below each fork is still a fresh interpreter. This process is a subreaper too: if
+    each with one line of JSON on stdout. This saves an interpreter start per scenario, and the
+    runner below each fork is a fork of it again, made what a fresh interpreter would be
+    (engine/warm.py), unless MPKIT_WARM=0. It never runs student code. It is a subreaper: if
     student code kills its supervisor, what is left of the scenario comes back here and is
     killed, and the answer says the supervisor died."""
     system.become_subreaper()
     isolation.not_dumpable()
+    warm.prepare(STARTUP_MODULES)
     for line in iter(sys.stdin.buffer.readline, b""):
         job = json.loads(line.decode("utf-8"))
         answer = _supervise_in_fork(job)
-        sys.stdout.buffer.write(answer + b"\n")
-        sys.stdout.buffer.flush()
+        if answer is not None:
+            sys.stdout.buffer.write(answer + b"\n")
+            sys.stdout.buffer.flush()
 
 
 def _supervise_in_fork(job):
-    read_end, write_end = os.pipe()
+    """The forked supervisor writes its answer straight to the grader (this process's stdout),
+    so no scenario's report ever passes through the zygote's memory, which every warm runner
+    is a copy of. None when it did; else the answer that says it died."""
     pid = os.fork()
     if pid == 0:
-        os.close(read_end)
+        code = 1
         try:
-            data = json.dumps(supervise(job)).encode("utf-8")
+            data = json.dumps(supervise(job)).encode("utf-8") + b"\n"
             while data:
-                data = data[os.write(write_end, data):]
+                data = data[os.write(1, data):]
+            code = 0
         finally:
-            os._exit(0)
-    os.close(write_end)
-    chunks = []
-    for chunk in iter(lambda: os.read(read_end, 1 << 16), b""):
-        chunks.append(chunk)
-    os.close(read_end)
+            os._exit(code)
     _, status = os.waitpid(pid, 0)
-    if chunks and status == 0:
-        return b"".join(chunks)
+    if status == 0:
+        return None
     for proc in system.descendants():  # the scenario's orphans, re-parented to us
         system.suspend(proc)
         system.kill(proc)

@@ -87,10 +87,44 @@ def exit_waiter(popen):
 
 def descendants(root_pid=None):
     """Every live process below root_pid (default: this process), as psutil.Process objects."""
+    root = root_pid or os.getpid()
+    if LINUX and _CHILDREN_FILES:
+        return _descendants_from_proc(root)
     try:
-        return psutil.Process(root_pid or os.getpid()).children(recursive=True)
+        return psutil.Process(root).children(recursive=True)
     except psutil.Error:
         return []
+
+
+# /proc/<pid>/task/<tid>/children (Linux 3.5+, CONFIG_PROC_CHILDREN): reading the tree costs its
+# size; psutil reads the parent of every process of the machine instead, several times a scenario
+_CHILDREN_FILES = LINUX and os.path.exists("/proc/self/task/%d/children" % os.getpid())
+
+
+def _descendants_from_proc(root):
+    found, todo, seen = [], [root], {root}
+    while todo:
+        pid = todo.pop()
+        try:
+            tasks = os.listdir("/proc/%d/task" % pid)
+        except OSError:  # ended meanwhile
+            continue
+        for tid in tasks:
+            try:
+                with open("/proc/%d/task/%s/children" % (pid, tid), "rb") as f:
+                    children = [int(c) for c in f.read().split()]
+            except (OSError, ValueError):
+                continue
+            for child in children:
+                if child in seen:
+                    continue
+                seen.add(child)
+                todo.append(child)
+                try:
+                    found.append(psutil.Process(child))
+                except psutil.Error:
+                    pass
+    return found
 
 
 def scenario_processes(marker):

@@ -1,7 +1,8 @@
 """Workers: run one scenario job under a trusted supervisor and bring back its report.
 
-Each worker thread keeps a long-lived zygote (``python -m grader.engine.supervisor --serve``)
-that forks one supervisor per job; where there is no fork, one supervisor interpreter runs per
+Each job borrows a long-lived zygote (``python -m grader.engine.supervisor --serve``), one per job
+running at a time, kept idle between gradings, which forks one supervisor per job (and that
+supervisor its runner, warm: engine/warm.py); where there is no fork, one supervisor interpreter runs per
 job. A supervisor that dies or does not answer in time costs only its own job: the scenario's
 processes are swept by their environment marker and folder.
 """
@@ -13,40 +14,43 @@ import sys
 import threading
 import time
 
-from grader.engine import system
+from grader.engine import system, warm
 
 def supervise(sup_job, backstop):
     """Run one job under a supervisor: its report, None if the supervisor died without one (the
     tree is then swept), or {"backstop": True} if it did not answer in time."""
     if not system.HAS_FORK:
         return _supervise_once(sup_job, backstop)
-    zygote = _zygote()
+    zygote = _take()
     try:
         answer = zygote.ask(sup_job, backstop)
     except subprocess.TimeoutExpired:
-        _drop_zygote()
+        _drop(zygote)
         sweep(sup_job["workdir"])
         return {"backstop": True}
     except BaseException:  # pytest-timeout or Ctrl-C in the grader: clean up, go on failing
-        _drop_zygote()
+        _drop(zygote)
         sweep(sup_job["workdir"])
         raise
     if answer is None or "supervisor_died" in answer:
         if answer is None:
-            _drop_zygote()
+            _drop(zygote)
+        else:
+            _give_back(zygote)
         sweep(sup_job["workdir"])
         return None
+    _give_back(zygote)
     return answer
 
 
 class Zygote:
     """A long-lived `python -m grader.engine.supervisor --serve` that forks one supervisor per job."""
 
-    def __init__(self):
+    def __init__(self, env):
+        self.env = env
         self.proc = subprocess.Popen([sys.executable, "-m", "grader.engine.supervisor", "--serve"],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL, env=_supervisor_env(),
-                                     **system.isolated())
+                                     stderr=subprocess.DEVNULL, env=env, **system.isolated())
 
     def ask(self, job, timeout):
         import select
@@ -80,31 +84,57 @@ class Zygote:
                 pass
 
 
-_local = threading.local()
-_zygotes = []
+_lock = threading.Lock()
+_zygotes = []  # every zygote started and not closed
+_idle = []  # those no job is using: kept from one grading to the next (mpkit watch grades again)
 
 
-def _zygote():
-    zygote = getattr(_local, "zygote", None)
-    if zygote is None or zygote.proc.poll() is not None:
-        zygote = _local.zygote = Zygote()
-        _zygotes.append(zygote)
+def _take():
+    """An idle zygote started with today's environment, or a new one."""
+    env = warm.zygote_env(_supervisor_env())
+    stale = []
+    with _lock:
+        while _idle:
+            zygote = _idle.pop()
+            if zygote.env == env and zygote.proc.poll() is None:
+                break
+            stale.append(zygote)
+        else:
+            zygote = None
+    for old in stale:
+        _drop(old)
+    if zygote is None:
+        zygote = Zygote(env)
+        with _lock:
+            _zygotes.append(zygote)
     return zygote
 
 
-def _drop_zygote():
-    zygote = getattr(_local, "zygote", None)
-    if zygote is not None:
-        _local.zygote = None
+def _give_back(zygote):
+    with _lock:
         if zygote in _zygotes:  # close_zygotes() may have closed it from another thread
+            _idle.append(zygote)
+
+
+def _drop(zygote):
+    with _lock:
+        known = zygote in _zygotes
+        if known:
             _zygotes.remove(zygote)
-            zygote.close()
+        if zygote in _idle:
+            _idle.remove(zygote)
+    if known:
+        zygote.close()
 
 
 @atexit.register
 def close_zygotes():
-    while _zygotes:
-        _zygotes.pop().close()
+    """Close every zygote (those running a job too: their scenarios stop)."""
+    with _lock:
+        closing = list(_zygotes)
+        del _zygotes[:], _idle[:]
+    for zygote in closing:
+        zygote.close()
 
 
 def _supervise_once(sup_job, backstop):
