@@ -1179,7 +1179,12 @@ def _patch_spawn():
 
 
 def install():
-    """Install every hook in this process (called once, by sitecustomize)."""
+    """Install every hook in this process (called once, by sitecustomize). Settings from the
+    environment are read again here: a warm runner imported this module in the zygote, before
+    its scenario's environment was set (engine/warm.py)."""
+    global _TIMELINE
+    _TIMELINE = os.environ.get("MPKIT_TIMELINE", "1") != "0"
+    shake.configure()
     emit("process", ppid=os.getppid(), how="exec", argv=sys.argv[:3])
     _setup_dumps()
     if hasattr(os, "register_at_fork"):

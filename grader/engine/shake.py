@@ -87,6 +87,15 @@ ON = _SETTINGS is not None
 _stream = {"pid": None, "random": None, "left": 0.0}
 
 
+def configure():
+    """Read the settings again from this process's environment: a warm runner imported this
+    module in the zygote, before its scenario's environment was set (engine/warm.py)."""
+    global _SETTINGS, ON
+    _SETTINGS = _settings()
+    ON = _SETTINGS is not None
+    _stream.update(pid=None, random=None, left=0.0)
+
+
 def _process_name():
     try:
         import multiprocessing
