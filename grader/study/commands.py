@@ -10,6 +10,8 @@ from grader.reports import terminal
 from grader.reports.text import exercise_title, readme_of
 from grader.study import progress
 
+WATCH_INTERVAL_S = 0.1  # between looks at the files: a save is seen within it, for a few stat() calls
+
 EXIT_OK = 0
 
 
@@ -29,8 +31,8 @@ def add_parsers(commands, add_lang):
                             help="02_queue or queue (default: the first exercise not done)")
     watch = commands.add_parser("watch", help="regrade the exercise you edit on every save; "
                                 "move on when it passes (Ctrl-C stops)")
-    watch.add_argument("--interval", type=float, default=0.3, metavar="S",
-                       help="seconds between looks at your files (default: 0.3)")
+    watch.add_argument("--interval", type=float, default=WATCH_INTERVAL_S, metavar="S",
+                       help="seconds between looks at your files (default: %s)" % WATCH_INTERVAL_S)
     for parser in (lst, show, hint, watch):
         parser.add_argument("--path", default="exercises", metavar="PATH",
                             help="your exercises folder (default: ./exercises)")

@@ -60,7 +60,7 @@ def _after(submission, exercises, current):
             or progress.first_unfinished(data, exercises))
 
 
-def watch(submission, interval=0.3, jobs=None):
+def watch(submission, interval, jobs=None):
     exercises = manifest.load()
     current = progress.first_unfinished(progress.load(submission), exercises)
     try:
