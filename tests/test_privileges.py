@@ -39,15 +39,16 @@ def start_in_background(target, *args):
 """
 
 
-def grade(tmp_path, greet_body, separate=False):
-    """Grade an attack (as 01_process's greet) beside a correct 02_queue: (results, stderr)."""
+def grade(tmp_path, greet_body, separate=False, module=None, env=None):
+    """Grade an attack (as 01_process's greet, or a whole `module`) beside a correct 02_queue:
+    (results, stderr)."""
     sub = tmp_path / "sub"
     (sub / "01_process").mkdir(parents=True)
     (sub / "01_process" / "hello_process.py").write_text(
-        "import glob, json, os, signal, sys\n\ndef greet(name):\n" + greet_body + REST, encoding="utf-8")
+        module or "import glob, json, os, signal, sys\n\ndef greet(name):\n" + greet_body + REST, encoding="utf-8")
     (sub / NEIGHBOUR[0]).mkdir()
     shutil.copyfile(ROOT / "solutions" / NEIGHBOUR[0] / NEIGHBOUR[1], sub / NEIGHBOUR[0] / NEIGHBOUR[1])
-    env = dict(os.environ, MPKIT_SEPARATE_USERS="1" if separate else "0", **UIDS,
+    env = dict(os.environ, MPKIT_SEPARATE_USERS="1" if separate else "0", **UIDS, **(env or {}),
                PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p))
     if separate == "default":
         del env["MPKIT_SEPARATE_USERS"]  # as root: on unless turned off
@@ -125,6 +126,25 @@ def test_student_code_runs_as_a_user_of_its_own_and_cannot_change_the_grader(tmp
     uid = int(output.split("uid ")[1].split()[0])
     assert uid in uid_range()
     assert "groups []" in output
+    assert "runs as the grader's own user" not in stderr
+
+
+@needs_users
+@pytest.mark.parametrize("warm", ["1", "0"])
+def test_as_root_runners_start_as_the_scenarios_user_with_nothing_of_the_trusted_side(tmp_path, warm):
+    """Where the grader's Python sits under a 0700 home folder (pyenv under /root), the private
+    view opens the way to it alone, so runners are forked warm (or, with MPKIT_WARM=0, exec'd)
+    from the grader's own interpreter; either way the runner is the scenario's user and holds
+    nothing of the trusted side (the checks of tests/hostile/warm_leaks.py, printed by greet)."""
+    source = (ROOT / "tests" / "hostile" / "warm_leaks.py").read_text(encoding="utf-8")
+    source = source.replace('"@HOSTILE_PID_DIR@"', '"."').replace(
+        'def greet(name):\n    print("hello", name)', 'def greet(name):\n    print(json.dumps(note))')
+    assert 'print(json.dumps(note))' in source
+    tests, stderr = grade(tmp_path, None, separate="1", module=source, env={"MPKIT_WARM": warm})
+    note = json.loads(tests["greet_prints"]["output"])
+    assert note["leaks"] == [], note
+    expected = ("warm" if warm == "1" else "exec") if mounts.supported() else note["started"]
+    assert note["started"] == expected, (note, stderr)
     assert "runs as the grader's own user" not in stderr
 
 

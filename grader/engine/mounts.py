@@ -4,8 +4,8 @@ The supervisor, a process of its own per scenario, enters a new mount namespace 
 starts the runner, so the student's processes inherit it and nothing they see reaches the rest
 of the machine. As root (with a user per scenario) that needs CAP_SYS_ADMIN; a grader that is
 not root gets the same view through a user namespace of its own, which owns the mount
-namespace (the kernel must allow unprivileged user namespaces). The runner is exec'd, so it
-keeps no capability in either case.
+namespace (the kernel must allow unprivileged user namespaces). The runner holds no
+capability in either case (an exec'd one loses them, a warm one drops them: engine/warm.py).
 
 - ``/tmp``, ``/var/tmp`` and ``/dev/shm`` are empty tmpfs of the scenario's own (named
   semaphores and temporary files of other scenarios, and of the grader, are out of sight);
@@ -14,8 +14,12 @@ keeps no capability in either case.
   are covered by an empty read-only tmpfs;
 - the grader's installation is read-only (which matters where the student's processes run as
   the grader's own user);
-- what the scenario needs inside one of those temporary folders (its own folder, the grader)
-  is bound back at the same path.
+- a folder other users cannot pass through on the way to what a scenario's own user needs
+  (the grader's Python under a 0700 home folder) is replaced by a passable tmpfs holding only
+  that, so the runner can be forked from the grader's warm interpreter (engine/warm.py)
+  rather than exec'd from another Python, and the rest of that folder is out of sight;
+- what the scenario needs inside one of those temporary folders (its own folder, the grader,
+  the interpreter) is bound back at the same path.
 
 The mounts end with the namespace, when the scenario's last process has gone: nothing is left
 on the machine. Where the kernel refuses (no CAP_SYS_ADMIN, as in a default Docker container),
@@ -36,6 +40,7 @@ ST_RELATIME = 0x1000  # statvfs's f_flag; its other bits below 0x1000 are the MS
 PRIVATE_TMP = ("/tmp", "/var/tmp", "/dev/shm")
 TMP_SIZE = "size=%dk,mode=1777"
 HIDDEN = "size=4k,mode=0555"
+OPENED = "size=%dk,mode=0755"  # root's: passable and readable, written by nobody else
 
 
 def _libc():
@@ -98,10 +103,11 @@ def hideable(candidates, needed):
     return chosen
 
 
-def enter_private_view(hide, needed, tmp_kb, read_only=()):
-    """Enter a mount namespace with private temporary folders, `hide` covered and `read_only`
-    made so (see the module's docstring). Must run single-threaded, before the runner starts.
-    Raises OSError when the kernel refuses; the caller names the layer as missing."""
+def enter_private_view(hide, needed, tmp_kb, read_only=(), opened=()):
+    """Enter a mount namespace with private temporary folders, `hide` covered, `read_only`
+    made so and the folders in `opened` replaced by passable ones holding only the `needed`
+    paths inside them (see the module's docstring). Must run single-threaded, before the runner
+    starts. Raises OSError when the kernel refuses; the caller names the layer as missing."""
     libc = _libc()
     if _as_root():
         _call(libc.unshare(CLONE_NEWNS), "unshare")
@@ -114,7 +120,11 @@ def enter_private_view(hide, needed, tmp_kb, read_only=()):
     private = [f for f in PRIVATE_TMP if os.path.isdir(f)]
     for folder in private:
         _private_tmp(libc, folder, [n for n in needed if _within(n, folder)], tmp_kb)
-    hidden = [f for f in hideable(hide, needed) if not any(_within(f, p) for p in private)]
+    opened = [f for f in opened if not any(_within(f, p) for p in private)]
+    for folder in opened:
+        _private_tmp(libc, folder, [n for n in needed if _within(n, folder)], 64, OPENED)
+    covered = private + opened
+    hidden = [f for f in hideable(hide, needed) if not any(_within(f, p) for p in covered)]
     for folder in hidden:
         _mount(libc, "mpkit-hidden", folder, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, HIDDEN)
     return private, hidden
@@ -136,12 +146,14 @@ def _own_user_namespace(libc):
         libc.prctl(PR_SET_DUMPABLE, dumpable, 0, 0, 0)
 
 
-def _private_tmp(libc, folder, keep, tmp_kb):
-    """An empty tmpfs over `folder`, with the paths in `keep` bound back where they were."""
+def _private_tmp(libc, folder, keep, tmp_kb, options=TMP_SIZE):
+    """An empty tmpfs over `folder`, with the paths in `keep` bound back where they were (the
+    folders on the way made passable by all)."""
     keep = sorted({k for k in keep if not any(k != other and _within(k, other) for other in keep)})
     handles = [os.open(k, os.O_PATH) for k in keep]  # the old files, reachable after the mount
+    umask = os.umask(0o022)
     try:
-        _mount(libc, "mpkit-tmp", folder, "tmpfs", MS_NOSUID | MS_NODEV, TMP_SIZE % tmp_kb)
+        _mount(libc, "mpkit-tmp", folder, "tmpfs", MS_NOSUID | MS_NODEV, options % tmp_kb)
         for path, handle in zip(keep, handles):
             if os.path.isdir("/proc/self/fd/%d" % handle):
                 os.makedirs(path)
@@ -150,8 +162,31 @@ def _private_tmp(libc, folder, keep, tmp_kb):
                 open(path, "x").close()
             _mount(libc, "/proc/self/fd/%d" % handle, path, None, MS_BIND | MS_REC, None)
     finally:
+        os.umask(umask)
         for handle in handles:
             os.close(handle)
+
+
+def closed_folders(paths):
+    """For each of `paths`, the highest folder above it that other users cannot pass through
+    (a 0700 home folder holding the grader's Python), if any: what a view must open for a
+    scenario's own user to reach that path."""
+    import stat
+
+    found = []
+    for path in paths:
+        parts = os.path.realpath(path).split(os.sep)
+        for index in range(2, len(parts)):
+            folder = os.sep.join(parts[:index])
+            try:
+                passable = os.stat(folder).st_mode & stat.S_IXOTH
+            except OSError:
+                break
+            if not passable:
+                if folder not in found:
+                    found.append(folder)
+                break
+    return found
 
 
 def _read_only(libc, folder):

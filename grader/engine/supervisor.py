@@ -391,14 +391,17 @@ def private_view(job, workdir, identity):
     import grader
 
     grader_dir = os.path.dirname(os.path.abspath(grader.__file__))
-    needed = [workdir, identity.python, grader_dir]
-    if identity.python == sys.executable:  # its standard library and site-packages too
-        needed += [sys.prefix, sys.base_prefix, sys.exec_prefix]
+    own = [sys.prefix, sys.base_prefix, sys.exec_prefix]  # its standard library and site-packages
+    # a scenario's user who cannot reach this interpreter (under a 0700 home) gets it opened
+    opened = mounts.closed_folders(own + [grader_dir]) if identity.python != sys.executable else []
+    needed = [workdir, identity.python, grader_dir] + (own if opened or identity.python == sys.executable else [])
     try:
         mounts.enter_private_view(job.get("hide") or [], needed, job["limits"]["output_kb"],
-                                  read_only=[grader_dir])
+                                  read_only=[grader_dir], opened=opened)
     except OSError:
-        pass
+        return
+    if opened and isolation.runner_python() == sys.executable:  # judged in the view
+        identity.python = sys.executable
 
 
 def _supervise(job, workdir, folders, cgroups, identity):
