@@ -18,7 +18,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from grader.engine import isolation  # noqa: E402
+from grader.engine import isolation, mounts  # noqa: E402
 
 
 def once(separate):
@@ -37,7 +37,13 @@ def main():
         print("scenarios cannot run as users of their own here (not root, or no Python other "
               "users can run): nothing to compare")
         return
-    print("runner interpreter when separated: %s (the grader's: %s)" % (isolation.runner_python(), sys.executable))
+    own = [sys.prefix, sys.base_prefix, sys.exec_prefix]
+    if isolation.runner_python() != sys.executable and mounts.supported() and mounts.closed_folders(own):
+        runner = "the grader's (%s), its way opened in each scenario's mount namespace: runners forked warm" \
+            % sys.executable
+    else:
+        runner = "%s (the grader's: %s)" % (isolation.runner_python(), sys.executable)
+    print("runner interpreter when separated: " + runner)
     times = {False: [], True: []}
     for _ in range(args.repeat):
         for separate in (False, True):

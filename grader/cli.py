@@ -110,7 +110,7 @@ def _parser():
                    "(default: .mpkit-batch next to the CSV); a rerun skips who is done")
     b.add_argument("--force", action="store_true", help="regrade students already graded")
     b.add_argument("--shard", metavar="K/N", help="grade only the K-th of N stable slices of the class")
-    _selection_options(b, "scenarios run at once, across students (default: the number of cores)")
+    _selection_options(b, "scenarios run at once, across students (default: twice the number of cores)")
     m = commands.add_parser("merge", help="join the state folders of grade-batch shards")
     m.add_argument("states", nargs="+", metavar="STATE_DIR", help="state folders of grade-batch runs")
     m.add_argument("--csv", required=True, metavar="FILE", help="write the joined grades.csv")

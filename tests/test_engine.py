@@ -2,6 +2,7 @@
 stack dumps trimmed to the student's frames, escapees killed, results that cannot be forged."""
 import json
 import os
+import subprocess
 import sys
 
 import psutil
@@ -219,3 +220,31 @@ def test_parallel_grading_gives_the_same_verdicts_as_sequential(exercises):
     statuses = [[(c.file, v.name, v.status) for c, verdicts in run for v in verdicts] for run in runs]
     assert statuses[0] == statuses[1]
     assert {s for _, _, s in statuses[0]} >= {"passed", "deadlock", "not_joined"}
+
+
+def test_a_stack_dump_is_asked_only_of_a_process_that_can_give_one(tmp_path):
+    """At a deadlock or timeout the supervisor asks each process for its stack with SIGUSR1. A
+    process whose handler is not installed yet (a spawn child still starting up) would be
+    killed by it, and a hang would be graded as a crash: such a process is left alone."""
+    from grader.engine import supervisor
+
+    code = "import sys; {}print('ready', flush=True); sys.stdin.read()"
+    ready = ("import faulthandler, os, signal; "
+             "faulthandler.register(signal.SIGUSR1, file=open(os.path.join({!r}, '%d.txt' % os.getpid()), 'w')); ")
+    dump = str(tmp_path / "dumps")
+    os.makedirs(dump)
+    plain = subprocess.Popen([sys.executable, "-c", code.format("")], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    handled = subprocess.Popen([sys.executable, "-c", code.format(ready.format(dump))],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    try:
+        for proc in (plain, handled):
+            assert proc.stdout.readline() == b"ready\n"
+        supervisor.take_dumps([psutil.Process(plain.pid), psutil.Process(handled.pid)], dump)
+        assert plain.poll() is None, "the process without a handler was killed (exit %s)" % plain.returncode
+        assert handled.poll() is None
+        assert os.listdir(dump) == ["%d.txt" % handled.pid]
+        assert "<string>" in open(os.path.join(dump, "%d.txt" % handled.pid)).read()  # its stack
+    finally:
+        for proc in (plain, handled):
+            proc.kill()
+            proc.communicate()

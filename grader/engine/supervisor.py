@@ -209,11 +209,16 @@ def _tree_memory(procs):
 
 
 def take_dumps(procs, dumps_dir):
-    """Ask every process for a stack dump (SIGUSR1, faulthandler) and wait until written."""
-    procs = [p for p in procs if _alive(p)]  # a zombie has no stack to dump
-    if not system.HAS_DUMPS or not procs:
+    """Ask every process for a stack dump (SIGUSR1, faulthandler) and wait until written. A
+    process whose handler is not installed yet (a spawn child still starting) is not asked:
+    SIGUSR1 would kill it, and the scenario would look like a crash."""
+    if not system.HAS_DUMPS:
         return
     import signal
+
+    procs = [p for p in procs if _alive(p) and system.catches(p.pid, signal.SIGUSR1) is not False]
+    if not procs:  # a zombie has no stack to dump
+        return
 
     for proc in procs:
         try:

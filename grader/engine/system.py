@@ -307,6 +307,20 @@ def _read(path):
         return f.read()
 
 
+def catches(pid, signum):
+    """Whether process `pid` has a handler for `signum` (SigCgt in /proc/<pid>/status): False
+    when it would take the default action (SIGUSR1's kills it), None where /proc cannot tell."""
+    if not LINUX:
+        return None
+    try:
+        for line in _read("/proc/%d/status" % pid).splitlines():
+            if line.startswith("SigCgt:"):
+                return bool(int(line.split()[1], 16) >> (signum - 1) & 1)
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
 def thread_state(pid, tid):
     """(blocked, progress) for one thread: blocked is True when it sleeps in a wait with no
     timeout (lock, queue, pipe, join...), False when it runs, sleeps with a timeout, or cannot

@@ -19,6 +19,11 @@ from grader.messages import text
 from grader.platforms import ledger, submissions
 
 
+# a class's scenarios spend much of their time waiting (deadlocks settling, timeouts, children
+# starting), so two per core keep the cores busy: bench/notebooks.py measures -j
+JOBS_PER_CORE = 2
+
+
 class BatchError(Exception):
     """A problem with the class as a whole (the folder, the state folder); names what."""
 
@@ -190,7 +195,7 @@ def _run(todo, exercises, methods, settings, state_dir, jobs, outcome):
                 queue.append((student, slot, job))
                 student.waiting += 1
     progress = Progress(len(queue), len(todo))
-    pool = ThreadPoolExecutor(max_workers=max(1, jobs or os.cpu_count() or 1))
+    pool = ThreadPoolExecutor(max_workers=max(1, jobs or JOBS_PER_CORE * (os.cpu_count() or 1)))
     running = {}
     try:
         for student in todo:  # nothing to run: record them at once
