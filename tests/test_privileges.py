@@ -19,7 +19,7 @@ import pytest
 
 import grader
 from conftest import ROOT
-from grader.engine import isolation, mounts
+from grader.engine import isolation, mounts, pidns, system
 
 NEIGHBOUR = ("02_queue", "queue_messages.py")
 # uids of this run's own, so scenarios graded by others on the machine at the same time (as
@@ -149,6 +149,27 @@ def test_as_root_runners_start_as_the_scenarios_user_with_nothing_of_the_trusted
 
 
 @needs_users
+@pytest.mark.skipif(not pidns.supported(), reason="the kernel refuses a pid namespace here (named as missing)")
+def test_student_code_sees_and_numbers_only_its_own_processes(tmp_path):
+    """In a pid namespace of its own, with its /proc: the runner is pid 2 (an init of the
+    scenario's is 1), its child 3, and no grading process is in sight. The verdicts, whose
+    evidence names processes by pid, are those of correct code."""
+    tests, stderr = grade(tmp_path, """
+    from multiprocessing import Process
+    child = Process(target=print, args=("child",))
+    child.start()
+    child.join()
+    seen = [int(n) for n in os.listdir("/proc") if n.isdigit()]
+    graders = [p for p in seen if b"grader.cli" in open("/proc/%d/cmdline" % p, "rb").read()]
+    print(json.dumps({"pid": os.getpid(), "child": child.pid, "seen": sorted(seen), "graders": graders}))
+""", separate="1")
+    seen = json.loads(tests["greet_prints"]["output"].splitlines()[-1])
+    assert (seen["pid"], seen["child"], seen["graders"]) == (2, 3, []), seen
+    assert set(seen["seen"]) <= {1, 2, 3} and {1, 2} <= set(seen["seen"]), seen
+    assert system._NOTES["pid_namespace"] not in stderr
+
+
+@needs_users
 def test_student_code_cannot_freeze_or_kill_the_grader(tmp_path):
     tests, _ = grade(tmp_path, """
     pid, hit = os.getpid(), []
@@ -162,7 +183,9 @@ def test_student_code_cannot_freeze_or_kill_the_grader(tmp_path):
                 pass
     print("signalled", hit)
 """, separate=True)
-    assert tests["greet_prints"]["status"] in ("failed", "crashed"), tests["greet_prints"]
+    # in a pid namespace of its own the chain ends at 0 (its parent is outside), and kill(0)
+    # signals its own process group: it stops itself, and is stopped at the timeout
+    assert tests["greet_prints"]["status"] in ("failed", "crashed", "timeout"), tests["greet_prints"]
 
 
 @needs_users

@@ -99,6 +99,10 @@ def _mounts_work_for_nobody(folder):
     return as_nobody(folder, os.path.join(folder, "kit", "grader", "engine", "mounts.py")).returncode == 0
 
 
+def _pid_namespace_works_for_nobody(folder):
+    return as_nobody(folder, os.path.join(folder, "kit", "grader", "engine", "pidns.py")).returncode == 0
+
+
 def test_an_unprivileged_grader_grades_correctly_and_names_what_it_could_not_set_up(kit_for_others):
     results, _ = grade_as_nobody(kit_for_others, os.path.join(kit_for_others, "kit", "solutions"), *SEED)
     assert [t for t in results["tests"] if t["status"] != "passed"] == []
@@ -112,6 +116,8 @@ def test_an_unprivileged_grader_grades_correctly_and_names_what_it_could_not_set
         assert system._NOTES["private_mounts"] not in stderr
     else:
         assert system._NOTES["private_mounts"] in stderr
+    assert (system._NOTES["pid_namespace"] in stderr) == (_mounts_work_for_nobody(kit_for_others)
+                                                         and not _pid_namespace_works_for_nobody(kit_for_others))
 
 
 ATTACK = '''import glob, os
@@ -132,7 +138,17 @@ def greet(name):
     except OSError as exc:
         wrote = "could not write the grader: %s" % exc.strerror
     shared = sorted(n for folder in ("/tmp", "/dev/shm") for n in os.listdir(folder))
-    print("solutions", len(solutions), "|", wrote, "|", "marker" if MARKER in shared else "no marker")
+    graders = 0  # grading processes (this user's) it can see in /proc and signal
+    for pid in (n for n in os.listdir("/proc") if n.isdigit()):
+        try:
+            with open("/proc/%s/cmdline" % pid, "rb") as f:
+                if b"grader.cli" in f.read():
+                    os.kill(int(pid), 0)
+                    graders += 1
+        except OSError:
+            pass
+    print("solutions", len(solutions), "|", wrote, "|", "marker" if MARKER in shared else "no marker",
+          "| graders to signal", graders)
 
 def run_greeting(name):
     raise NotImplementedError
@@ -144,8 +160,9 @@ def start_in_background(target, *args):
 
 def test_an_unprivileged_graders_scenarios_cannot_read_the_solutions_or_change_the_grader(kit_for_others):
     """Through a user namespace: the solutions beside the kit are covered (and the scenario
-    holds no capability to take the cover off), the grader is read-only, and /tmp and /dev/shm
-    are the scenario's own."""
+    holds no capability to take the cover off), the grader is read-only, /tmp and /dev/shm
+    are the scenario's own, and in a pid namespace of its own it cannot signal the grader,
+    which runs as the same user."""
     if not _mounts_work_for_nobody(kit_for_others):
         pytest.skip("the kernel refuses unprivileged user namespaces here: the view is named as missing")
     marker = "mpkit-nobody-marker-%d" % os.getpid()
@@ -172,6 +189,10 @@ def test_an_unprivileged_graders_scenarios_cannot_read_the_solutions_or_change_t
     assert all(t["status"] == "passed" for t in results["tests"] if t["exercise"] == "02_queue")
     output = tests["greet_prints"]["output"]
     assert "solutions 0 | could not write the grader: Read-only file system | no marker" in output, output
+    if _pid_namespace_works_for_nobody(kit_for_others):  # its own processes only: not the grader's
+        assert "| graders to signal 0" in output, output
+    else:
+        assert "| graders to signal 0" not in output, output
     assert tests["greet_prints"]["score"] == 0
     assert open(judge).read() == before
     # the solutions are there, and readable by nobody outside a scenario

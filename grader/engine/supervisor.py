@@ -17,7 +17,7 @@ import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 
-from grader.engine import isolation, mounts, shake, system, warm  # noqa: E402
+from grader.engine import isolation, mounts, pidns, shake, system, warm  # noqa: E402
 from grader.engine.hooks import TIMELINE_KINDS
 
 OUTPUT_KEEP = 64 * 1024
@@ -208,7 +208,11 @@ def _tree_memory(procs):
     return total
 
 
-def take_dumps(procs, dumps_dir):
+def _same(pid):
+    return pid
+
+
+def take_dumps(procs, dumps_dir, number=_same):
     """Ask every process for a stack dump (SIGUSR1, faulthandler) and wait until written. A
     process whose handler is not installed yet (a spawn child still starting) is not asked:
     SIGUSR1 would kill it, and the scenario would look like a crash."""
@@ -229,7 +233,7 @@ def take_dumps(procs, dumps_dir):
     waiting = {proc.pid for proc in procs}
     while waiting and time.monotonic() < give_up:
         for pid in list(waiting):
-            path = os.path.join(dumps_dir, "%d.txt" % pid)
+            path = os.path.join(dumps_dir, "%d.txt" % (number(pid) or pid))  # named in its numbering
             try:
                 if os.path.getsize(path) > 0 or not system.psutil.pid_exists(pid):
                     waiting.discard(pid)
@@ -239,12 +243,13 @@ def take_dumps(procs, dumps_dir):
     time.sleep(0.02)  # let the last handler finish its write
 
 
-def is_helper(proc, helpers):
+def is_helper(proc, helpers, number=_same):
     """A resource tracker or forkserver of multiprocessing, which exits on its own once the
-    runner is gone. `helpers`: their pids as the runner reported them; None if it could not,
-    and then their command line, which a student's process could imitate, has to do."""
+    runner is gone. `helpers`: their pids as the runner reported them (in the scenario's
+    numbering: `number` translates ours); None if it could not, and then their command line,
+    which a student's process could imitate, has to do."""
     if helpers is not None:
-        return proc.pid in helpers
+        return number(proc.pid) in helpers
     try:
         cmdline = " ".join(proc.cmdline())
     except Exception:
@@ -252,12 +257,12 @@ def is_helper(proc, helpers):
     return any(mark in cmdline for mark in HELPER_MARKS)
 
 
-def kill_tree(helpers, marker):
+def kill_tree(helpers, marker, number=_same):
     """Kill every process below us: the student's first, then multiprocessing's helpers once
     they had a moment to exit on their own (the resource tracker unlinks semaphores on exit)."""
     killed = 0
     for _ in range(200):
-        procs = [p for p in system.scenario_processes(marker) if not is_helper(p, helpers)]
+        procs = [p for p in system.scenario_processes(marker) if not is_helper(p, helpers, number)]
         live = [p for p in procs if _alive(p)]
         if not live:
             break
@@ -377,8 +382,8 @@ def supervise(job):
     identity = isolation.Identity() if job.get("separate_users") else isolation.Identity.none()
     try:
         identity.own(workdir, cgroups.folders.values())
-        private_view(job, workdir, identity)
-        return _supervise(job, workdir, folders, cgroups, identity)
+        viewed = private_view(job, workdir, identity)
+        return _supervise(job, workdir, folders, cgroups, identity, viewed)
     finally:
         identity.release()
         cgroups.remove()
@@ -390,9 +395,9 @@ def private_view(job, workdir, identity):
     namespace. Where the kernel refuses, the start-up notes name the layer and permissions
     remain the barrier."""
     if not job.get("private_view") or not system.LINUX:
-        return
+        return False
     if identity.uid is None and os.geteuid() == 0:  # root's view comes with a user of its own
-        return
+        return False
     import grader
 
     grader_dir = os.path.dirname(os.path.abspath(grader.__file__))
@@ -404,12 +409,47 @@ def private_view(job, workdir, identity):
         mounts.enter_private_view(job.get("hide") or [], needed, job["limits"]["output_kb"],
                                   read_only=[grader_dir], opened=opened)
     except OSError:
-        return
+        return False
     if opened and isolation.runner_python() == sys.executable:  # judged in the view
         identity.python = sys.executable
+    return True
 
 
-def _supervise(job, workdir, folders, cgroups, identity):
+def pid_namespace(viewed, identity):
+    """Inside the private view, with a warm runner: a pid namespace for the scenario
+    (engine/pidns.py); its init's pid, or None. From then on this process cannot start a
+    thread (the kernel refuses CLONE_THREAD across pid namespaces)."""
+    if not viewed or not warm.ready() or identity.python != sys.executable or not pidns.supported():
+        return None
+    try:
+        init = pidns.enter()
+    except OSError:
+        return None
+    system.not_of_the_scenario(init)
+    return init
+
+
+def _end_namespace(init):
+    """Kill the scenario's init, which ends its pid namespace, and reap it: the kernel ends
+    the namespace once every process of it is reaped, so our children there are reaped too."""
+    import signal
+
+    try:
+        os.kill(init, signal.SIGKILL)
+    except OSError:
+        pass
+    give_up = time.monotonic() + 5.0
+    while time.monotonic() < give_up:
+        try:
+            if os.waitpid(init, os.WNOHANG)[0]:
+                return
+        except ChildProcessError:
+            return
+        system.reap_zombies()
+        time.sleep(0.005)
+
+
+def _supervise(job, workdir, folders, cgroups, identity, viewed=False):
     if system.POSIX:  # an unnamed file: nothing in the scenario can find it by path
         channel = tempfile.TemporaryFile(dir=workdir)
         runner_job, pass_fds = dict(job["runner"], channel_fd=channel.fileno()), (channel.fileno(),)
@@ -419,12 +459,29 @@ def _supervise(job, workdir, folders, cgroups, identity):
         runner_job, pass_fds = dict(job["runner"], channel_path=path), ()
     started = time.monotonic()
     (out_r, out_w), (err_r, err_w) = os.pipe(), os.pipe()
-    try:
-        runner = _start_runner(job, runner_job, folders, cgroups, identity, (out_w, err_w), pass_fds)
-    finally:
-        os.close(out_w)
-        os.close(err_w)
+    # their threads start before the pid namespace, after which none can
     outputs = {"stdout": OutputReader(out_r), "stderr": OutputReader(err_r)}
+    init = None
+    try:
+        try:
+            init = pid_namespace(viewed, identity)
+            runner = _start_runner(job, runner_job, folders, cgroups, identity, (out_w, err_w), pass_fds,
+                                   own_proc=init is not None)
+        finally:
+            os.close(out_w)
+            os.close(err_w)
+        number = pidns.inside if init is not None else _same  # ours to the scenario's pids
+        report = _observe(job, folders, cgroups, identity, channel, runner, outputs, started, number)
+        report["pid_namespace"] = init is not None
+        return report
+    finally:
+        if init is not None:
+            _end_namespace(init)
+
+
+def _observe(job, folders, cgroups, identity, channel, runner, outputs, started, number):
+    """Watch the runner until it ends or is stopped, then collect, clean up and report."""
+    runner_pid = number(runner.pid) or runner.pid
     watch = Watch(runner, job, cgroups)
     outcome = watch.until_done()
     if outcome == "exited":  # a fork that failed at the cap, or an OOM kill, ends it too
@@ -440,14 +497,14 @@ def _supervise(job, workdir, folders, cgroups, identity):
     helpers = set((result or {}).get("helpers") or []) if (result or {}).get("phase") == "done" else None
     activity = {}
     if outcome != "exited":
-        activity = {str(p.pid): system.process_activity(p.pid) for p in procs}
-        take_dumps(procs, folders["dumps"])
+        activity = {str(number(p.pid)): system.process_activity(p.pid) for p in procs}
+        take_dumps(procs, folders["dumps"], number)
         leaked = []
     else:
-        leaked = _leftovers(helpers, marker)
-        take_dumps([system.psutil.Process(p["pid"]) for p in leaked if system.psutil.pid_exists(p["pid"])],
-                   folders["dumps"])
-    killed = kill_tree(helpers, marker)
+        left = _leftovers(helpers, marker, number)
+        leaked = _described(left, number)
+        take_dumps(left, folders["dumps"], number)
+    killed = kill_tree(helpers, marker, number)
     for proc in identity.processes():  # anything of the scenario's user, however it hid
         system.kill(proc)
         killed += 1
@@ -475,12 +532,12 @@ def _supervise(job, workdir, folders, cgroups, identity):
         "user": identity.uid,
         "stdout": outputs["stdout"].result(),
         "stderr": outputs["stderr"].result(),
-        "runner_pid": runner.pid,
+        "runner_pid": runner_pid,
         "cgroups": cgroups.active,
     }
 
 
-def _start_runner(job, runner_job, folders, cgroups, identity, outputs, pass_fds):
+def _start_runner(job, runner_job, folders, cgroups, identity, outputs, pass_fds, own_proc=False):
     """The runner: forked from this warm process (engine/warm.py) where the zygote prepared
     that and the runner uses this interpreter, else a fresh `python -c` interpreter."""
     foreign = identity.python != sys.executable
@@ -488,27 +545,31 @@ def _start_runner(job, runner_job, folders, cgroups, identity, outputs, pass_fds
     limit = limit_resources(job["limits"], cgroups)
     if warm.ready() and not foreign:
         return warm.start(runner_job, env, folders["work"], outputs[0], outputs[1], pass_fds[0],
-                          identity.popen_args(), limit)
+                          identity.popen_args(), limit, own_proc)
     return subprocess.Popen(
         [identity.python, "-c", warm.CODE, json.dumps(runner_job)],
         cwd=folders["work"], env=env, stdin=subprocess.DEVNULL, stdout=outputs[0], stderr=outputs[1],
         pass_fds=pass_fds, preexec_fn=limit, close_fds=True, **system.isolated(), **identity.popen_args())
 
 
-def _leftovers(helpers, marker, grace=LEFTOVER_GRACE_S):
+def _leftovers(helpers, marker, number=_same, grace=LEFTOVER_GRACE_S):
     """Processes still alive after the runner ended, other than multiprocessing's helpers.
     Processes get a moment to finish exiting (one mid-exit has an empty command line)."""
     give_up = time.monotonic() + grace
     while True:
         system.reap_zombies()
-        alive = [p for p in system.scenario_processes(marker) if _alive(p) and not is_helper(p, helpers)]
+        alive = [p for p in system.scenario_processes(marker) if _alive(p) and not is_helper(p, helpers, number)]
         if not alive or time.monotonic() > give_up:
-            break
+            return alive
         time.sleep(0.02)
+
+
+def _described(procs, number=_same):
+    """Each process's pid (in the scenario's numbering) and command line, for the report."""
     leaked = []
-    for proc in alive:
+    for proc in procs:
         try:
-            leaked.append({"pid": proc.pid, "cmdline": " ".join(proc.cmdline())[:200]})
+            leaked.append({"pid": number(proc.pid) or proc.pid, "cmdline": " ".join(proc.cmdline())[:200]})
         except system.psutil.Error:
             pass
     return leaked
@@ -533,13 +594,21 @@ def serve():
     killed, and the answer says the supervisor died."""
     system.become_subreaper()
     isolation.not_dumpable()
-    warm.prepare(STARTUP_MODULES)
+    if warm.prepare(STARTUP_MODULES) and system.LINUX and _view_requested():
+        pidns.supported()  # probed once here, so that no supervisor forked below has to
     for line in iter(sys.stdin.buffer.readline, b""):
         job = json.loads(line.decode("utf-8"))
         answer = _supervise_in_fork(job)
         if answer is not None:
             sys.stdout.buffer.write(answer + b"\n")
             sys.stdout.buffer.flush()
+
+
+def _view_requested():
+    try:
+        return isolation.view_requested()
+    except ValueError:  # a wrong MPKIT_SEPARATE_USERS, reported by the grader
+        return False
 
 
 def _supervise_in_fork(job):

@@ -101,6 +101,14 @@ def descendants(root_pid=None):
 _CHILDREN_FILES = LINUX and os.path.exists("/proc/self/task/%d/children" % os.getpid())
 
 
+_NOT_OF_THE_SCENARIO = set()  # a scenario's init (engine/pidns.py): its children are, it is not
+
+
+def not_of_the_scenario(pid):
+    """Leave process `pid` out of descendants() (its own descendants stay in)."""
+    _NOT_OF_THE_SCENARIO.add(pid)
+
+
 def _descendants_from_proc(root):
     found, todo, seen = [], [root], {root}
     while todo:
@@ -120,6 +128,8 @@ def _descendants_from_proc(root):
                     continue
                 seen.add(child)
                 todo.append(child)
+                if child in _NOT_OF_THE_SCENARIO:
+                    continue
                 try:
                     found.append(psutil.Process(child))
                 except psutil.Error:
@@ -211,6 +221,7 @@ def capabilities():
         "memory_cgroup": "memory" in probe.active,
         "separate_users": _separate_users(),
         "private_mounts": _private_mounts(),
+        "pid_namespace": _pid_namespace(),
     }
 
 
@@ -225,18 +236,35 @@ def _separate_users():
         return False
 
 
+def _view_wanted():
+    """Whether scenarios should get a private view of the file system (None: a setting is
+    wrong, which is reported elsewhere)."""
+    from grader.engine import isolation
+
+    root = hasattr(os, "geteuid") and os.geteuid() == 0
+    try:
+        return isolation.view_requested() and (isolation.available() or not root)
+    except ValueError:
+        return None
+
+
 def _private_mounts():
     """False when scenarios should get a private view of the file system but cannot (a mount
     namespace needs CAP_SYS_ADMIN as root, which containers often drop, or unprivileged user
     namespaces otherwise)."""
-    from grader.engine import isolation, mounts
+    from grader.engine import mounts
 
-    root = hasattr(os, "geteuid") and os.geteuid() == 0
-    try:
-        wanted = isolation.view_requested() and (isolation.available() or not root)
-    except ValueError:
-        return True
-    return not wanted or mounts.supported()
+    wanted = _view_wanted()
+    return wanted is None or not wanted or mounts.supported()
+
+
+def _pid_namespace():
+    """False when scenarios get a private view and warm runners but no pid namespace."""
+    from grader.engine import mounts, pidns, warm
+
+    if not (_view_wanted() and mounts.supported() and warm.wanted()):
+        return True  # no view (named above when wanted) or exec'd runners: nothing more to name
+    return pidns.supported()
 
 
 _NOTES = {
@@ -258,6 +286,8 @@ _NOTES = {
                       "unprivileged user namespaces otherwise): they share /tmp and /dev/shm, "
                       "and folders other users may read (solutions/ beside a checkout of the "
                       "kit) stay readable to student code",
+    "pid_namespace": "no pid namespace for scenarios: student code sees the machine's processes "
+                     "and can signal those of its own user",
 }
 
 

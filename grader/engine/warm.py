@@ -122,9 +122,10 @@ class Runner:
                 pass
 
 
-def start(runner_job, env, cwd, out_w, err_w, channel_fd, user, limit):
+def start(runner_job, env, cwd, out_w, err_w, channel_fd, user, limit, own_proc=False):
     """Fork the runner (see the module's docstring); its Runner. `user`: Identity.popen_args()
-    (empty for the grader's own user); `limit`: limit_resources()'s function or None."""
+    (empty for the grader's own user); `limit`: limit_resources()'s function or None;
+    `own_proc`: mount the /proc of the scenario's pid namespace first (engine/pidns.py)."""
     for stream in (sys.stdout, sys.stderr):
         if stream is not None:
             stream.flush()
@@ -132,7 +133,7 @@ def start(runner_job, env, cwd, out_w, err_w, channel_fd, user, limit):
     if pid:
         return Runner(pid)
     try:
-        _become_runner(runner_job, env, cwd, out_w, err_w, channel_fd, user, limit)
+        _become_runner(runner_job, env, cwd, out_w, err_w, channel_fd, user, limit, own_proc)
     except BaseException:  # as a failed exec: on the scenario's stderr, the runner ends with 127
         import traceback
 
@@ -141,9 +142,13 @@ def start(runner_job, env, cwd, out_w, err_w, channel_fd, user, limit):
         os._exit(127)  # never back into the supervisor's frames
 
 
-def _become_runner(runner_job, env, cwd, out_w, err_w, channel_fd, user, limit):
+def _become_runner(runner_job, env, cwd, out_w, err_w, channel_fd, user, limit, own_proc):
     import json
 
+    if own_proc:  # while it may still mount
+        from grader.engine import pidns
+
+        pidns.own_proc()
     os.setsid()
     _descriptors(out_w, err_w, channel_fd)
     os.chdir(cwd)

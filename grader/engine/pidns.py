@@ -1,0 +1,128 @@
+"""A pid namespace of its own for each scenario (Linux).
+
+After entering the scenario's private view (engine/mounts.py: as root, or as the owner of a
+user namespace), the supervisor unshares a new pid namespace and forks a tiny init into it
+(pid 1), which ignores every signal, so nothing in the scenario can end it, and lets the
+kernel reap the orphans re-parented to it. The runner is the next process there (pid 2), and
+every process of the student's is numbered inside: a scenario can signal only its own
+processes, as the grader, its supervisors and other scenarios have no pid in it. The runner,
+while it still holds its privileges, enters a mount namespace below the scenario's and mounts
+a /proc of the new pid namespace, so what the scenario reads by pid (the runner's own checks,
+a student's psutil, `ps`) is its own processes only.
+
+The supervisor stays in the machine's namespaces and sees the machine's pids. What it reports
+about a process (the runner, the activity at a deadlock, the leftovers, the helpers the runner
+named) is translated to the scenario's numbering (``NSpid`` of /proc/<pid>/status), the one
+every event and stack dump of the scenario carries.
+
+Only a warm runner (engine/warm.py) mounts that /proc: a runner exec'd as the scenario's user
+has dropped its privileges before it could, so the layer is used with warm runners only, and
+named as missing where the kernel refuses it. ``python pidns.py`` is the probe.
+"""
+import functools
+import os
+import signal
+import sys
+
+CLONE_NEWNS, CLONE_NEWPID = 0x00020000, 0x20000000
+MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REC, MS_PRIVATE = 2, 4, 8, 0x4000, 0x40000
+
+
+@functools.lru_cache(maxsize=None)
+def supported():
+    """Whether a scenario could get a pid namespace and its /proc here (tried once, in a fresh
+    interpreter, inside the private view as a supervisor would be)."""
+    if not sys.platform.startswith("linux") or os.environ.get("MPKIT_PLATFORM"):
+        return False
+    import subprocess
+
+    try:
+        return subprocess.run([sys.executable, os.path.abspath(__file__)], stdin=subprocess.DEVNULL,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              timeout=30).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+def enter():
+    """Unshare a pid namespace and fork its init: the init's pid (the machine's numbering).
+    Must run single-threaded, after the private view, before the runner starts. Raises
+    OSError when the kernel refuses."""
+    from grader.engine import mounts
+
+    libc = mounts._libc()
+    mounts._call(libc.unshare(CLONE_NEWPID), "unshare(CLONE_NEWPID)")
+    pid = os.fork()
+    if pid == 0:
+        try:
+            _be_init()
+        finally:
+            os._exit(0)
+    return pid
+
+
+def _be_init():
+    """Pid 1 of the scenario: no descriptor, every signal ignored (SIGCHLD too, so the kernel
+    reaps the orphans that come to it), asleep until the supervisor kills it."""
+    os.closerange(0, 65536)
+    for number in signal.valid_signals():
+        if number not in (signal.SIGKILL, signal.SIGSTOP):
+            try:
+                signal.signal(number, signal.SIG_IGN)
+            except (OSError, ValueError):
+                pass
+    while True:
+        signal.pause()
+
+
+def own_proc():
+    """In the runner, before it drops its privileges: a mount namespace of its own below the
+    scenario's, with a /proc that shows the scenario's pid namespace."""
+    from grader.engine import mounts
+
+    libc = mounts._libc()
+    mounts._call(libc.unshare(CLONE_NEWNS), "unshare(CLONE_NEWNS)")
+    mounts._mount(libc, "none", "/", None, MS_REC | MS_PRIVATE, None)
+    mounts._mount(libc, "proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, None)
+
+
+def inside(pid):
+    """The scenario's number for the machine's `pid` (the last of NSpid), or None when the
+    process is gone or the kernel does not say (before Linux 4.1)."""
+    try:
+        with open("/proc/%d/status" % pid) as f:
+            for line in f:
+                if line.startswith("NSpid:"):
+                    return int(line.split()[-1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def _probe():
+    """In this process: the private view, then a pid namespace whose second process mounts
+    its /proc and finds itself there as pid 2."""
+    from grader.engine import mounts
+
+    mounts._probe()
+    init = enter()
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            own_proc()
+            code = 0 if os.getpid() == 2 and os.readlink("/proc/self") == "2" else 1
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    os.kill(init, signal.SIGKILL)
+    os.waitpid(init, 0)
+    return status == 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+    try:
+        sys.exit(0 if _probe() else 1)
+    except OSError:
+        sys.exit(1)
