@@ -471,7 +471,8 @@ def _supervise(job, workdir, folders, cgroups, identity, viewed=False):
             os.close(out_w)
             os.close(err_w)
         number = pidns.inside if init is not None else _same  # ours to the scenario's pids
-        report = _observe(job, folders, cgroups, identity, channel, runner, outputs, started, number)
+        report = _observe(job, folders, cgroups, identity, channel, runner, outputs, started, number,
+                          contained=init is not None)
         report["pid_namespace"] = init is not None
         return report
     finally:
@@ -479,8 +480,10 @@ def _supervise(job, workdir, folders, cgroups, identity, viewed=False):
             _end_namespace(init)
 
 
-def _observe(job, folders, cgroups, identity, channel, runner, outputs, started, number):
-    """Watch the runner until it ends or is stopped, then collect, clean up and report."""
+def _observe(job, folders, cgroups, identity, channel, runner, outputs, started, number, contained=False):
+    """Watch the runner until it ends or is stopped, then collect, clean up and report.
+    `contained`: the scenario is in a pid namespace, whose processes all die with its init, so
+    none of the scenario's user can be elsewhere to look for."""
     runner_pid = number(runner.pid) or runner.pid
     watch = Watch(runner, job, cgroups)
     outcome = watch.until_done()
@@ -505,7 +508,7 @@ def _observe(job, folders, cgroups, identity, channel, runner, outputs, started,
         leaked = _described(left, number)
         take_dumps(left, folders["dumps"], number)
     killed = kill_tree(helpers, marker, number)
-    for proc in identity.processes():  # anything of the scenario's user, however it hid
+    for proc in [] if contained else identity.processes():  # anything of the scenario's user, however it hid
         system.kill(proc)
         killed += 1
     if runner.poll() is None:
