@@ -75,12 +75,16 @@ def supported():
     if not sys.platform.startswith("linux") or os.environ.get("MPKIT_PLATFORM") \
             or not hasattr(os, "geteuid"):
         return False
+    return probe_passes(os.path.abspath(__file__))
+
+
+def probe_passes(script):
+    """Whether `python script` exits 0: a probe run in a fresh interpreter."""
     import subprocess
 
     try:
-        return subprocess.run([sys.executable, os.path.abspath(__file__)], stdin=subprocess.DEVNULL,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              timeout=30).returncode == 0
+        return subprocess.run([sys.executable, script], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, timeout=30).returncode == 0
     except (OSError, subprocess.SubprocessError):
         return False
 

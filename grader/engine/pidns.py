@@ -24,24 +24,16 @@ import os
 import signal
 import sys
 
-CLONE_NEWNS, CLONE_NEWPID = 0x00020000, 0x20000000
-MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REC, MS_PRIVATE = 2, 4, 8, 0x4000, 0x40000
+CLONE_NEWPID = 0x20000000
 
 
 @functools.lru_cache(maxsize=None)
 def supported():
     """Whether a scenario could get a pid namespace and its /proc here (tried once, in a fresh
     interpreter, inside the private view as a supervisor would be)."""
-    if not sys.platform.startswith("linux") or os.environ.get("MPKIT_PLATFORM"):
-        return False
-    import subprocess
+    from grader.engine import mounts
 
-    try:
-        return subprocess.run([sys.executable, os.path.abspath(__file__)], stdin=subprocess.DEVNULL,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              timeout=30).returncode == 0
-    except (OSError, subprocess.SubprocessError):
-        return False
+    return mounts.supported() and mounts.probe_passes(os.path.abspath(__file__))
 
 
 def enter():
@@ -81,9 +73,9 @@ def own_proc():
     from grader.engine import mounts
 
     libc = mounts._libc()
-    mounts._call(libc.unshare(CLONE_NEWNS), "unshare(CLONE_NEWNS)")
-    mounts._mount(libc, "none", "/", None, MS_REC | MS_PRIVATE, None)
-    mounts._mount(libc, "proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, None)
+    mounts._call(libc.unshare(mounts.CLONE_NEWNS), "unshare(CLONE_NEWNS)")
+    mounts._mount(libc, "none", "/", None, mounts.MS_REC | mounts.MS_PRIVATE, None)
+    mounts._mount(libc, "proc", "/proc", "proc", mounts.MS_NOSUID | mounts.MS_NODEV | mounts.MS_NOEXEC, None)
 
 
 def inside(pid):
