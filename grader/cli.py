@@ -341,6 +341,7 @@ def cmd_grade_batch(args):
 
     exercises, methods = _selection(args)
     shard = _validate_shard(args.shard, "--shard")
+    seed = _validate_shake(None, "MPKIT_SHAKE")  # shaken schedules: the seed to reproduce them
     students = batch.students_in(args.submissions, manifest.load())
     if shard:
         students = batch.shard(students, *shard)
@@ -350,6 +351,8 @@ def cmd_grade_batch(args):
     elapsed = time.monotonic() - started
     line = ("%d graded, %d already graded (skipped), %d failed to grade, %.1f s"
             % (outcome.graded, outcome.skipped, outcome.failed, elapsed))
+    if seed is not None:
+        line += "; schedules shaken with seed %d (MPKIT_SHAKE=%d)" % (seed, seed)
     if outcome.interrupted:
         sys.stdout.write("mpkit grade-batch: interrupted: %s; the results so far are kept in %s: "
                          "run the same command again to go on\n" % (line, state))

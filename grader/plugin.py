@@ -101,8 +101,11 @@ class GradedRun:
         self.points = {}  # exercise folder -> [score, max_score] of the tests that ran
 
     def pytest_report_header(self):
-        return "mpkit: grading %s (%s) under %s%s" % (
+        own = ["%s: %s" % (e.folder, ", ".join(e.methods_for(self.methods))) for e in self.exercises
+               if e.methods_for(self.methods) != list(self.methods)]  # a manifest's start_methods
+        return "mpkit: grading %s (%s) under %s%s%s" % (
             self.submission, ", ".join(e.folder for e in self.exercises), ", ".join(self.methods),
+            " (%s)" % "; ".join(own) if own else "",
             "" if self.seed is None else "; schedules shaken with seed %d (--mpkit-shake %d)" % (self.seed, self.seed))
 
     @pytest.hookimpl(tryfirst=True)

@@ -252,3 +252,12 @@ def test_merge_names_a_damaged_record(tmp_path):
     done = mpkit("merge", str(tmp_path / "state"), "--csv", str(tmp_path / "grades.csv"))
     assert done.returncode == 2 and "ann.json" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "grades.csv").exists()
+
+
+def test_a_shaken_batch_names_its_seed(tmp_path):
+    """With MPKIT_SHAKE set, the closing line gives the seed that reproduces the schedules."""
+    _put(tmp_path / "class" / "alice", {"01_process/hello_process.py": SOLUTION["01_process"]})
+    done = mpkit("grade-batch", str(tmp_path / "class"), "--csv", str(tmp_path / "grades.csv"),
+                 "--exercise", "process", env={"MPKIT_SHAKE": "80"})
+    assert done.returncode == 0, done.stderr
+    assert "1 graded" in done.stdout and "; schedules shaken with seed 80 (MPKIT_SHAKE=80)" in done.stdout, done.stdout

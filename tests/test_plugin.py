@@ -111,6 +111,9 @@ def test_an_exercise_with_its_own_start_methods_is_collected_under_those(pyteste
                  "spawn_safe", "--mpkit-start-method", "fork", "--co", "-q")
     assert result.ret == pytest.ExitCode.OK, result.stderr.str()
     assert collected(result) == nodeids(["01_process"], "fork") + nodeids(["17_spawn_safe"], "spawn")
+    header = run(pytester, "--mpkit=" + SOLUTIONS, "--mpkit-exercise", "process", "--mpkit-exercise",
+                 "spawn_safe", "--mpkit-start-method", "fork", "--co")
+    header.stdout.fnmatch_lines(["mpkit: grading * (01_process, 17_spawn_safe) under fork (17_spawn_safe: spawn)"])
 
 
 def test_the_submission_may_come_from_the_environment(pytester, monkeypatch):
