@@ -38,8 +38,8 @@ def supported():
 
 def enter():
     """Unshare a pid namespace and fork its init: the init's pid (the machine's numbering).
-    Must run single-threaded, after the private view, before the runner starts. Raises
-    OSError when the kernel refuses."""
+    Must run after the private view, before the runner starts; this process cannot start a
+    thread afterwards (threads it already has go on). Raises OSError when the kernel refuses."""
     from grader.engine import mounts
 
     libc = mounts._libc()
