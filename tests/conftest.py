@@ -21,6 +21,35 @@ METHODS = [m for m in ("fork", "spawn", "forkserver") if m in system.start_metho
 SHM = Path("/dev/shm")
 
 
+CGROUP_ROOTS = [Path("/sys/fs/cgroup/pids"), Path("/sys/fs/cgroup/memory")]
+
+
+def cgroup_folders():
+    """Every mpkit-* cgroup folder of the v1 pids and memory hierarchies (the supervisor makes
+    one per scenario, named after its pid, below its own cgroup)."""
+    found = set()
+
+    def walk(folder, depth):
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:  # removed meanwhile
+            return
+        for entry in entries:
+            try:
+                if not entry.is_dir(follow_symlinks=False):
+                    continue
+            except OSError:
+                continue
+            if entry.name.startswith("mpkit-"):
+                found.add(entry.path)
+            elif depth < 4:
+                walk(entry.path, depth + 1)
+
+    for root in CGROUP_ROOTS:
+        walk(str(root), 0)
+    return found
+
+
 def pytest_sessionstart(session):
     # every grading in this session, in this process or below it, notes the semaphores it made
     log = Path(tempfile.mkdtemp(prefix="mpkit-tests-")) / "semaphores.log"

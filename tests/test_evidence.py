@@ -122,3 +122,28 @@ def start_in_background(target, *args):
 """)
     verdicts = grade(None, ["start_in_background", "run_greeting_in_child"])
     assert verdicts["start_in_background"].status == "passed", verdicts["start_in_background"].message
+
+
+def test_output_past_what_the_supervisor_keeps_does_not_cost_a_correct_child_its_lines(submit):
+    """The supervisor confirms each write a scenario reports against what it read from stdout
+    (grader/engine/confirm.py) and holds the first 4 MiB of it: a caller that prints 5 MB of
+    debug lines first leaves its child's greeting beyond that, unconfirmable but believed."""
+    grade = submit("01_process", """
+from multiprocessing import Process
+
+def greet(name):
+    print("hello", name)
+
+def run_greeting(name):
+    for number in range(5000):
+        print("debug", number, "." * 1000)
+    p = Process(target=greet, args=(name,))
+    p.start()
+    p.join()
+    return p.exitcode
+
+def start_in_background(target, *args):
+    raise NotImplementedError
+""")
+    verdict = grade(None, ["run_greeting_in_child"])["run_greeting_in_child"]
+    assert verdict.status == "passed", verdict.message

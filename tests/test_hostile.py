@@ -38,7 +38,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from conftest import ROOT
+from conftest import cgroup_folders, ROOT
 
 HOSTILE = ROOT / "tests" / "hostile"
 SHM = Path("/dev/shm")
@@ -230,33 +230,6 @@ def _snapshot(folder):
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-CGROUP_ROOTS = [Path("/sys/fs/cgroup/pids"), Path("/sys/fs/cgroup/memory")]
-
-
-def _cgroup_folders():
-    """Every mpkit-* cgroup folder of the v1 pids and memory hierarchies (the supervisor makes
-    one per scenario, named after its pid, below its own cgroup)."""
-    found = set()
-
-    def walk(folder, depth):
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:  # removed meanwhile
-            return
-        for entry in entries:
-            try:
-                if not entry.is_dir(follow_symlinks=False):
-                    continue
-            except OSError:
-                continue
-            if entry.name.startswith("mpkit-"):
-                found.add(entry.path)
-            elif depth < 4:
-                walk(entry.path, depth + 1)
-
-    for root in CGROUP_ROOTS:
-        walk(str(root), 0)
-    return found
 
 
 class PidSampler(threading.Thread):
@@ -288,7 +261,7 @@ def _our_cgroups(before, pids, settle=2.0):
     """mpkit-<pid> cgroup folders made since `before` for one of `pids` that are still there."""
     give_up = time.monotonic() + settle
     while True:
-        left = sorted(f for f in _cgroup_folders() - before
+        left = sorted(f for f in cgroup_folders() - before
                       if f.rsplit("mpkit-", 1)[1].isdigit() and int(f.rsplit("mpkit-", 1)[1]) in pids)
         if not left or time.monotonic() > give_up:
             return left
@@ -470,6 +443,7 @@ CASES = [
     Case("fake_results_output", {}, module="fake_results", check=_fake_results_not_believed,
          extra_args=["--output", "report.json"]),
     Case("forged_events", {"greet_prints": ("failed", "printed ''")}),
+    Case("forged_child_output", {"run_greeting_in_child": ("failed", "in the child printed ''")}),
     Case("disk_filler", {"greet_prints": ("failed", "printed ''")}),
     Case("warm_leaks", {s: ("passed", None) for s in SOME}, other=False, check=_warm_without_leaks),
     Case("warm_leaks", {s: ("passed", None) for s in SOME}, other=False, check=_exec_without_leaks,
@@ -504,7 +478,7 @@ def _param(case):
 
 @pytest.mark.parametrize("case", [_param(c) for c in CASES + PORTABLE_CASES])
 def test_hostile_submission(tmp_path, case, record_property):
-    semaphores_before, cgroups_before = _semaphores(), _cgroup_folders()
+    semaphores_before, cgroups_before = _semaphores(), cgroup_folders()
     args = prepare(tmp_path, case)
     submission_before = _snapshot(tmp_path / "sub")
     wrong_verdict = None

@@ -7,10 +7,12 @@ amount. The others run as root with MPKIT_SEPARATE_USERS=1, where every scenario
 user of its own; they are skipped where that layer cannot be set up (not root, or no Python
 other users can run), which `mpkit grade` names in a note.
 """
+import fcntl
 import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 
@@ -18,7 +20,7 @@ import psutil
 import pytest
 
 import grader
-from conftest import ROOT
+from conftest import ROOT, cgroup_folders
 from grader.engine import isolation, mounts, pidns, system
 
 NEIGHBOUR = ("02_queue", "queue_messages.py")
@@ -39,9 +41,9 @@ def start_in_background(target, *args):
 """
 
 
-def grade(tmp_path, greet_body, separate=False, module=None, env=None):
+def grade(tmp_path, greet_body, separate=False, module=None, env=None, preexec_fn=None):
     """Grade an attack (as 01_process's greet, or a whole `module`) beside a correct 02_queue:
-    (results, stderr)."""
+    (results, stderr). `preexec_fn`: how the grader's process starts."""
     sub = tmp_path / "sub"
     (sub / "01_process").mkdir(parents=True)
     (sub / "01_process" / "hello_process.py").write_text(
@@ -54,7 +56,8 @@ def grade(tmp_path, greet_body, separate=False, module=None, env=None):
         del env["MPKIT_SEPARATE_USERS"]  # as root: on unless turned off
     done = subprocess.run([sys.executable, "-m", "grader.cli", "grade", str(sub), "--format", "json",
                            "--exercise", "01_process", "--exercise", NEIGHBOUR[0]],
-                          cwd=str(tmp_path), env=env, capture_output=True, text=True, timeout=300)
+                          cwd=str(tmp_path), env=env, capture_output=True, text=True, timeout=300,
+                          preexec_fn=preexec_fn)
     assert done.returncode in (0, 1), done.stderr
     results = json.loads(done.stdout)
     tests = {t["name"]: t for t in results["tests"]}
@@ -135,12 +138,14 @@ def test_as_root_runners_start_as_the_scenarios_user_with_nothing_of_the_trusted
     """Where the grader's Python sits under a 0700 home folder (pyenv under /root), the private
     view opens the way to it alone, so runners are forked warm (or, with MPKIT_WARM=0, exec'd)
     from the grader's own interpreter; either way the runner is the scenario's user and holds
-    nothing of the trusted side (the checks of tests/hostile/warm_leaks.py, printed by greet)."""
+    nothing of the trusted side (the checks of tests/hostile/warm_leaks.py, printed by greet),
+    also when the grader was started under nohup (SIGHUP ignored, which an exec keeps)."""
     source = (ROOT / "tests" / "hostile" / "warm_leaks.py").read_text(encoding="utf-8")
     source = source.replace('"@HOSTILE_PID_DIR@"', '"."').replace(
         'def greet(name):\n    print("hello", name)', 'def greet(name):\n    print(json.dumps(note))')
     assert 'print(json.dumps(note))' in source
-    tests, stderr = grade(tmp_path, None, separate="1", module=source, env={"MPKIT_WARM": warm})
+    tests, stderr = grade(tmp_path, None, separate="1", module=source, env={"MPKIT_WARM": warm},
+                          preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN))
     note = json.loads(tests["greet_prints"]["output"])
     assert note["leaks"] == [], note
     expected = ("warm" if warm == "1" else "exec") if mounts.supported() else note["started"]
@@ -150,10 +155,12 @@ def test_as_root_runners_start_as_the_scenarios_user_with_nothing_of_the_trusted
 
 @needs_users
 @pytest.mark.skipif(not pidns.supported(), reason="the kernel refuses a pid namespace here (named as missing)")
-def test_student_code_sees_and_numbers_only_its_own_processes(tmp_path):
-    """In a pid namespace of its own, with its /proc: the runner is pid 2 (an init of the
-    scenario's is 1), its child 3, and no grading process is in sight. The verdicts, whose
-    evidence names processes by pid, are those of correct code."""
+@pytest.mark.parametrize("warm", ["1", "0"])
+def test_student_code_sees_and_numbers_only_its_own_processes(tmp_path, warm):
+    """In a pid namespace of its own, with its /proc, whether the runner was forked warm or
+    exec'd (MPKIT_WARM=0): the runner is pid 2 (an init of the scenario's is 1), its child 3,
+    and no grading process is in sight. The verdicts, whose evidence names processes by pid,
+    are those of correct code."""
     tests, stderr = grade(tmp_path, """
     from multiprocessing import Process
     child = Process(target=print, args=("child",))
@@ -161,11 +168,13 @@ def test_student_code_sees_and_numbers_only_its_own_processes(tmp_path):
     child.join()
     seen = [int(n) for n in os.listdir("/proc") if n.isdigit()]
     graders = [p for p in seen if b"grader.cli" in open("/proc/%d/cmdline" % p, "rb").read()]
-    print(json.dumps({"pid": os.getpid(), "child": child.pid, "seen": sorted(seen), "graders": graders}))
-""", separate="1")
+    print(json.dumps({"pid": os.getpid(), "child": child.pid, "seen": sorted(seen), "graders": graders,
+                      "uid": os.getuid()}))
+""", separate="1", env={"MPKIT_WARM": warm})
     seen = json.loads(tests["greet_prints"]["output"].splitlines()[-1])
     assert (seen["pid"], seen["child"], seen["graders"]) == (2, 3, []), seen
     assert set(seen["seen"]) <= {1, 2, 3} and {1, 2} <= set(seen["seen"]), seen
+    assert seen["uid"] in uid_range(), seen
     assert system._NOTES["pid_namespace"] not in stderr
 
 
@@ -293,15 +302,36 @@ def test_each_scenario_has_its_own_tmp_and_shm_and_leaves_nothing_there(tmp_path
 
 HOSTILE = ROOT / "tests" / "hostile"
 # attacks on what grades the code (tests/hostile/, each described in its docstring): forged
-# reports and events, a patched grader, signals up the parent chain, a deleted event log or
-# scenario folder, semaphores and processes left behind
-ATTACKS = ["fake_results", "forged_events", "monkeypatch_grader", "kill_parent", "kill_grandparent",
+# reports and events (a child's output that never reached stdout, a child that never existed),
+# a patched grader, signals up the parent chain, a deleted event log or scenario folder,
+# semaphores and processes left behind
+ATTACKS = ["fake_results", "forged_events", "forged_child_output", "forged_child_pid",
+           "monkeypatch_grader", "kill_parent", "kill_grandparent",
            "stop_parent", "clear_event_log", "delete_scenario_folder", "semaphore_leak",
            "disguised_escapee", "env_tampering"]
 
 
+def _held_users(users):
+    """The scenarios' uids still held by a supervisor (its flock in the uid lock folder)."""
+    folder = os.path.join("/run" if os.path.isdir("/run") else "/tmp", "mpkit-uids")
+    held = []
+    for uid in users:
+        try:
+            fd = os.open(os.path.join(folder, "%d.lock" % uid), os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            held.append(uid)
+        finally:
+            os.close(fd)
+    return held
+
+
 def _traces_of_users():
-    """Processes, /dev/shm files and mounts of the scenarios' users, and scenario folders."""
+    """Processes, held uids, /dev/shm files, mounts and cgroups of the scenarios' users, and
+    scenario folders."""
     users = uid_range()
     procs = [p.pid for p in psutil.process_iter(["uids"]) if p.info["uids"] and p.info["uids"].real in users]
     files = [n for n in os.listdir("/dev/shm") if os.lstat(os.path.join("/dev/shm", n)).st_uid in users]
@@ -309,7 +339,8 @@ def _traces_of_users():
         mounted = [line for line in f if "mpkit-" in line]
     folder = isolation.scenarios_path()
     folders = os.listdir(folder) if os.path.isdir(folder) else []
-    return {"processes": procs, "shm": files, "mounts": mounted,
+    return {"processes": procs, "users": _held_users(users), "shm": files, "mounts": mounted,
+            "cgroups": sorted(cgroup_folders()),
             "scenario folders": sorted(n for n in folders if _owner(folder, n) in users)}
 
 

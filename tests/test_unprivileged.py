@@ -79,18 +79,19 @@ def kit_for_others():
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def as_nobody(folder, *args):
+def as_nobody(folder, *args, env=None):
     """Run `python args...` as nobody, with the copied kit: the finished process."""
-    env = {"PATH": "/usr/bin:/bin", "HOME": folder, "LANG": "C.UTF-8",
-           "PYTHONPATH": os.pathsep.join([os.path.join(folder, "kit"), os.path.join(folder, "lib")])}
+    env = dict({"PATH": "/usr/bin:/bin", "HOME": folder, "LANG": "C.UTF-8",
+                "PYTHONPATH": os.pathsep.join([os.path.join(folder, "kit"), os.path.join(folder, "lib")])},
+               **(env or {}))
     return subprocess.run([SETPRIV, "--reuid=%d" % NOBODY, "--regid=%d" % NOBODY, "--clear-groups",
                            PYTHON] + list(args), cwd=os.path.join(folder, "work"), env=env,
                           capture_output=True, text=True, timeout=300)
 
 
-def grade_as_nobody(folder, submission, *exercises):
+def grade_as_nobody(folder, submission, *exercises, env=None):
     selection = [a for name in exercises for a in ("--exercise", name)]
-    done = as_nobody(folder, "-m", "grader.cli", "grade", submission, "--format", "json", *selection)
+    done = as_nobody(folder, "-m", "grader.cli", "grade", submission, "--format", "json", *selection, env=env)
     assert done.returncode in (0, 1), done.stderr
     return json.loads(done.stdout), done.stderr
 
@@ -158,15 +159,16 @@ def start_in_background(target, *args):
 '''
 
 
-def test_an_unprivileged_graders_scenarios_cannot_read_the_solutions_or_change_the_grader(kit_for_others):
+@pytest.mark.parametrize("warm", ["1", "0"])
+def test_an_unprivileged_graders_scenarios_cannot_read_the_solutions_or_change_the_grader(kit_for_others, warm):
     """Through a user namespace: the solutions beside the kit are covered (and the scenario
     holds no capability to take the cover off), the grader is read-only, /tmp and /dev/shm
     are the scenario's own, and in a pid namespace of its own it cannot signal the grader,
-    which runs as the same user."""
+    which runs as the same user; whether the runner was forked warm or exec'd."""
     if not _mounts_work_for_nobody(kit_for_others):
         pytest.skip("the kernel refuses unprivileged user namespaces here: the view is named as missing")
     marker = "mpkit-nobody-marker-%d" % os.getpid()
-    sub = os.path.join(kit_for_others, "work", "sub")
+    sub = os.path.join(kit_for_others, "work", "sub" + warm)
     os.makedirs(os.path.join(sub, "01_process"))
     with open(os.path.join(sub, "01_process", "hello_process.py"), "w") as f:
         f.write("MARKER = %r\n" % marker + ATTACK)
@@ -181,7 +183,7 @@ def test_an_unprivileged_graders_scenarios_cannot_read_the_solutions_or_change_t
         open(path, "w").close()
         os.chmod(path, 0o644)
     try:
-        results, _ = grade_as_nobody(kit_for_others, sub, "01_process", "02_queue")
+        results, _ = grade_as_nobody(kit_for_others, sub, "01_process", "02_queue", env={"MPKIT_WARM": warm})
     finally:
         for path in shared:
             os.unlink(path)

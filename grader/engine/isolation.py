@@ -159,6 +159,11 @@ class Identity:
             return {}
         return {"user": self.uid, "group": self.uid, "extra_groups": []}
 
+    def become(self):
+        """In the runner, after what needs the grader's privileges: this user, with no other
+        group (what popen_args() asks of an exec)."""
+        become(self.popen_args())
+
     def own(self, workdir, cgroup_folders=()):
         """Give the scenario's private folders to this user (0700), keep the scenario's own
         folder the grader's (0711: passable, not listable), and let the user move itself into
@@ -226,6 +231,14 @@ class Identity:
         if self._lock is not None:
             os.close(self._lock)
             self._lock = None
+
+
+def become(user):
+    """Take on `user` (popen_args()'s form; empty: stay who we are), with no other group."""
+    if user:
+        os.setgroups([])
+        os.setgid(user["group"])
+        os.setuid(user["user"])
 
 
 def scenarios_folder():

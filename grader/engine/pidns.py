@@ -15,9 +15,12 @@ about a process (the runner, the activity at a deadlock, the leftovers, the help
 named) is translated to the scenario's numbering (``NSpid`` of /proc/<pid>/status), the one
 every event and stack dump of the scenario carries.
 
-Only a warm runner (engine/warm.py) mounts that /proc: a runner exec'd as the scenario's user
-has dropped its privileges before it could, so the layer is used with warm runners only, and
-named as missing where the kernel refuses it. ``python pidns.py`` is the probe.
+The runner mounts that /proc before it becomes the scenario's user: a warm runner
+(engine/warm.py) as it makes itself the runner, an exec'd one in its preexec_fn (subprocess
+would change the user first, so the supervisor asks for none and the function does it after
+the mount). Where the kernel refuses, the layer is named as missing; ``python pidns.py`` is the
+probe. After the scenario, next_number() tells which numbers the namespace handed out, which
+the supervisor confirms the scenario's reports by (engine/confirm.py).
 """
 import functools
 import os
@@ -89,6 +92,23 @@ def inside(pid):
     except (OSError, ValueError, IndexError):
         pass
     return None
+
+
+def next_number():
+    """The number the scenario's namespace hands out next, from a process forked into it that
+    ends at once (the numbers are handed out in turn, so every lower one was a process or a
+    thread of the scenario); None when the namespace has ended or the kernel does not say.
+    Call it from the process that entered the namespace, with its init alive."""
+    try:
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid == 0:
+        os._exit(0)
+    try:
+        return inside(pid)  # a zombie until reaped: its status still says
+    finally:
+        os.waitpid(pid, 0)
 
 
 def _probe():

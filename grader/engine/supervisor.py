@@ -17,10 +17,11 @@ import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 
-from grader.engine import isolation, mounts, pidns, shake, system, warm  # noqa: E402
+from grader.engine import confirm, isolation, mounts, pidns, shake, system, warm  # noqa: E402
 from grader.engine.hooks import TIMELINE_KINDS
 
 OUTPUT_KEEP = 64 * 1024
+WRITTEN_KEEP = 4 * 1024 * 1024  # of stdout, to confirm the writes the scenario reports
 DUMP_KEEP = 32 * 1024
 RESULT_KEEP = 8 * 1024 * 1024
 MAX_EVENTS = 20000
@@ -164,13 +165,15 @@ def _busy(procs, window=IDLE_WINDOW_S):
 
 class OutputReader:
     """Drains one of the runner's output pipes in a thread, as fast as it is written: keeps the
-    first `keep` bytes and counts the rest. How much a scenario prints costs only its time;
-    a flood is bounded by the time limit, not failed for its size."""
+    first `keep` bytes to show, the first `confirm` bytes to confirm writes by (engine/confirm.py),
+    and counts the rest. How much a scenario prints costs only its time; a flood is bounded by
+    the time limit, not failed for its size."""
 
-    def __init__(self, fd, keep=OUTPUT_KEEP):
+    def __init__(self, fd, keep=OUTPUT_KEEP, confirm=0):
         import threading
 
         self.fd, self.keep, self.head, self.size = fd, keep, bytearray(), 0
+        self.hold = max(keep, confirm)
         self.thread = threading.Thread(target=self._drain, daemon=True)
         self.thread.start()
 
@@ -183,7 +186,7 @@ class OutputReader:
             if not chunk:
                 return
             self.size += len(chunk)
-            room = self.keep - len(self.head)
+            room = self.hold - len(self.head)
             if room > 0:
                 self.head += chunk[:room]
 
@@ -194,8 +197,12 @@ class OutputReader:
             os.close(self.fd)
         except OSError:
             pass
-        head = bytes(self.head)
+        head = bytes(self.head[:self.keep])
         return {"text": head.decode("utf-8", "replace"), "size": self.size, "cut": max(0, self.size - len(head))}
+
+    def written(self):
+        """Everything held, for confirming writes (after result())."""
+        return confirm.Stream(bytes(self.head).decode("utf-8", "replace"), self.size <= len(self.head))
 
 
 def _tree_memory(procs):
@@ -415,11 +422,11 @@ def private_view(job, workdir, identity):
     return True
 
 
-def pid_namespace(viewed, identity):
-    """Inside the private view, with a warm runner: a pid namespace for the scenario
-    (engine/pidns.py); its init's pid, or None. From then on this process cannot start a
-    thread (the kernel refuses CLONE_THREAD across pid namespaces)."""
-    if not viewed or not warm.ready() or identity.python != sys.executable or not pidns.supported():
+def pid_namespace(viewed):
+    """Inside the private view: a pid namespace for the scenario (engine/pidns.py); its init's
+    pid, or None. From then on this process cannot start a thread (the kernel refuses
+    CLONE_THREAD across pid namespaces)."""
+    if not viewed or not pidns.supported():
         return None
     try:
         init = pidns.enter()
@@ -460,11 +467,11 @@ def _supervise(job, workdir, folders, cgroups, identity, viewed=False):
     started = time.monotonic()
     (out_r, out_w), (err_r, err_w) = os.pipe(), os.pipe()
     # their threads start before the pid namespace, after which none can
-    outputs = {"stdout": OutputReader(out_r), "stderr": OutputReader(err_r)}
+    outputs = {"stdout": OutputReader(out_r, confirm=WRITTEN_KEEP), "stderr": OutputReader(err_r)}
     init = None
     try:
         try:
-            init = pid_namespace(viewed, identity)
+            init = pid_namespace(viewed)
             runner = _start_runner(job, runner_job, folders, cgroups, identity, (out_w, err_w), pass_fds,
                                    own_proc=init is not None)
         finally:
@@ -517,7 +524,12 @@ def _observe(job, folders, cgroups, identity, channel, runner, outputs, started,
     if result is None:
         channel.seek(0)
         result = _parse_result(channel.read(RESULT_KEEP))
-    events, notes = read_events(marker)
+    # every number below the next one was a process (or thread) of the scenario's
+    bound = pidns.next_number() if contained else None
+    stdout = outputs["stdout"].result()
+    found, notes = read_events(marker)
+    events, unconfirmed = confirm.events(found, bound, outputs["stdout"].written())
+    result, dropped = confirm.result(result, bound, runner_pid)
     return {
         "outcome": outcome,
         "elapsed_s": round(elapsed, 4),
@@ -531,9 +543,11 @@ def _observe(job, folders, cgroups, identity, channel, runner, outputs, started,
         "leaked": leaked,
         "killed": killed,
         "peak_processes": watch.peak_processes,
-        "semaphores_removed": remove_semaphores(events) + identity.remove_leftover_files(),
+        "semaphores_removed": remove_semaphores(found) + identity.remove_leftover_files(),
         "user": identity.uid,
-        "stdout": outputs["stdout"].result(),
+        "stdout": stdout,
+        "unconfirmed": unconfirmed + dropped,
+        "pids_below": bound,
         "stderr": outputs["stderr"].result(),
         "runner_pid": runner_pid,
         "cgroups": cgroups.active,
@@ -552,7 +566,26 @@ def _start_runner(job, runner_job, folders, cgroups, identity, outputs, pass_fds
     return subprocess.Popen(
         [identity.python, "-c", warm.CODE, json.dumps(runner_job)],
         cwd=folders["work"], env=env, stdin=subprocess.DEVNULL, stdout=outputs[0], stderr=outputs[1],
-        pass_fds=pass_fds, preexec_fn=limit, close_fds=True, **system.isolated(), **identity.popen_args())
+        pass_fds=pass_fds, preexec_fn=_before_exec(identity, limit, own_proc), close_fds=True,
+        **system.isolated(), **({} if own_proc else identity.popen_args()))
+
+
+def _before_exec(identity, limit, own_proc):
+    """An exec'd runner's preexec_fn (POSIX): in a pid namespace, mount its /proc while it still
+    may and only then become the scenario's user (subprocess would change the user before any
+    preexec_fn); no signal left ignored (an exec keeps what is ignored: a grader started under
+    nohup would hand on SIGHUP ignored); then the limits."""
+    if not system.POSIX:
+        return None
+
+    def apply():
+        if own_proc:
+            pidns.own_proc()
+            identity.become()
+        system.no_ignored_signals()
+        if limit is not None:
+            limit()
+    return apply
 
 
 def _leftovers(helpers, marker, number=_same, grace=LEFTOVER_GRACE_S):

@@ -45,6 +45,19 @@ def isolated():
     return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.CREATE_NO_WINDOW}
 
 
+def no_ignored_signals():
+    """Every ignored signal back to its default, as in a process started afresh (an exec keeps
+    ignored dispositions; Python ignores SIGPIPE and SIGXFSZ again itself)."""
+    import signal
+
+    for number in signal.valid_signals():
+        try:
+            if signal.getsignal(number) is signal.SIG_IGN:
+                signal.signal(number, signal.SIG_DFL)
+        except (OSError, ValueError, TypeError):
+            pass
+
+
 def become_subreaper():
     """Make orphans of our descendants (setsid, double fork) re-parent to us. Linux only."""
     if not LINUX:
@@ -259,11 +272,11 @@ def _private_mounts():
 
 
 def _pid_namespace():
-    """False when scenarios get a private view and warm runners but no pid namespace."""
-    from grader.engine import mounts, pidns, warm
+    """False when scenarios get a private view but no pid namespace."""
+    from grader.engine import mounts, pidns
 
-    if not (_view_wanted() and mounts.supported() and warm.wanted()):
-        return True  # no view (named above when wanted) or exec'd runners: nothing more to name
+    if not (_view_wanted() and mounts.supported()):
+        return True  # no view: named above when wanted
     return pidns.supported()
 
 

@@ -145,6 +145,8 @@ def start(runner_job, env, cwd, out_w, err_w, channel_fd, user, limit, own_proc=
 def _become_runner(runner_job, env, cwd, out_w, err_w, channel_fd, user, limit, own_proc):
     import json
 
+    from grader.engine import isolation
+
     if own_proc:  # while it may still mount
         from grader.engine import pidns
 
@@ -152,10 +154,7 @@ def _become_runner(runner_job, env, cwd, out_w, err_w, channel_fd, user, limit, 
     os.setsid()
     _descriptors(out_w, err_w, channel_fd)
     os.chdir(cwd)
-    if user:
-        os.setgroups([])
-        os.setgid(user["group"])
-        os.setuid(user["user"])
+    isolation.become(user)
     if limit is not None:
         limit()
     _no_capabilities()

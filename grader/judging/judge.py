@@ -30,7 +30,7 @@ class Observations:
         self.report = report
         self.calls = result.get("calls", [])
         self.extra = result.get("extra", {})
-        self.runner_pid = result.get("runner_pid", report.get("runner_pid"))
+        self.runner_pid = report.get("runner_pid", result.get("runner_pid"))  # the supervisor's
         self.method = method
         stopped_at = report.get("stopped_at")
         # what happened while the grader was stopping the scenario is not the student's doing
