@@ -43,7 +43,10 @@ def start_in_background(target, *args):
 
 def grade(tmp_path, greet_body, separate=False, module=None, env=None, preexec_fn=None):
     """Grade an attack (as 01_process's greet, or a whole `module`) beside a correct 02_queue:
-    (results, stderr). `preexec_fn`: how the grader's process starts."""
+    (results, stderr), having checked that the attack earned nothing, the neighbour kept full
+    marks and, separated, nothing of the scenarios' users was left behind. `preexec_fn`: how
+    the grader's process starts."""
+    before = _traces_of_users() if separate else None
     sub = tmp_path / "sub"
     (sub / "01_process").mkdir(parents=True)
     (sub / "01_process" / "hello_process.py").write_text(
@@ -64,6 +67,7 @@ def grade(tmp_path, greet_body, separate=False, module=None, env=None, preexec_f
     neighbour = [t for t in results["tests"] if t["exercise"] == NEIGHBOUR[0]]
     assert all(t["status"] == "passed" for t in neighbour), neighbour  # never spoiled
     assert tests["greet_prints"]["score"] == 0, tests["greet_prints"]  # the attack earns nothing
+    assert before is None or _traces_of_users() == before
     return tests, done.stderr
 
 

@@ -300,7 +300,8 @@ _NOTES = {
                       "and folders other users may read (solutions/ beside a checkout of the "
                       "kit) stay readable to student code",
     "pid_namespace": "no pid namespace for scenarios: student code sees the machine's processes "
-                     "and can signal those of its own user",
+                     "and can signal those of its own user, and the pids its processes report "
+                     "are taken on trust",
 }
 
 
