@@ -67,20 +67,38 @@ def view_requested():
 
 def available():
     """Whether scenarios can run as users of their own: root, on a POSIX system, with an
-    interpreter other users can run."""
+    interpreter other users can run (through the scenario's view where it opens the way)."""
     return os.name == "posix" and hasattr(os, "geteuid") and os.geteuid() == 0 \
-        and not os.environ.get("MPKIT_PLATFORM") and runner_python() is not None
+        and not os.environ.get("MPKIT_PLATFORM") and runner_python(opened_by_view()) is not None
 
 
-def _reachable(path):
+def opened_by_view():
+    """The folders a scenario's private view would open for its user on the way to the
+    grader and its interpreter (a 0700 home folder holding pyenv), or none where scenarios get
+    no view (engine/mounts.py)."""
+    import sys
+
+    import grader
+    from grader.engine import mounts
+
+    if not view_requested() or not mounts.supported():
+        return []
+    return mounts.closed_folders([sys.prefix, sys.base_prefix, sys.exec_prefix,
+                                  os.path.dirname(os.path.abspath(grader.__file__))])
+
+
+def _reachable(path, opened=()):
     """Whether a user with no rights of its own can reach and read `path` (every folder on
-    the way passable by others, the file readable and, for programs, executable)."""
+    the way passable by others, or one of the `opened` folders, the file readable and, for
+    programs, executable)."""
     import stat
 
     path = os.path.realpath(path)
     parts = path.split(os.sep)
     for index in range(2, len(parts)):
         folder = os.sep.join(parts[:index]) or os.sep
+        if folder in opened:
+            continue
         try:
             if not os.stat(folder).st_mode & stat.S_IXOTH:
                 return False
@@ -92,25 +110,25 @@ def _reachable(path):
         return False
 
 
-def runner_python():
+def runner_python(opened=()):
     """The interpreter scenarios run under when they run as users of their own: the grader's
-    own if other users can reach it and its standard library, else a system Python of the
-    same version, else None."""
+    own if other users can reach it and its standard library (`opened`: folders the view
+    opens), else a system Python of the same version, else None."""
     import grader
 
-    if not _reachable(grader.__file__):  # the runner imports the grader's hooks
+    if not _reachable(grader.__file__, opened):  # the runner imports the grader's hooks
         return None
-    return python_for_others()
+    return python_for_others(opened)
 
 
-def python_for_others():
-    """This interpreter if other users can run it and read its standard library, else a system
-    Python of the same version, else None."""
+def python_for_others(opened=()):
+    """This interpreter if other users can run it and read its standard library (`opened`:
+    folders the view opens), else a system Python of the same version, else None."""
     import sys
     import sysconfig
 
     stdlib = sysconfig.get_paths()["stdlib"]
-    if _reachable(sys.executable) and _reachable(os.path.join(stdlib, "os.py")):
+    if _reachable(sys.executable, opened) and _reachable(os.path.join(stdlib, "os.py"), opened):
         return sys.executable
     version = "python%d.%d" % sys.version_info[:2]
     for folder in ("/usr/bin", "/usr/local/bin"):
@@ -129,7 +147,7 @@ class Identity:
         self.uid, self._lock, self.python = None, None, sys.executable
         if not separate or not available():
             return
-        self.python = runner_python()
+        self.python = runner_python(opened_by_view())
         import fcntl
 
         folder = _lock_folder()

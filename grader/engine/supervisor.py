@@ -410,12 +410,14 @@ def private_view(job, workdir, identity):
     grader_dir = os.path.dirname(os.path.abspath(grader.__file__))
     own = [sys.prefix, sys.base_prefix, sys.exec_prefix]  # its standard library and site-packages
     # a scenario's user who cannot reach this interpreter (under a 0700 home) gets it opened
-    opened = mounts.closed_folders(own + [grader_dir]) if identity.python != sys.executable else []
+    opened = mounts.closed_folders(own + [grader_dir]) if identity.uid is not None else []
     needed = [workdir, identity.python, grader_dir] + (own if opened or identity.python == sys.executable else [])
     try:
         mounts.enter_private_view(job.get("hide") or [], needed, job["limits"]["output_kb"],
                                   read_only=[grader_dir], opened=opened)
     except OSError:
+        if opened:  # the way to this interpreter stays closed: a system Python's, if there is one
+            identity.python = isolation.runner_python() or identity.python
         return False
     if opened and isolation.runner_python() == sys.executable:  # judged in the view
         identity.python = sys.executable
