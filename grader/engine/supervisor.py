@@ -410,7 +410,7 @@ def private_view(job, workdir, identity):
     grader_dir = os.path.dirname(os.path.abspath(grader.__file__))
     own = [sys.prefix, sys.base_prefix, sys.exec_prefix]  # its standard library and site-packages
     # a scenario's user who cannot reach this interpreter (under a 0700 home) gets it opened
-    opened = mounts.closed_folders(own + [grader_dir]) if identity.uid is not None else []
+    opened = isolation.opened_by_view() if identity.uid is not None else []
     needed = [workdir, identity.python, grader_dir] + (own if opened or identity.python == sys.executable else [])
     try:
         mounts.enter_private_view(job.get("hide") or [], needed, job["limits"]["output_kb"],
