@@ -6,7 +6,7 @@
 
 The project is installed as a wheel would install it (not editable), and a short check run
 from outside the checkout makes sure the package data the grader needs at run time
-(grader/course/manifest.toml, grader/engine/_site/sitecustomize.py) made it into the installed package.
+(grader/course/manifest.toml, grader/engine/_site/sitecustomize.py, grader/locale/) made it into the installed package.
 """
 import os
 import re
@@ -45,10 +45,12 @@ import os, sys
 import grader
 from grader.course import manifest
 from grader.engine import supervisor
+from grader import messages
 where = os.path.dirname(os.path.abspath(grader.__file__))
 if os.path.normcase(where) == os.path.normcase(os.path.join(sys.argv[1], "grader")):
     sys.exit("grader was imported from the checkout (%s), not from the installed package" % where)
-for path in (manifest.MANIFEST_PATH, os.path.join(supervisor.SITE_DIR, "sitecustomize.py")):
+for path in (manifest.MANIFEST_PATH, os.path.join(supervisor.SITE_DIR, "sitecustomize.py"),
+             os.path.join(messages.LOCALE, messages.TEMPLATE), os.path.join(messages.LOCALE, "zh.po")):
     if not os.path.isfile(path):
         sys.exit("the installed package lacks %s" % path)
 print("installed package OK: %s, %d exercises" % (where, len(manifest.load())))
