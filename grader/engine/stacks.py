@@ -61,11 +61,12 @@ def where(dump_text, student_dir, sources=None):
 
 
 def _is_instrumentation(path):
-    """The grader's own wrappers (patched join, start...) between the student and the library."""
-    return os.path.normcase(os.path.abspath(path)) == _HOOKS
+    """The grader's own wrappers (patched join, start...) between the student and the library:
+    a frame in any module of the hooks package."""
+    return os.path.dirname(os.path.normcase(os.path.abspath(path))) == _HOOKS
 
 
-_HOOKS = os.path.normcase(os.path.join(os.path.dirname(os.path.abspath(__file__)), "hooks.py"))
+_HOOKS = os.path.normcase(os.path.join(os.path.dirname(os.path.abspath(__file__)), "hooks"))
 
 
 def _own_frames(frames):
@@ -84,6 +85,8 @@ def innermost(dump_text):
 
 
 def _short(path):
+    if _is_instrumentation(path):  # one module to the student, whichever of the package's files
+        return "hooks.py"
     parts = path.replace("\\", "/").split("/")
     return "/".join(parts[-2:]) if len(parts) > 1 and parts[-2] == "multiprocessing" else parts[-1]
 
