@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from grader.engine import isolation, shake, system
-from grader.engine.workers import close_zygotes, supervise
+from grader.engine.workers import UnreadableReport, close_zygotes, supervise
 from grader.judging import judge as judging
 from grader.judging.outcomes import ERROR, PASSED
 from grader.judging.verdict import Verdict
@@ -201,13 +201,17 @@ def _run_job(job):
         return read_and_draw
 
     run_test = getattr(job.scenario, "run_test", None)
-    if run_test is None:
-        status, message, output, events = one_pass(job, None, None,
-                                                   drawing(None, lambda *seen: _judge(job, *seen)))
-    else:  # a plain pytest test: each of its calls is a pass of its own
-        status, message, output, events = run_test(
-            job.exercise, job.start_method,
-            lambda scenario, call, read: one_pass(job, scenario, call, drawing(scenario, read)))
+    try:
+        if run_test is None:
+            status, message, output, events = one_pass(job, None, None,
+                                                       drawing(None, lambda *seen: _judge(job, *seen)))
+        else:  # a plain pytest test: each of its calls is a pass of its own
+            status, message, output, events = run_test(
+                job.exercise, job.start_method,
+                lambda scenario, call, read: one_pass(job, scenario, call, drawing(scenario, read)))
+    except UnreadableReport as exc:  # this test alone; the run goes on
+        status, message, output, events = ERROR, text("unreadable_report", call=job.scenario.call,
+                                                      detail=str(exc)), "", []
     timeline = drawn[-1] if drawn and status != PASSED else None
     return Verdict(exercise=job.exercise.folder, name=job.scenario.name, status=status,
                    max_score=job.scenario.points, message=message, output=output,
@@ -270,7 +274,8 @@ def _log_semaphores(events):
     """With MPKIT_SEMAPHORE_LOG set (the kit's tests set it), note the name of every named
     semaphore a scenario made, so a leak check can look for exactly those in /dev/shm."""
     path = os.environ.get("MPKIT_SEMAPHORE_LOG")
-    names = {e.get("name") for e in events if e.get("kind") == "semlock" and e.get("name")}
+    names = {e["name"] for e in events  # a name of another type is not the hooks' (hashable or not)
+             if e.get("kind") == "semlock" and isinstance(e.get("name"), str) and e["name"]}
     if path and names:
         with open(path, "a", encoding="utf-8") as log:
             log.write("".join("%s\n" % name for name in sorted(names)))

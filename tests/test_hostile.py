@@ -443,6 +443,8 @@ CASES = [
     Case("fake_results_output", {}, module="fake_results", check=_fake_results_not_believed,
          extra_args=["--output", "report.json"]),
     Case("forged_events", {"greet_prints": ("failed", "printed ''")}),
+    Case("deep_events", {"greet_prints": ("failed", "printed ''")}),
+    Case("forged_answer", {"greet_prints": ("error", "could not read what the scenario")}),
     Case("report_injection", {"greet_prints": ("failed", "printed '\\x1b[2J"),
                               "run_greeting_in_child": ("crashed", "ValueError"),
                               "start_in_background": ("failed", None)}),
