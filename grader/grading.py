@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from grader.engine import isolation, safe_files, shake, system
-from grader.engine.workers import close_zygotes, supervise
+from grader.engine.workers import UnreadableReport, close_zygotes, supervise
 from grader.judging import judge as judging
 from grader.judging.outcomes import ERROR, PASSED
 from grader.judging.verdict import Verdict
@@ -241,6 +241,9 @@ def _run_job(job):
         status, message, output, events = _passes(job, drawing)
     except safe_files.Refused as exc:  # made a link while the job ran
         return _refused(job, exc)
+    except UnreadableReport as exc:  # this test alone; the run goes on
+        status, message, output, events = ERROR, text("unreadable_report", call=job.scenario.call,
+                                                      detail=str(exc)), "", []
     timeline = drawn[-1] if drawn and status != PASSED else None
     return Verdict(exercise=job.exercise.folder, name=job.scenario.name, status=status,
                    max_score=job.scenario.points, message=message, output=output,
@@ -315,7 +318,8 @@ def _log_semaphores(events):
     """With MPKIT_SEMAPHORE_LOG set (the kit's tests set it), note the name of every named
     semaphore a scenario made, so a leak check can look for exactly those in /dev/shm."""
     path = os.environ.get("MPKIT_SEMAPHORE_LOG")
-    names = {e.get("name") for e in events if e.get("kind") == "semlock" and e.get("name")}
+    names = {e["name"] for e in events  # a name of another type is not the hooks' (hashable or not)
+             if e.get("kind") == "semlock" and isinstance(e.get("name"), str) and e["name"]}
     if path and names:
         with open(path, "a", encoding="utf-8") as log:
             log.write("".join("%s\n" % name for name in sorted(names)))
