@@ -139,9 +139,20 @@ def test_nbgrader_scores_grades_a_course_that_nbgrader_never_autograded(nbgrader
     shutil.copytree(nbgrader_course[1], course)
     assert cli.main(["nbgrader-scores", str(course), "--assignment", "ps9"]) == cli.EXIT_USAGE
     assert "--assignment: the gradebook has no assignment 'ps9' (it has: %s)" % ASSIGNMENT in capsys.readouterr().err
+    assert cli.main(["nbgrader-scores", str(course), "--assignment", ASSIGNMENT, "--student", "nobody"]) == cli.EXIT_USAGE
+    assert "--student: no submission of nobody in %s" % (course / "submitted") in capsys.readouterr().err
+    assert cli.main(["nbgrader-scores", str(course / "submitted"), "--assignment", ASSIGNMENT]) == cli.EXIT_USAGE
+    assert "COURSE_DIR: no gradebook at %s" % (course / "submitted" / "gradebook.db") in capsys.readouterr().err
     assert not (course / "autograded").exists() and _gradebook_scores(course) == {}
+
+    # what nbgrader grades is 02_queue.ipynb itself: not a notebook beside it, nor through a link
+    _submit(course, "beside", nbgrader_course[2])
+    solved = course / "submitted" / "solved" / ASSIGNMENT / "02_queue.ipynb"
+    shutil.copy(solved, course / "submitted" / "beside" / ASSIGNMENT / "draft.ipynb")
+    (course / "submitted" / "linked" / ASSIGNMENT).mkdir(parents=True)
+    (course / "submitted" / "linked" / ASSIGNMENT / "02_queue.ipynb").symlink_to(solved)
 
     # the students are added to the gradebook, with their submissions: no kernel ever ran
     assert cli.main(["nbgrader-scores", str(course), "--assignment", ASSIGNMENT]) == cli.EXIT_OK
-    assert _exported(course) == dict(HONEST, cheats=0)
+    assert _exported(course) == dict(HONEST, cheats=0, beside=0, linked=0)
     assert not (course / "autograded").exists()

@@ -4,12 +4,13 @@ decided by the kit outside any kernel and written into nbgrader's own gradebook.
 `nbgrader autograde` runs each submitted notebook in a kernel, and a cell the student added runs
 in that kernel before the graded cells: it can replace `grader.notebook.grade_test` and score a
 stub full marks. This command never starts a kernel: it reads each student's module from the
-`%%writefile` cell of the notebooks in `submitted/<student>/<assignment>/` (as `mpkit grade`
-does), grades them as `grade-batch` does (one pool for the class), and sets the `auto_score` of
-every autograder cell of the kit's notebooks (grade id `<exercise>-<test>`, see
-grader/course/notebooks.py) through nbgrader's API; `nbgrader export` then reports those
-scores. A student `nbgrader autograde` never saw is added to the gradebook, so the course can
-skip autograde altogether. Other cells (an instructor's manual ones) are left alone.
+`%%writefile` cell of the notebooks nbgrader grades, `submitted/<student>/<assignment>/
+<exercise>.ipynb` (as `mpkit grade` does, never through a link), grades them as `grade-batch`
+does (one pool for the class), and sets the `auto_score` of every autograder cell of the kit's
+notebooks (grade id `<exercise>-<test>`, see grader/course/notebooks.py) through nbgrader's
+API; `nbgrader export` then reports those scores. A student `nbgrader autograde` never saw is
+added to the gradebook, so the course can skip autograde altogether. Other cells (an
+instructor's manual ones) are left alone.
 """
 import glob
 import os
@@ -17,9 +18,11 @@ import re
 import shutil
 import sys
 import tempfile
+import warnings
 from dataclasses import dataclass, field
 
 from grader.course import notebooks
+from grader.engine import safe_files
 from grader.judging.outcomes import PASSED
 
 EXIT_OK, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 130  # cli.py's
@@ -138,58 +141,86 @@ def record_scores(course_dir, assignment, exercises, methods, jobs=None, only=No
     exercises = [e for e in exercises if e.folder in used]
     from grader.platforms import batch  # the pool and the engine: only when something is graded
 
-    students = [batch.Student(name, path) for name, path in submitted(coursedir, assignment, only)]
-    state = tempfile.mkdtemp(prefix="mpkit-nbgrader-")
+    folders = dict(submitted(coursedir, assignment, only))
+    work = tempfile.mkdtemp(prefix="mpkit-nbgrader-")
     try:
-        outcome = batch.grade_class(students, exercises, methods, state, jobs=jobs, force=True)
+        students = [batch.Student(name, _graded_notebooks(path, exercises, os.path.join(work, str(i))))
+                    for i, (name, path) in enumerate(sorted(folders.items()))]
+        outcome = batch.grade_class(students, exercises, methods, os.path.join(work, "state"),
+                                    jobs=jobs, force=True)
     finally:
-        shutil.rmtree(state, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
     written = Written(interrupted=outcome.interrupted)
     if outcome.interrupted:
         return written
     with _gradebook(coursedir) as gradebook:
         for student in students:
-            _write_student(gradebook, coursedir, assignment, student, outcome.records[student.name],
-                           cells, written)
+            _write_student(gradebook, coursedir, assignment, (student.name, folders[student.name]),
+                           outcome.records[student.name], cells, written)
     return written
 
 
-def _write_student(gradebook, coursedir, assignment, student, record, cells, written):
-    from nbgrader.api import MissingEntry
+def _graded_notebooks(folder, exercises, target):
+    """A copy, in `target`, of the notebooks nbgrader grades in a submission: `<exercise>.ipynb`
+    (not another notebook or module file beside it), each read without following a link."""
+    os.makedirs(target)
+    for exercise in exercises:
+        path = os.path.join(folder, exercise.folder + ".ipynb")
+        try:
+            data = safe_files.read(path, notebooks.MAX_NOTEBOOK_BYTES, folder)[0]
+        except OSError:  # missing, a link, a FIFO: no notebook, so no module (its tests score 0)
+            continue
+        with open(os.path.join(target, exercise.folder + ".ipynb"), "wb") as f:
+            f.write(data)
+    return target
 
+
+def _write_student(gradebook, coursedir, assignment, student, record, cells, written):
+    """Set the auto_score of each kit cell of one student's submission to the kit's score."""
+    sid, folder = student
     if not record["graded"]:
         written.failed += 1
         written.warnings.append("%s: not graded (%s); the gradebook keeps its scores as they were"
-                                % (student.name, "; ".join(record["notes"])))
+                                % (sid, "; ".join(record["notes"])))
         return
-    try:
-        gradebook.find_student(student.name)
-    except MissingEntry:
-        gradebook.add_student(student.name)
-    try:
-        gradebook.find_submission(assignment, student.name)
-    except MissingEntry:
-        timestamp = coursedir.get_existing_timestamp(student.path)
-        gradebook.add_submission(assignment, student.name, **({"timestamp": timestamp} if timestamp else {}))
+    _ensure_submission(gradebook, coursedir, assignment, sid, folder)
     passed = _passed(record)
     before = after = total = 0.0
     for (nb, name), (exercise, test) in sorted(cells.items()):
-        grade = gradebook.find_grade(name, nb, assignment, student.name)
+        grade = gradebook.find_grade(name, nb, assignment, sid)
         before += grade.auto_score or 0
         grade.auto_score = grade.max_score if passed.get((exercise.folder, test)) else 0.0
         grade.needs_manual_grade = grade.manual_score is not None  # as nbgrader's autograde does
         after, total = after + grade.auto_score, total + grade.max_score
-        if grade.manual_score is not None or grade.extra_credit:
-            written.warnings.append("%s: %s/%s keeps a manual score (%s) or extra credit (%s) that "
-                                    "counts instead of the kit's" % (student.name, nb, name,
-                                                                     grade.manual_score, grade.extra_credit))
+        kept = ["a manual score of %g" % grade.manual_score] if grade.manual_score is not None else []
+        kept += ["extra credit of %g" % grade.extra_credit] if grade.extra_credit else []
+        if kept:
+            written.warnings.append("%s: %s/%s has %s in the gradebook, which nbgrader counts instead "
+                                    "of the kit's score" % (sid, nb, name, " and ".join(kept)))
         written.cells += 1
     gradebook.db.commit()
     written.students += 1
-    line = "%s: %g/%g" % (student.name, after, total)
-    if before != after:
-        line += " (the gradebook had %g)" % before
-    written.lines.append(line)
+    written.lines.append("%s: %g/%g%s" % (sid, after, total,
+                                          " (the gradebook had %g)" % before if before != after else ""))
+
+
+def _ensure_submission(gradebook, coursedir, assignment, sid, folder):
+    """The student and their submission in the gradebook, as `nbgrader autograde` would add them
+    (with the time in the submission's timestamp.txt) if it never ran."""
+    from nbgrader.api import MissingEntry
+    from sqlalchemy.exc import SAWarning
+
+    try:
+        gradebook.find_student(sid)
+    except MissingEntry:
+        gradebook.add_student(sid)
+    try:
+        gradebook.find_submission(assignment, sid)
+    except MissingEntry:
+        timestamp = coursedir.get_existing_timestamp(folder)
+        with warnings.catch_warnings():  # nbgrader's add_submission flushes half-made rows: harmless
+            warnings.simplefilter("ignore", SAWarning)
+            gradebook.add_submission(assignment, sid, **({"timestamp": timestamp} if timestamp else {}))
 
 
 def add_parser(commands, selection_options):
@@ -217,8 +248,8 @@ def report(written, course_dir):
         return "mpkit nbgrader-scores: interrupted: the gradebook is left as it was\n"
     out = ["%s\n" % line for line in written.lines]
     out += ["warning: %s\n" % line for line in written.warnings]
-    out.append("mpkit nbgrader-scores: the kit's scores of %d autograder cells of %d students are in "
-               "the gradebook of %s; %d failed to grade. `nbgrader export` reports them; a later "
+    out.append("mpkit nbgrader-scores: the kit's scores are in the gradebook of %s (students: %d, "
+               "autograder cells: %d, failed to grade: %d). `nbgrader export` reports them; a later "
                "`nbgrader autograde` overwrites them: run this command again after it\n"
-               % (written.cells, written.students, course_dir, written.failed))
+               % (course_dir, written.students, written.cells, written.failed))
     return "".join(out)
