@@ -156,3 +156,15 @@ def test_nbgrader_scores_grades_a_course_that_nbgrader_never_autograded(nbgrader
     assert cli.main(["nbgrader-scores", str(course), "--assignment", ASSIGNMENT]) == cli.EXIT_OK
     assert _exported(course) == dict(HONEST, cheats=0, beside=0, linked=0)
     assert not (course / "autograded").exists()
+
+    # a submission made before the assignment had a cell: the others are written, that one named
+    from nbgrader.api import Gradebook
+
+    with Gradebook("sqlite:///%s" % (course / "gradebook.db")) as gradebook:
+        gradebook.db.delete(gradebook.find_grade("02_queue-collect_large", "02_queue", ASSIGNMENT, "solved"))
+        gradebook.db.commit()
+    capsys.readouterr()
+    assert cli.main(["nbgrader-scores", str(course), "--assignment", ASSIGNMENT, "--student", "solved"]) == cli.EXIT_OK
+    out = capsys.readouterr().out
+    assert "warning: solved: the gradebook's submission has no 02_queue/02_queue-collect_large" in out
+    assert "solved: %d/%d\n" % (MAX_SCORE - 2, MAX_SCORE - 2) in out

@@ -187,7 +187,9 @@ def _write_student(gradebook, coursedir, assignment, student, record, cells, wri
     passed = _passed(record)
     before = after = total = 0.0
     for (nb, name), (exercise, test) in sorted(cells.items()):
-        grade = gradebook.find_grade(name, nb, assignment, sid)
+        grade = _grade(gradebook, name, nb, assignment, sid, written)
+        if grade is None:
+            continue
         before += grade.auto_score or 0
         grade.auto_score = grade.max_score if passed.get((exercise.folder, test)) else 0.0
         grade.needs_manual_grade = grade.manual_score is not None  # as nbgrader's autograde does
@@ -202,6 +204,19 @@ def _write_student(gradebook, coursedir, assignment, student, record, cells, wri
     written.students += 1
     written.lines.append("%s: %g/%g%s" % (sid, after, total,
                                           " (the gradebook had %g)" % before if before != after else ""))
+
+
+def _grade(gradebook, name, nb, assignment, sid, written):
+    """The gradebook's grade of one cell of a submission, or None (with a warning) when the
+    submission lacks it (made before the assignment had that notebook or cell)."""
+    from nbgrader.api import MissingEntry
+
+    try:
+        return gradebook.find_grade(name, nb, assignment, sid)
+    except MissingEntry:
+        written.warnings.append("%s: the gradebook's submission has no %s/%s (the assignment changed "
+                                "after it was made?): not written" % (sid, nb, name))
+        return None
 
 
 def _ensure_submission(gradebook, coursedir, assignment, sid, folder):
