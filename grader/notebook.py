@@ -14,6 +14,10 @@ Both grade the module file the solution cell wrote (`%%writefile queue_messages.
 current folder, as real processes under the kit's supervisor, exactly as `mpkit grade` does:
 the kernel only waits for the verdict, so a deadlock in the student's code never hangs it.
 Neither writes to stderr when the tests pass (nbgrader scores such a cell 0).
+
+Under `nbgrader autograde` the kernel is the student's: a cell of theirs that runs before the
+graded cells can replace `grade_test`, so the scores that count come from outside any kernel,
+`mpkit nbgrader-scores` (grader/platforms/gradebook.py).
 """
 import os
 import shutil
