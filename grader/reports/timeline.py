@@ -15,7 +15,9 @@ from grader.messages import text
 VERSION = 1
 MAX_LANES = 24
 MAX_MARKS = 200  # per lane
+MAX_WAITS = 200  # per lane, besides the waits still open at the end
 MAX_DETAIL = 80
+MAX_HELD = 26  # locks a write says it held
 
 # event kind -> (kind of the wait it opens, the kind that closes it)
 WAIT_OPENERS = {"join_begin": "join", "lock_wait": "lock", "get_wait": "get", "recv_wait": "recv"}
@@ -37,9 +39,12 @@ def build(report, blocked=None):
     stopped = report.get("outcome") not in (None, "exited")
     last = max(e["t"] for e in events if e["pid"] in pids)
     end = max(last, report["stopped_at"]) if stopped and report.get("stopped_at") else last
-    names = {"lock": _Names(), "queue": _Names()}
-    lanes = [_lane(pid, [e for e in events if e["pid"] == pid], runner, t0, end - t0, stopped,
-                   blocked.get(pid), names, _exit_codes(report))
+    names, codes = {"lock": _Names(), "queue": _Names()}, _exit_codes(report)
+    own = {pid: [] for pid in pids}
+    for event in events:
+        if event["pid"] in own:
+            own[event["pid"]].append(event)
+    lanes = [_lane(pid, own[pid], runner, t0, end - t0, stopped, blocked.get(pid), names, codes)
              for pid in pids]
     return {"version": VERSION, "end": _r(end - t0), "stopped": stopped,
             "outcome": report.get("outcome"), "lanes": lanes}
@@ -91,7 +96,9 @@ def _lane(pid, own, runner, t0, end, stopped, blocked, names, codes):
         t, kind = _r(event["t"] - t0), event["kind"]
         closes = WAIT_CLOSERS.get(kind)
         if closes and closes in open_waits:
-            lane["waits"].append([open_waits.pop(closes), t, closes, False])
+            since = open_waits.pop(closes)
+            if len(lane["waits"]) < MAX_WAITS:
+                lane["waits"].append([since, t, closes, False])
         if kind in WAIT_OPENERS:
             open_waits[WAIT_OPENERS[kind]] = t
         if kind == "write" and event.get("stream") == "stdout":
@@ -145,19 +152,28 @@ def _text(value):
 
 def _add_output(lane, line, t, event, locks):
     """Collect one process's writes into lines: a mark per line printed, at its first write,
-    with the locks held by every write of it."""
-    text, held = str(event.get("text", "")), [locks(h) for h in event.get("held") or []]
-    while text:
+    with the locks held by every write of it. Linear in the text and bounded: the text is
+    scanned only until the lane holds MAX_MARKS marks, and a line keeps only what its mark
+    shows (MAX_DETAIL characters)."""
+    text = event.get("text", "")
+    text = text if isinstance(text, str) else str(text)
+    held = {locks(h) for h in (event.get("held") or [])[:MAX_HELD]}
+    start = 0
+    while start < len(text) and len(lane["marks"]) < MAX_MARKS:
         if line is None:
             line = [t, "", set(held), t]
         else:
-            line[2] &= set(held)
+            line[2] &= held
             line[3] = t
-        head, newline, text = text.partition("\n")
-        line[1] += head
-        if newline:
-            _add(lane, [line[0], "print", _printed(line)])
-            line = None
+        newline = text.find("\n", start)
+        stop = len(text) if newline < 0 else newline
+        room = MAX_DETAIL + 1 - len(line[1])
+        if room > 0:
+            line[1] += text[start:min(stop, start + room)]
+        if newline < 0:
+            break
+        _add(lane, [line[0], "print", _printed(line)])
+        line, start = None, newline + 1
     return line
 
 

@@ -1,0 +1,82 @@
+"""The trusted side's work on what a scenario wrote is linear and capped: what student code
+writes (its event log, its notebooks, its archives) can make the grader do only a bounded amount
+of work per submission, however it is shaped. Work is measured as the number of calls the
+trusted side makes (sys.setprofile) and the memory it keeps (tracemalloc), never as time."""
+import sys
+import tracemalloc
+
+from grader.reports import text as text_report
+from grader.reports import timeline
+
+
+def _calls(function, *args):
+    """(function's result, how many Python and C functions it called)."""
+    count = [0]
+
+    def profile(frame, event, arg):
+        if event in ("call", "c_call"):
+            count[0] += 1
+
+    sys.setprofile(profile)
+    try:
+        result = function(*args)
+    finally:
+        sys.setprofile(None)
+    return result, count[0]
+
+
+def _peak(function, *args):
+    """(function's result, the most memory it held at once, in bytes)."""
+    tracemalloc.start()
+    try:
+        result = function(*args)
+        return result, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def _report(writes):
+    """A supervisor's report of a scenario stopped while it hung, whose caller made `writes`."""
+    events = [{"t": 1.0 + i / 1000, "pid": 10, "kind": "write", "stream": "stdout", "text": text,
+               "held": []} for i, text in enumerate(writes)]
+    return {"runner_pid": 10, "outcome": "timeout", "stopped_at": 5.0, "events": events,
+            "timeline": []}
+
+
+def _draw(report):
+    model = timeline.build(report)
+    return model, text_report.timeline_text(model)
+
+
+def test_a_write_of_millions_of_lines_is_drawn_with_bounded_work():
+    """One forged write event of 3.5 million lines (what a scenario can slip into its own event
+    log) costs no more than one of a thousand: the timeline shows MAX_MARKS lines of it."""
+    (small, drawn), few = _calls(_draw, _report(["hello\n" * 1000]))
+    (big, _), many = _calls(_draw, _report(["\n" * 3500000]))
+    assert len(big["lanes"][0]["marks"]) == len(small["lanes"][0]["marks"]) == timeline.MAX_MARKS
+    assert many <= few * 1.2, (few, many)
+    assert "o" in drawn  # the lines printed are drawn
+
+
+def test_many_writes_of_one_long_line_keep_only_what_the_mark_shows():
+    """20000 writes without a newline (8 MB of one line): the line kept for its mark stays
+    MAX_DETAIL characters, not the 8 MB joined one write at a time."""
+    report = _report(["x" * 400] * 20000)
+    model, peak = _peak(timeline.build, report)
+    (mark,) = model["lanes"][0]["marks"]
+    assert mark[1] == "print" and mark[2]["text"].startswith("xxx") and len(mark[2]["text"]) == timeline.MAX_DETAIL
+    assert peak < 1024 * 1024, peak  # the text written is 8 MB
+
+
+def test_waits_are_capped_per_lane_and_the_one_still_open_is_kept():
+    events = []
+    for i in range(5000):
+        events += [{"t": 1.0 + i / 1000, "pid": 10, "kind": "lock_wait", "lock": "L"},
+                   {"t": 1.0 + i / 1000 + 0.0001, "pid": 10, "kind": "lock_acquired", "lock": "L"}]
+    events.append({"t": 7.0, "pid": 10, "kind": "lock_wait", "lock": "L"})
+    report = {"runner_pid": 10, "outcome": "deadlock", "stopped_at": 8.0, "events": events,
+              "timeline": []}
+    waits = timeline.build(report)["lanes"][0]["waits"]
+    assert len(waits) == timeline.MAX_WAITS + 1
+    assert waits[-1][2:] == ["lock", True]  # where it was blocked when stopped
+
