@@ -2,9 +2,13 @@
 writes (its event log, its notebooks, its archives) can make the grader do only a bounded amount
 of work per submission, however it is shaped. Work is measured as the number of calls the
 trusted side makes (sys.setprofile) and the memory it keeps (tracemalloc), never as time."""
+import json
 import sys
 import tracemalloc
 
+from grader import grading
+from grader.course import notebooks
+from grader.platforms import submissions
 from grader.reports import text as text_report
 from grader.reports import timeline
 
@@ -80,3 +84,34 @@ def test_waits_are_capped_per_lane_and_the_one_still_open_is_kept():
     assert len(waits) == timeline.MAX_WAITS + 1
     assert waits[-1][2:] == ["lock", True]  # where it was blocked when stopped
 
+
+def _appending_notebook(cells, body):
+    """A notebook whose first cell writes m.py and whose `cells` next ones append `body` to it."""
+    sources = ["%%writefile m.py\n" + body] + ["%%writefile -a m.py\n" + body] * cells
+    return json.dumps({"cells": [{"cell_type": "code", "source": s} for s in sources]})
+
+
+def test_a_module_appended_to_by_many_cells_is_joined_once_and_capped():
+    """100000 cells appending to one module (a 16 MB notebook, a 10 MB module): joining them
+    keeps no more than the module cap beyond what reading the notebook itself takes (joining
+    them one cell at a time held the whole module twice, and copied it once per cell)."""
+    data = _appending_notebook(100000, "x" * 99)
+    limit = grading.MAX_MODULE_BYTES
+    _, parsing = _peak(json.loads, data)
+    modules, joining = _peak(notebooks.modules_in, data, "nb.ipynb", limit)
+    assert len(modules["m.py"]) == limit + 1  # too large, and known to be
+    assert joining - parsing < 4 * limit, (parsing, joining)
+    small = notebooks.modules_in(_appending_notebook(2, "y = 1"), "nb.ipynb", limit)
+    assert small == {"m.py": "y = 1\n" * 3}  # what a kernel leaves: every append, in order
+
+
+def test_a_notebook_module_over_the_cap_is_named_too_large(tmp_path, exercises):
+    exercise = exercises[0]
+    sources = ["%%%%writefile %s\n# %s" % (exercise.filename, "x" * 99)]
+    sources += ["%%%%writefile -a %s\n# %s" % (exercise.filename, "x" * 99)] * 20000
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / (exercise.folder + ".ipynb")).write_text(
+        json.dumps({"cells": [{"cell_type": "code", "source": s} for s in sources]}))
+    submission = submissions.unpack(str(tmp_path / "sub"), [exercise], str(tmp_path / "out"))
+    message = submission.missing[exercise.folder]
+    assert exercise.filename in message and "1024" in message, message

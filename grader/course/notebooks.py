@@ -35,26 +35,44 @@ class NotebookError(Exception):
 
 # -- reading: the modules a notebook's cells write -----------------------------------------------
 
-def modules_in(data, where="notebook"):
+def modules_in(data, where="notebook", limit=None):
     """{path as written: source} for every `%%writefile` cell of a notebook (bytes or str), as a
-    kernel running it from top to bottom would leave them (a later cell wins, `-a` appends)."""
+    kernel running it from top to bottom would leave them (a later cell wins, `-a` appends).
+    Linear in the notebook: appended cells are joined once, at the end. With `limit`, a module
+    is cut at `limit` + 1 characters while it is joined (more than `limit` characters is more
+    than `limit` bytes: the caller can tell it is too large without holding all of it)."""
     try:
         notebook = json.loads(data)
         cells = notebook["cells"]
-    except (ValueError, TypeError, KeyError) as exc:
+    except (ValueError, TypeError, KeyError, RecursionError) as exc:
         raise NotebookError("%s is not a Jupyter notebook (%s)" % (where, exc))
-    modules = {}
+    parts, sizes = {}, {}  # path -> the pieces written, and their length
+    keep = None if limit is None else limit + 1
     for cell in cells if isinstance(cells, list) else []:
-        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+        written = _writefile(cell)
+        if written is None:
             continue
-        source = cell.get("source", "")
-        source = "".join(source) if isinstance(source, list) else str(source)
-        first, _, body = source.partition("\n")
-        magic = WRITEFILE.match(first)
-        if magic:
-            path = magic["path"].strip("\"'")
-            modules[path] = (modules.get(path, "") if magic["append"] else "") + body + "\n"
-    return modules
+        path, append, body = written
+        if not append or path not in parts:
+            parts[path], sizes[path] = [], 0
+        room = len(body) if keep is None else max(0, keep - sizes[path])
+        if room:
+            parts[path].append(body[:room])
+            sizes[path] += min(room, len(body))
+    return {path: "".join(pieces) for path, pieces in parts.items()}
+
+
+def _writefile(cell):
+    """(path, whether it appends, the text it writes) of a `%%writefile` cell, else None."""
+    if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+        return None
+    source = cell.get("source", "")
+    source = "".join(source) if isinstance(source, list) else str(source)
+    first, _, body = source.partition("\n")
+    magic = WRITEFILE.match(first)
+    if not magic:
+        return None
+    return magic["path"].strip("\"'"), bool(magic["append"]), body + "\n"
 
 
 # -- writing: the course --------------------------------------------------------------------------

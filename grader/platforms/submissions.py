@@ -121,7 +121,8 @@ def _with_notebooks(entries):
         if not entry.path.lower().endswith(".ipynb"):
             continue
         try:
-            modules = notebooks.modules_in(entry.read(notebooks.MAX_NOTEBOOK_BYTES), entry.path)
+            modules = notebooks.modules_in(entry.read(notebooks.MAX_NOTEBOOK_BYTES), entry.path,
+                                          grading.MAX_MODULE_BYTES)
         except Exception:  # not a notebook, or an archive member that fails to read: not a module
             continue
         folder = entry.path.rsplit("/", 1)[0] + "/" if "/" in entry.path else ""
