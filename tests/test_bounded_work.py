@@ -2,9 +2,13 @@
 writes (its event log, its notebooks, its archives) can make the grader do only a bounded amount
 of work per submission, however it is shaped. Work is measured as the number of calls the
 trusted side makes (sys.setprofile) and the memory it keeps (tracemalloc), never as time."""
+import csv
 import json
 import sys
 import tracemalloc
+import zipfile
+
+from conftest import ROOT
 
 from grader import grading
 from grader.course import notebooks
@@ -115,3 +119,35 @@ def test_a_notebook_module_over_the_cap_is_named_too_large(tmp_path, exercises):
     submission = submissions.unpack(str(tmp_path / "sub"), [exercise], str(tmp_path / "out"))
     message = submission.missing[exercise.folder]
     assert exercise.filename in message and "1024" in message, message
+
+
+def _padded_notebook(size):
+    """A valid notebook of `size` bytes that writes no module."""
+    head = '{"cells": [], "metadata": {"pad": "'
+    return head + "a" * (size - len(head) - 3) + '"}}'
+
+
+def test_a_costly_archive_costs_only_its_own_students_row(tmp_path):
+    """A class where one zip holds 300 notebooks of 1 MiB (300 MiB to read), another 50001
+    files: each gets its own row naming the archive and why, and the others are graded."""
+    from test_cli import mpkit
+
+    root = tmp_path / "class"
+    root.mkdir()
+    solution = ROOT / "solutions" / "01_process" / "hello_process.py"
+    with zipfile.ZipFile(root / "alice.zip", "w") as archive:
+        archive.write(solution, "01_process/hello_process.py")
+    pad = _padded_notebook(1024 * 1024)
+    with zipfile.ZipFile(root / "bomb.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for i in range(300):
+            archive.writestr("nb%03d.ipynb" % i, pad)
+    with zipfile.ZipFile(root / "many.zip", "w") as archive:
+        for i in range(submissions.MAX_LISTED + 1):
+            archive.writestr("f/%d.txt" % i, "")
+    run = mpkit("grade-batch", str(root), "--state", str(tmp_path / "state"), "--csv",
+                str(tmp_path / "grades.csv"), "--exercise", "process", "--start-method", "fork")
+    assert "Traceback" not in run.stderr, run.stderr
+    rows = {row["student"]: row for row in csv.DictReader((tmp_path / "grades.csv").open())}
+    assert rows["alice"]["total"] == "6", rows["alice"]
+    assert "bomb.zip" in rows["bomb"]["note"] and "256 MB" in rows["bomb"]["note"], rows["bomb"]
+    assert "many.zip" in rows["many"]["note"] and "50000" in rows["many"]["note"], rows["many"]

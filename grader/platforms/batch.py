@@ -10,7 +10,7 @@ import shutil
 import signal
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 from grader import grading
@@ -108,9 +108,15 @@ class Progress:
     def _label(self):
         return "%d/%d students" % (self.done, self.students)
 
-    def scenario(self):
+    def scenario(self, count=1):
+        if self.bar and count:
+            self.bar.advance(self.task, count)
+
+    def skipped(self):
+        """A student whose record is up to date: counted, not printed."""
+        self.done += 1
         if self.bar:
-            self.bar.advance(self.task)
+            self.bar.update(self.task, description=self._label())
 
     def student(self, name, score, max_score, graded=True):
         self.done += 1
@@ -148,79 +154,91 @@ def grade_class(students, exercises, methods, state_dir, jobs=None, force=False)
     outcome = Outcome()
     workroot = tempfile.mkdtemp(prefix="mpkit-batch-")
     try:
-        todo = _prepare(students, exercises, methods, settings, state_dir, workroot, force, outcome)
-        _run(todo, exercises, methods, settings, state_dir, jobs, outcome)
-    except KeyboardInterrupt:  # while unpacking, before any scenario ran
-        outcome.interrupted = True
+        _run(students, exercises, methods, _Class(settings, state_dir, workroot, force), jobs, outcome)
     finally:
         shutil.rmtree(workroot, ignore_errors=True)
     return outcome
 
 
-def _prepare(students, exercises, methods, settings, state_dir, workroot, force, outcome):
-    todo = []
-    for index, student in enumerate(students):
-        try:
-            student.submission = submissions.unpack(student.path, exercises,
-                                                    os.path.join(workroot, str(index)))
-        except submissions.Unreadable as exc:
-            student.problem = text("note_unreadable", detail=exc)
-        except Exception as exc:  # the kit's own failure on this submission: this student only
-            student.problem = text("internal_error", detail="%s: %s" % (type(exc).__name__, exc))
-        else:
-            student.key = hashlib.sha256(json.dumps([settings, student.submission.digest])
-                                         .encode("utf-8")).hexdigest()
-        old = ledger.load(state_dir, student.name)
-        if not force and old and old["graded"] and old["key"] == student.key:
-            outcome.skipped += 1
-            outcome.records[student.name] = old
-        else:
-            todo.append(student)
-    return todo
+@dataclass
+class _Class:
+    settings: dict
+    state_dir: str
+    workroot: str
+    force: bool
 
 
-def _finish(student, settings, state_dir, outcome, progress):
+def _prepare(student, index, exercises, batch, outcome):
+    """Unpack one student's submission (bounded: submissions.Budget), as grading reaches them:
+    True when the student is to be graded, False when an up-to-date record is kept."""
+    try:
+        student.submission = submissions.unpack(student.path, exercises,
+                                                os.path.join(batch.workroot, str(index)))
+    except submissions.Unreadable as exc:
+        student.problem = text("note_unreadable", detail=exc)
+    except Exception as exc:  # the kit's own failure on this submission: this student only
+        student.problem = text("internal_error", detail="%s: %s" % (type(exc).__name__, exc))
+    else:
+        student.key = hashlib.sha256(json.dumps([batch.settings, student.submission.digest])
+                                     .encode("utf-8")).hexdigest()
+    old = ledger.load(batch.state_dir, student.name)
+    if not batch.force and old and old["graded"] and old["key"] == student.key:
+        outcome.skipped += 1
+        outcome.records[student.name] = old
+        return False
+    return True
+
+
+def _finish(student, batch, outcome, progress):
     verdicts = [] if student.problem else student.slots
     if student.problem:
-        rec = ledger.record(student.name, student.key, settings, [], [student.problem], graded=False)
+        rec = ledger.record(student.name, student.key, batch.settings, [], [student.problem], graded=False)
         outcome.failed += 1
     else:
-        rec = ledger.record(student.name, student.key, settings, verdicts, student.submission.notes())
+        rec = ledger.record(student.name, student.key, batch.settings, verdicts, student.submission.notes())
         outcome.graded += 1
-    ledger.save(state_dir, rec)
+    ledger.save(batch.state_dir, rec)
     outcome.records[student.name] = rec
     progress.student(student.name, sum(v.score for v in verdicts), sum(v.max_score for v in verdicts),
                      not student.problem)
 
 
-def _run(todo, exercises, methods, settings, state_dir, jobs, outcome):
-    queue = []  # (student, slot, job), student by student
-    for student in todo:
-        if student.problem:
-            continue
-        for slot, (job, verdict) in enumerate(submissions.plan(student.submission, exercises, methods)):
-            student.slots.append(verdict)
-            if verdict is None:
-                queue.append((student, slot, job))
-                student.waiting += 1
-    progress = Progress(len(queue), len(todo))
-    pool = ThreadPoolExecutor(max_workers=max(1, jobs or JOBS_PER_CORE * (os.cpu_count() or 1)))
-    running = {}
+def _start(student, exercises, methods, pool, running):
+    """Submit the student's scenarios to the pool; how many of them were known already."""
+    known = 0
+    for slot, (job, verdict) in enumerate(submissions.plan(student.submission, exercises, methods)):
+        student.slots.append(verdict)
+        if verdict is None:
+            running[pool.submit(grading.run_job, job)] = (student, slot)
+            student.waiting += 1
+        else:
+            known += 1
+    return known
+
+
+def _run(students, exercises, methods, batch, jobs, outcome):
+    """Students are unpacked one by one as the pool has room for their scenarios: one costly
+    submission delays only its own row, and grading starts with the first student."""
+    workers = max(1, jobs or JOBS_PER_CORE * (os.cpu_count() or 1))
+    per_student = len(grading.plan("", exercises, methods))
+    progress = Progress(per_student * len(students), len(students))
+    pool = ThreadPoolExecutor(max_workers=workers)
+    running, waiting = {}, list(enumerate(students))[::-1]
     try:
-        for student in todo:  # nothing to run: record them at once
-            if student.problem or not student.waiting:
-                _finish(student, settings, state_dir, outcome, progress)
-        running = {pool.submit(grading.run_job, job): (student, slot) for student, slot, job in queue}
-        for future in as_completed(running):
-            student, slot = running[future]
-            try:
-                student.slots[slot] = future.result()
-            except Exception as exc:  # the kit's own failure: this student only
-                student.problem = text("internal_error", detail="%s: %s" % (type(exc).__name__, exc))
-            progress.scenario()
-            student.waiting -= 1
-            if not student.waiting:
-                _finish(student, settings, state_dir, outcome, progress)
+        while waiting or running:
+            while waiting and len(running) < workers:
+                index, student = waiting.pop()
+                if not _prepare(student, index, exercises, batch, outcome):
+                    progress.scenario(per_student)
+                    progress.skipped()
+                    continue
+                progress.scenario(per_student if student.problem else
+                                  _start(student, exercises, methods, pool, running))
+                if student.problem or not student.waiting:  # nothing to run: record at once
+                    _finish(student, batch, outcome, progress)
+            if running:
+                _collect(wait(running, return_when=FIRST_COMPLETED)[0], running, batch, outcome,
+                         progress)
     except KeyboardInterrupt:
         outcome.interrupted = True
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not break the clean-up
@@ -232,3 +250,16 @@ def _run(todo, exercises, methods, settings, state_dir, jobs, outcome):
         pool.shutdown(wait=True)
         close_zygotes()
         progress.close()
+
+
+def _collect(done, running, batch, outcome, progress):
+    for future in done:
+        student, slot = running.pop(future)
+        try:
+            student.slots[slot] = future.result()
+        except Exception as exc:  # the kit's own failure: this student only
+            student.problem = text("internal_error", detail="%s: %s" % (type(exc).__name__, exc))
+        progress.scenario()
+        student.waiting -= 1
+        if not student.waiting:
+            _finish(student, batch, outcome, progress)

@@ -13,6 +13,7 @@ import difflib
 import hashlib
 import os
 import stat
+import time
 import zipfile
 from dataclasses import dataclass, field
 
@@ -25,11 +26,50 @@ from grader.messages import text
 
 MAX_FILES = 5000  # entries looked at in one submission: a bigger one is not a course's
 MAX_DEPTH = 6
+# what reading one submission may cost at most, whatever its shape (a zip bomb, thousands of
+# notebooks, a deep tree of folders): past any of these it is not graded, and told why
+MAX_LISTED = 50000  # files and folders seen, and entries of an archive
+MAX_READ_BYTES = 256 * 1024 * 1024  # read (and unpacked) in all, and the largest archive opened
+MAX_UNPACK_S = 60.0
 SKIPPED_DIRS = ("__MACOSX", "__pycache__", "node_modules")
 
 
 class Unreadable(Exception):
-    """The submission as a whole cannot be read (not a folder, a broken zip)."""
+    """The submission as a whole cannot be read (not a folder, a broken zip, too costly)."""
+
+
+class Budget:
+    """What reading one submission (`where`, its name) may still cost: files and folders seen,
+    bytes read, time. Each step is bounded (a read by its own limit), so checking between
+    steps bounds the whole; past a limit the submission is Unreadable, its name in the message."""
+
+    def __init__(self, where):
+        self.where, self.listed, self.left = where, 0, MAX_READ_BYTES
+        self.deadline = time.monotonic() + MAX_UNPACK_S
+
+    def look(self, count=1):
+        self.listed += count
+        if self.listed > MAX_LISTED:
+            raise Unreadable(text("unpack_too_many", archive=self.where, limit=MAX_LISTED))
+        self.clock()
+
+    def clock(self):
+        if time.monotonic() > self.deadline:
+            raise Unreadable(text("unpack_too_slow", archive=self.where, limit=int(MAX_UNPACK_S)))
+
+    def spend(self, size):
+        self.left -= size
+        if self.left < 0:
+            raise Unreadable(text("unpack_too_large", archive=self.where,
+                                  limit=MAX_READ_BYTES // (1024 * 1024)))
+        self.clock()
+
+    def read(self, entry, limit):
+        """At most `limit` bytes of `entry`, counted."""
+        self.spend(0)
+        data = entry.read(limit)
+        self.spend(len(data))
+        return data
 
 
 @dataclass
@@ -52,9 +92,10 @@ class Submission:
         return list(self.missing.values())
 
 
-def _directory_entries(root):
+def _directory_entries(root, budget):
     entries = []
     for here, dirs, files in os.walk(root):
+        budget.look(1 + len(files))
         depth = 0 if here == root else os.path.relpath(here, root).count(os.sep) + 1
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS
                          and depth < MAX_DEPTH and not os.path.islink(os.path.join(here, d)))
@@ -68,7 +109,7 @@ def _directory_entries(root):
                 continue
             rel = os.path.relpath(path, root).replace(os.sep, "/")
             if name.lower().endswith(".zip") and depth == 0:
-                entries += _zip_entries(path, rel + "/")
+                entries += _zip_entries(path, budget, rel + "/")
             else:
                 entries.append(Entry(rel, info.st_size, _file_reader(path, root)))
             if len(entries) > MAX_FILES:
@@ -82,10 +123,15 @@ def _file_reader(path, beneath=None):
     return read
 
 
-def _zip_entries(path, prefix=""):
+def _zip_entries(path, budget, prefix=""):
     try:
+        if os.path.getsize(path) > MAX_READ_BYTES:  # its directory alone is read on opening
+            budget.spend(os.path.getsize(path))
         archive = zipfile.ZipFile(path)
         infos = archive.infolist()
+        budget.look(len(infos))
+    except Unreadable:
+        raise
     except Exception as exc:  # BadZipFile, OSError, and worse for a crafted archive
         if not prefix:
             raise Unreadable("%s: %s" % (os.path.basename(path), exc))
@@ -103,26 +149,29 @@ def _zip_entries(path, prefix=""):
                                              for part in info.filename.split("/")[:-1])]
 
 
-def _entries(source):
+def _entries(source, budget):
     if os.path.isdir(source):
-        return _with_notebooks(_directory_entries(source))
+        return _with_notebooks(_directory_entries(source, budget), budget)
     if os.path.isfile(source) and source.lower().endswith(".zip"):
-        return _with_notebooks(_zip_entries(source))
+        return _with_notebooks(_zip_entries(source, budget), budget)
     if os.path.isfile(source) and source.lower().endswith(".ipynb"):
         return _with_notebooks([Entry(os.path.basename(source), os.path.getsize(source),
-                                      _file_reader(source))])
+                                      _file_reader(source))], budget)
     raise Unreadable("%s is neither a folder, a .zip file nor a notebook" % os.path.basename(source))
 
 
-def _with_notebooks(entries):
+def _with_notebooks(entries, budget):
     """The entries, and for each notebook the modules its cells write, as entries of its folder."""
     found = []
     for entry in entries:
         if not entry.path.lower().endswith(".ipynb"):
             continue
         try:
-            modules = notebooks.modules_in(entry.read(notebooks.MAX_NOTEBOOK_BYTES), entry.path,
-                                          grading.MAX_MODULE_BYTES)
+            modules = notebooks.modules_in(budget.read(entry, notebooks.MAX_NOTEBOOK_BYTES),
+                                           entry.path, grading.MAX_MODULE_BYTES)
+            budget.clock()  # parsing took its time too
+        except Unreadable:
+            raise
         except Exception:  # not a notebook, or an archive member that fails to read: not a module
             continue
         folder = entry.path.rsplit("/", 1)[0] + "/" if "/" in entry.path else ""
@@ -137,7 +186,13 @@ def has_notebooks(path):
     """Whether `path` is a notebook, or a folder with notebooks (at any depth)."""
     if os.path.isfile(path):
         return path.lower().endswith(".ipynb")
-    return os.path.isdir(path) and any(e.path.lower().endswith(".ipynb") for e in _directory_entries(path))
+    if not os.path.isdir(path):
+        return False
+    try:
+        entries = _directory_entries(path, Budget(os.path.basename(path)))
+    except Unreadable:
+        return False
+    return any(e.path.lower().endswith(".ipynb") for e in entries)
 
 
 def _rank(entry, exercise):
@@ -171,7 +226,8 @@ def _missing(entries, exercise):
 def unpack(source, exercises, target):
     """Copy each exercise's module from `source` into `target`/<folder>/<module>.py.
     Raises Unreadable when the submission as a whole cannot be read."""
-    entries = _entries(source)
+    budget = Budget(os.path.basename(os.path.normpath(source)))
+    entries = _entries(source, budget)
     submission = Submission(target)
     digest = hashlib.sha256()
     limit = grading.MAX_MODULE_BYTES
@@ -183,7 +239,9 @@ def unpack(source, exercises, target):
             continue
         best = candidates[0]
         try:
-            data = best.read(limit + 1)
+            data = budget.read(best, limit + 1)
+        except Unreadable:
+            raise
         except Exception as exc:  # an archive can fail in many ways (zlib.error, an unknown method)
             submission.missing[exercise.folder] = text("file_unreadable", path=best.path, detail=exc)
             continue
