@@ -20,6 +20,9 @@ from grader.reports import timeline as timelines
 
 BACKSTOP_EXTRA_S = 30.0
 MAX_MODULE_BYTES = 1024 * 1024
+# judging a pass's report and drawing its timeline, every step of which is capped: taking
+# longer (scaled by MPKIT_TIMEOUT_SCALE; MPKIT_EVIDENCE_BUDGET_S sets it) is an error of the test
+EVIDENCE_BUDGET_S = 20.0
 
 
 class GradingError(Exception):
@@ -37,9 +40,24 @@ def timeout_scale():
     return scale
 
 
+def evidence_budget():
+    """Seconds judging and drawing one pass's evidence may take."""
+    raw = os.environ.get("MPKIT_EVIDENCE_BUDGET_S")
+    if raw is None:
+        return EVIDENCE_BUDGET_S * timeout_scale()
+    try:
+        budget = float(raw)
+    except ValueError:
+        budget = -1.0
+    if not budget >= 0:
+        raise GradingError("MPKIT_EVIDENCE_BUDGET_S must be a number of seconds, not %r" % raw)
+    return budget
+
+
 def check_environment():
     """Raise GradingError when an MPKIT_ variable of the environment is wrong."""
     timeout_scale()
+    evidence_budget()
     try:
         shake.requested()
         isolation.requested()
@@ -227,28 +245,44 @@ def _run_job(job):
     except safe_files.Refused as exc:
         return _refused(job, exc)
     started = time.monotonic()
-    drawn = []  # the timeline of each pass that has one: the last is the verdict's
-
-    def drawing(scenario, read):
-        def read_and_draw(report, module_dir, timeout):
-            seen = read(report, module_dir, timeout)
-            if report:
-                drawn.append(_timeline(report, job, scenario or job.scenario, module_dir))
-            return seen
-        return read_and_draw
-
+    evidence = _Evidence(job, evidence_budget())
     try:
-        status, message, output, events = _passes(job, drawing)
+        status, message, output, events = _passes(job, evidence.drawing)
     except safe_files.Refused as exc:  # made a link while the job ran
         return _refused(job, exc)
     except UnreadableReport as exc:  # this test alone; the run goes on
         status, message, output, events = ERROR, text("unreadable_report", call=job.scenario.call,
                                                       detail=str(exc)), "", []
-    timeline = drawn[-1] if drawn and status != PASSED else None
+    timeline = evidence.drawn[-1] if evidence.drawn and status != PASSED else None
+    if evidence.slow:  # every step is capped, so this is rare: the verdict may not be whole
+        status, timeline, message = ERROR, None, text(
+            "evidence_too_slow", call=job.scenario.call, seconds="%.1f" % max(evidence.slow),
+            limit="%g" % evidence.budget)
     return Verdict(exercise=job.exercise.folder, name=job.scenario.name, status=status,
                    max_score=job.scenario.points, message=message, output=output,
                    start_method=job.start_method, duration_s=round(time.monotonic() - started, 3),
                    hidden=job.scenario.hidden, events=events, timeline=timeline)
+
+
+class _Evidence:
+    """Reads each pass's report (judging it) and draws its timeline, measuring how long that
+    took: `drawn` holds the timelines (the last is the verdict's), `slow` the seconds of each
+    pass whose evidence took longer than `budget`."""
+
+    def __init__(self, job, budget):
+        self.job, self.budget, self.drawn, self.slow = job, budget, [], []
+
+    def drawing(self, scenario, read):
+        def read_and_draw(report, module_dir, timeout):
+            began = time.monotonic()
+            seen = read(report, module_dir, timeout)
+            if report:
+                self.drawn.append(_timeline(report, self.job, scenario or self.job.scenario, module_dir))
+            spent = time.monotonic() - began
+            if spent > self.budget:
+                self.slow.append(spent)
+            return seen
+        return read_and_draw
 
 
 def _passes(job, drawing):

@@ -151,3 +151,21 @@ def test_a_costly_archive_costs_only_its_own_students_row(tmp_path):
     assert rows["alice"]["total"] == "6", rows["alice"]
     assert "bomb.zip" in rows["bomb"]["note"] and "256 MB" in rows["bomb"]["note"], rows["bomb"]
     assert "many.zip" in rows["many"]["note"] and "50000" in rows["many"]["note"], rows["many"]
+
+
+def test_evidence_that_takes_longer_than_its_budget_is_an_error_of_that_test_only(tmp_path):
+    """With a budget of 0 s for judging and drawing a pass's evidence, every test of a correct
+    submission overruns it: each is an error that says so, and the run still ends with all of
+    them. (The budget is 20 s scaled by MPKIT_TIMEOUT_SCALE; the caps keep real reports far
+    below it, so 0 is how a test reaches it.)"""
+    from test_cli import mpkit
+
+    out = tmp_path / "results.json"
+    run = mpkit("grade", "solutions", "--exercise", "process", "--start-method", "fork",
+                "--format", "json", "--output", str(out), env={"MPKIT_EVIDENCE_BUDGET_S": "0"})
+    assert "Traceback" not in run.stderr, run.stderr
+    tests = json.loads(out.read_text(encoding="utf-8"))["tests"]
+    assert len(tests) == 4 and {t["status"] for t in tests} == {"error"}
+    assert all("more than the 0 s the grader gives it" in t["message"] for t in tests), tests[0]
+    bad = mpkit("grade", "solutions", "--exercise", "process", env={"MPKIT_EVIDENCE_BUDGET_S": "soon"})
+    assert bad.returncode == 2 and "MPKIT_EVIDENCE_BUDGET_S" in bad.stderr, bad.stderr
