@@ -169,3 +169,31 @@ def test_evidence_that_takes_longer_than_its_budget_is_an_error_of_that_test_onl
     assert all("more than the 0 s the grader gives it" in t["message"] for t in tests), tests[0]
     bad = mpkit("grade", "solutions", "--exercise", "process", env={"MPKIT_EVIDENCE_BUDGET_S": "soon"})
     assert bad.returncode == 2 and "MPKIT_EVIDENCE_BUDGET_S" in bad.stderr, bad.stderr
+
+
+def _caller_writing_while_children_report(writes):
+    """Observations of report_all(5) whose caller printed `writes` lines while its five
+    children ran report (started, not yet joined)."""
+    from grader.judging.judge import Observations
+
+    events = [{"t": 1.0, "pid": 1, "kind": "start", "child": child} for child in range(2, 7)]
+    events += [{"t": 2.0 + i / 1e6, "pid": 1, "kind": "write", "stream": "stdout",
+                "text": "line\n", "held": ["L"]} for i in range(writes)]
+    events += [{"t": 9.0, "pid": 1, "kind": "ended_seen", "child": child} for child in range(2, 7)]
+    return Observations({"outcome": "exited", "runner_pid": 1, "events": events}, None, None, "")
+
+
+def test_the_lock_check_looks_at_each_write_of_the_caller_once():
+    """04_lock's check of the caller's writes made while its children report: 10 times the
+    writes is about 10 times the work (each write looked at every event before: 100 times)."""
+    from grader.judging.checks import lock
+
+    def check(obs):
+        reporting = lock._while_reporting(obs, set(range(2, 7)))
+        return [w for w in obs.writes() if reporting(w)]
+
+    few_obs, many_obs = _caller_writing_while_children_report(500), _caller_writing_while_children_report(5000)
+    few_writes, few = _calls(check, few_obs)
+    many_writes, many = _calls(check, many_obs)
+    assert len(few_writes) == 500 and len(many_writes) == 5000  # all made while they reported
+    assert many <= 12 * few, (few, many)

@@ -87,17 +87,24 @@ def _(obs):
         raise Fail(FAILED, text("lines_not_children", call=record["label"], count=len(writers), n=N))
 
 
-def _while_reporting(obs, write, reporters):
-    """A write of the caller's made while a child that runs report had been started and not yet
-    seen to end (joined, or found dead by is_alive()), in the caller's own order of events: its
-    output could mix with theirs, so it must hold the lock too. One made before they start or
-    after they ended cannot."""
-    if write["pid"] != obs.runner_pid:
-        return False
-    started = {e.get("child") for e in obs.starts() if e["t"] <= write["t"]}
-    joined = {e.get("child") for e in obs.of_kind("ended_seen")
-              if e.get("pid") == obs.runner_pid and e["t"] <= write["t"]}
-    return bool((started & set(reporters)) - joined)
+def _while_reporting(obs, reporters):
+    """Whether a write was one of the caller's made while a child that runs report had been
+    started and not yet seen to end (joined, or found dead by is_alive()), in the caller's own
+    order of events: its output could mix with theirs, so it must hold the lock too. One made
+    before they start or after they ended cannot. The children's stretches are found once, so
+    each write costs one look at them (a caller printing many lines makes no quadratic work)."""
+    began, ended = {}, {}
+    for event in obs.starts():
+        if event.get("child") in reporters:
+            began[event["child"]] = min(began.get(event["child"], event["t"]), event["t"])
+    for event in obs.of_kind("ended_seen"):
+        if event.get("pid") == obs.runner_pid:
+            ended[event.get("child")] = min(ended.get(event.get("child"), event["t"]), event["t"])
+    stretches = [(since, ended.get(child, float("inf"))) for child, since in began.items()]
+
+    def made_while_reporting(write):
+        return write["pid"] == obs.runner_pid and any(a <= write["t"] < b for a, b in stretches)
+    return made_while_reporting
 
 
 @scenario("report_all_locked", points=2, call="report_all(%d)" % N, deadlock_hint="lock_deadlock_hint")
@@ -111,7 +118,8 @@ def _(obs):
     record = obs.call()
     reporters = ran_in_child(obs, record, "report")
     begin, end = obs.call_window("report_all")
-    writes = [w for w in obs.writes(begin, end) if w["pid"] in reporters or _while_reporting(obs, w, reporters)]
+    reporting = _while_reporting(obs, set(reporters))
+    writes = [w for w in obs.writes(begin, end) if w["pid"] in reporters or reporting(w)]
     for write in writes:
         if not write["held"]:
             key = "unlocked_write_caller" if write["pid"] == obs.runner_pid else "unlocked_write"
