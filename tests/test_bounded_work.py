@@ -197,3 +197,23 @@ def test_the_lock_check_looks_at_each_write_of_the_caller_once():
     many_writes, many = _calls(check, many_obs)
     assert len(few_writes) == 500 and len(many_writes) == 5000  # all made while they reported
     assert many <= 12 * few, (few, many)
+
+
+def test_the_pool_check_finds_how_each_pool_ended_once():
+    """10_pool_map's check that every pool was closed and joined: 10 times the pools (events the
+    caller's own process can write) is about 10 times the work (each pool looked at every
+    pool_end event before: 100 times)."""
+    from grader.judging.checks import pool_map
+    from grader.judging.judge import Observations
+
+    def observations(pools):
+        events = [{"t": 1.0 + i / 1e6, "pid": 1, "kind": "pool", "ident": i, "processes": 4}
+                  for i in range(pools)]
+        events += [{"t": 2.0 + i / 1e6, "pid": 1, "kind": "pool_end", "ident": i, "how": how}
+                   for i in range(pools) for how in ("close", "join")]
+        return Observations({"outcome": "exited", "runner_pid": 1, "events": events}, None, None, "")
+
+    record = {"label": "map_in_pool(...)", "processes": []}
+    _, few = _calls(pool_map._expect_pool, observations(300), record, 4)
+    _, many = _calls(pool_map._expect_pool, observations(3000), record, 4)
+    assert many <= 12 * few, (few, many)

@@ -39,14 +39,15 @@ def _expect_pool(obs, record, processes):
     if processes not in sizes:
         key = "pool_size_default" if sizes[0] is None else "pool_size"
         raise Fail(FAILED, text(key, call=record["label"], actual=safe_repr(sizes[0]), expected=processes))
-    ends = _in_call(obs, "pool_end")
+    hows = {}  # pool -> how it was ended, found once (not once per pool: linear in the events)
+    for end in _in_call(obs, "pool_end"):
+        hows.setdefault(end.get("ident"), set()).add(end.get("how"))
     for pool in pools:
-        hows = {e.get("how") for e in ends if e.get("ident") == pool.get("ident")}
-        if not hows & {"close", "terminate", "shutdown", "__exit__"}:
+        if not hows.get(pool.get("ident"), set()) & {"close", "terminate", "shutdown", "__exit__"}:
             raise Fail(NOT_JOINED, text("pool_not_closed", call=record["label"]))
     unwaited = [p for p in record["processes"] if not p["waited"]]
-    closed_only = any(not {e.get("how") for e in ends if e.get("ident") == pool.get("ident")}
-                      & {"join", "terminate", "shutdown", "__exit__"} for pool in pools)
+    closed_only = any(not hows.get(pool.get("ident"), set()) & {"join", "terminate", "shutdown", "__exit__"}
+                      for pool in pools)
     if unwaited or closed_only:  # a pool's finalizer may join what the student did not
         raise Fail(NOT_JOINED, text("pool_not_joined", call=record["label"]))
 
