@@ -217,3 +217,30 @@ def test_the_pool_check_finds_how_each_pool_ended_once():
     _, few = _calls(pool_map._expect_pool, observations(300), record, 4)
     _, many = _calls(pool_map._expect_pool, observations(3000), record, 4)
     assert many <= 12 * few, (few, many)
+
+
+def test_a_deep_tree_of_folders_is_not_walked_past_the_budget(tmp_path, monkeypatch, exercises):
+    """Folders count with files against MAX_LISTED (lowered here to 100, from 50000): a
+    submission of 124 nested and sibling folders is refused, naming it, before it is walked."""
+    monkeypatch.setattr(submissions, "MAX_LISTED", 100)
+    for i in range(120):
+        (tmp_path / "deep" / "a" / "b" / "c" / "d" / ("e%d" % i)).mkdir(parents=True)
+    with_too_many = None
+    try:
+        submissions.unpack(str(tmp_path / "deep"), exercises[:1], str(tmp_path / "out"))
+    except submissions.Unreadable as exc:
+        with_too_many = str(exc)
+    assert with_too_many and "deep" in with_too_many and "100" in with_too_many, with_too_many
+
+
+def test_reading_a_submission_past_its_time_is_refused_naming_it(tmp_path, monkeypatch, exercises):
+    """MAX_UNPACK_S (lowered here to 0, from 60) is checked between the steps of reading."""
+    monkeypatch.setattr(submissions, "MAX_UNPACK_S", 0.0)
+    with zipfile.ZipFile(tmp_path / "late.zip", "w") as archive:
+        archive.writestr("01_process/hello_process.py", "def greet(name):\n    print(name)\n")
+    refused = None
+    try:
+        submissions.unpack(str(tmp_path / "late.zip"), exercises[:1], str(tmp_path / "out"))
+    except submissions.Unreadable as exc:
+        refused = str(exc)
+    assert refused and "late.zip" in refused and "0 seconds" in refused, refused
