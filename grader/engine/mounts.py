@@ -80,13 +80,19 @@ def supported():
 
 def probe_passes(script):
     """Whether `python script` exits 0: a probe run in a fresh interpreter."""
+    return probe_status(script) == 0
+
+
+def probe_status(script):
+    """The exit status of `python script` run in a fresh interpreter, or None if it could not
+    run or end in time."""
     import subprocess
 
     try:
         return subprocess.run([sys.executable, script], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, timeout=30).returncode == 0
+                              stderr=subprocess.DEVNULL, timeout=30).returncode
     except (OSError, subprocess.SubprocessError):
-        return False
+        return None
 
 
 def _within(path, folder):

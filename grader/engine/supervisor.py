@@ -17,7 +17,7 @@ import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 
-from grader.engine import confirm, isolation, mounts, pidns, shake, system, warm  # noqa: E402
+from grader.engine import confirm, isolation, mounts, netipc, pidns, shake, system, warm  # noqa: E402
 from grader.engine.hooks import TIMELINE_KINDS
 
 OUTPUT_KEEP = 64 * 1024
@@ -419,6 +419,7 @@ def private_view(job, workdir, identity):
         if opened:  # the way to this interpreter stays closed: a system Python's, if there is one
             identity.python = isolation.runner_python() or identity.python
         return False
+    netipc.enter()  # a loopback and IPC objects of the scenario's own, where the kernel allows
     if opened and isolation.runner_python() == sys.executable:  # judged in the view
         identity.python = sys.executable
     return True
