@@ -414,15 +414,36 @@ def test_ipc_objects_a_scenario_makes_die_with_it(tmp_path):
         libc.mq_unlink(("/" + queue).encode())
 
 
+SECRET_PARTS = ("judging/checks", "judging/pytest_checks.py", "judging/judge.py", "course", "messages.py",
+                "grading.py", "cli.py")
+
+
+@needs_users
+@needs_mounts
+def test_student_code_cannot_read_the_hidden_tests_or_the_judges(tmp_path):
+    """The grader's check modules (hidden tests' inputs and judges), its pytest checks, its
+    judge and its course (the manifest, the code that hides the hidden tests) are neither
+    readable nor listed from a scenario, and its runner was handed its own scenario's driver
+    alone: no other scenario, no judge in memory."""
+    tests, _ = grade(tmp_path, None, separate=True, module=_hostile("read_hidden_checks"))
+    output = tests["greet_prints"]["output"]
+    found = json.loads(output.splitlines()[-1])
+    seen = [p for p in found["listed"] + found["read"] if p.replace(os.sep, "/").startswith(SECRET_PARTS)]
+    assert seen == [], seen
+    assert found["scenarios"] == ["greet_prints"] and found["judges"] == 0, found
+    assert "run_greeting_exit_code" not in output  # a hidden test of 01_process
+
+
 # attacks on what grades the code (tests/hostile/, each described in its docstring): forged
 # reports and events (a child's output that never reached stdout, a child that never existed),
 # a patched grader, signals up the parent chain, a deleted event log or scenario folder,
 # semaphores and processes left behind, the machine's loopback, System V IPC objects left
-# behind
+# behind, the grader's checks read
 ATTACKS = ["fake_results", "forged_events", "forged_child_output", "forged_child_pid",
            "monkeypatch_grader", "kill_parent", "kill_grandparent",
            "stop_parent", "clear_event_log", "delete_scenario_folder", "semaphore_leak",
-           "disguised_escapee", "env_tampering", "reach_network", "sysv_ipc_leak"]
+           "disguised_escapee", "env_tampering", "reach_network", "sysv_ipc_leak",
+           "read_hidden_checks"]
 
 
 def _held_users(users):

@@ -142,6 +142,8 @@ def greet(name):
     libc.umount2(os.path.join(kit, "solutions").encode(), 2)
     libc.umount2(b"/tmp", 2)
     solutions = glob.glob(os.path.join(kit, "solutions", "*", "*.py"))
+    checks = glob.glob(os.path.join(grader_dir, "judging", "checks", "*.py"))  # hidden tests, judges
+    checks += glob.glob(os.path.join(grader_dir, "course", "*"))
     try:
         with open(os.path.join(grader_dir, "judging", "judge.py"), "a") as f:
             f.write("\\n# changed by a student\\n")
@@ -164,8 +166,8 @@ def greet(name):
         loopback = "reached the loopback"
     except OSError:
         loopback = "loopback out of reach"
-    print("solutions", len(solutions), "|", wrote, "|", "marker" if MARKER in shared else "no marker",
-          "| graders to signal", graders, "|", loopback)
+    print("solutions", len(solutions), "| checks", len(checks), "|", wrote, "|",
+          "marker" if MARKER in shared else "no marker", "| graders to signal", graders, "|", loopback)
 
 def run_greeting(name):
     raise NotImplementedError
@@ -178,10 +180,11 @@ def start_in_background(target, *args):
 @pytest.mark.parametrize("warm", ["1", "0"])
 def test_an_unprivileged_graders_scenarios_cannot_read_the_solutions_or_change_the_grader(kit_for_others, warm):
     """Through a user namespace: the solutions beside the kit are covered (and the scenario
-    holds no capability to take the cover off), the grader is read-only, /tmp and /dev/shm
-    are the scenario's own, in a pid namespace of its own it cannot signal the grader, which
-    runs as the same user, and in a network namespace of its own the machine's loopback is out
-    of reach; whether the runner was forked warm or exec'd."""
+    holds no capability to take the cover off), the grader is read-only and shows none of its
+    checks (hidden tests and judges) nor its course, /tmp and /dev/shm are the scenario's own,
+    in a pid namespace of its own it cannot signal the grader, which runs as the same user,
+    and in a network namespace of its own the machine's loopback is out of reach; whether the
+    runner was forked warm or exec'd."""
     if not _mounts_work_for_nobody(kit_for_others):
         pytest.skip("the kernel refuses unprivileged user namespaces here: the view is named as missing")
     marker = "mpkit-nobody-marker-%d" % os.getpid()
@@ -211,7 +214,7 @@ def test_an_unprivileged_graders_scenarios_cannot_read_the_solutions_or_change_t
     tests = {t["name"]: t for t in results["tests"]}
     assert all(t["status"] == "passed" for t in results["tests"] if t["exercise"] == "02_queue")
     output = tests["greet_prints"]["output"]
-    assert "solutions 0 | could not write the grader: Read-only file system | no marker" in output, output
+    assert "solutions 0 | checks 0 | could not write the grader: Read-only file system | no marker" in output, output
     if _pid_namespace_works_for_nobody(kit_for_others):  # its own processes only: not the grader's
         assert "| graders to signal 0" in output, output
     else:

@@ -301,7 +301,8 @@ _NOTES = {
     "private_mounts": "no mount namespace for scenarios (it needs CAP_SYS_ADMIN as root, or "
                       "unprivileged user namespaces otherwise): they share /tmp and /dev/shm, "
                       "and folders other users may read (solutions/ beside a checkout of the "
-                      "kit) stay readable to student code",
+                      "kit, the grader's own checks with the hidden tests) stay readable to "
+                      "student code",
     "pid_namespace": "no pid namespace for scenarios: student code sees the machine's processes "
                      "and can signal those of its own user, and the pids its processes report "
                      "are taken on trust",
