@@ -1,12 +1,12 @@
 """The kit's tests under every supported Python.
 
-    nox -s tests                 # 3.9 to 3.13, one virtualenv each
-    nox -s tests-3.9 -- -x -q    # one version; what follows `--` goes to pytest
+    nox -s tests                 # 3.10 to 3.14, one virtualenv each
+    nox -s tests-3.10 -- -x -q    # one version; what follows `--` goes to pytest
     nox -s smoke-3.13            # grade solutions/01_process with the installed package
 
 The project is installed as a wheel would install it (not editable), and a short check run
 from outside the checkout makes sure the package data the grader needs at run time
-(grader/course/manifest.toml, grader/engine/_site/sitecustomize.py) made it into the installed package.
+(grader/course/manifest.toml, grader/engine/_site/sitecustomize.py, grader/locale/) made it into the installed package.
 """
 import os
 import re
@@ -14,7 +14,7 @@ import shutil
 
 import nox
 
-PYTHONS = ["3.9", "3.10", "3.11", "3.12", "3.13"]
+PYTHONS = ["3.10", "3.11", "3.12", "3.13", "3.14"]  # 3.14 where one is installed
 ROOT = os.path.dirname(os.path.abspath(__file__))
 
 nox.options.sessions = ["tests"]
@@ -45,10 +45,12 @@ import os, sys
 import grader
 from grader.course import manifest
 from grader.engine import supervisor
+from grader import messages
 where = os.path.dirname(os.path.abspath(grader.__file__))
 if os.path.normcase(where) == os.path.normcase(os.path.join(sys.argv[1], "grader")):
     sys.exit("grader was imported from the checkout (%s), not from the installed package" % where)
-for path in (manifest.MANIFEST_PATH, os.path.join(supervisor.SITE_DIR, "sitecustomize.py")):
+for path in (manifest.MANIFEST_PATH, os.path.join(supervisor.SITE_DIR, "sitecustomize.py"),
+             os.path.join(messages.LOCALE, messages.TEMPLATE), os.path.join(messages.LOCALE, "zh.po")):
     if not os.path.isfile(path):
         sys.exit("the installed package lacks %s" % path)
 print("installed package OK: %s, %d exercises" % (where, len(manifest.load())))

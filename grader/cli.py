@@ -11,6 +11,7 @@
     mpkit verify [--quick]
     mpkit stubs
     mpkit notebooks OUT [--exercise NAME]... [--assignment NAME]
+    mpkit nbgrader-scores COURSE_DIR [--assignment NAME] [--student ID]... [-j N]
     mpkit list [--format text|json] | show [NAME] | hint [NAME] | watch     (self-study)
 
 The student-facing commands (grade, list, show, hint, watch) take --lang en|zh; without it
@@ -28,6 +29,7 @@ import time
 from grader import instructor
 from grader.course import manifest
 from grader.engine import isolation, system
+from grader.platforms import gradebook as nbgrader_gradebook  # nbgrader-scores (nbgrader: when it runs)
 from grader.reports import gradescope, markdown, shaking, text as text_report, results
 from grader.grading import GradingError, grade
 from grader.messages import LANGUAGES, choose_language, language
@@ -52,9 +54,9 @@ def stubs_error():
 
 
 def platform_errors():
-    from grader.platforms import batch, gradescope as autograder, ledger
+    from grader.platforms import batch, gradebook, gradescope as autograder, ledger
 
-    return batch.BatchError, ledger.LedgerError, autograder.BuildError
+    return batch.BatchError, ledger.LedgerError, autograder.BuildError, gradebook.GradebookError
 
 
 def _selection_options(parser, jobs_help="scenarios run at once (default: the number of cores)"):
@@ -141,6 +143,7 @@ def _parser():
     s = commands.add_parser("stubs", help="regenerate exercises/ stubs from the solutions")
     s.add_argument("--root", default=".", help="the kit's folder (default: .)")
     _notebooks_parser(commands)
+    nbgrader_gradebook.add_parser(commands, _selection_options)
     instructor.add_commands(commands)
     parser.set_defaults(commands=sorted(commands.choices))
     return parser
@@ -585,7 +588,8 @@ def _commands():
             "grade-batch": cmd_grade_batch, "merge": cmd_merge, "gradescope": cmd_gradescope,
             "autograde": cmd_autograde, "workflow": cmd_workflow, "summary": cmd_summary,
             "list": study.cmd_list, "show": study.cmd_show, "hint": study.cmd_hint,
-            "watch": cmd_watch, "notebooks": cmd_notebooks, **instructor.COMMANDS}
+            "watch": cmd_watch, "notebooks": cmd_notebooks, **instructor.COMMANDS,
+            "nbgrader-scores": lambda args: nbgrader_gradebook.cmd_nbgrader_scores(args, *_selection(args))}
 
 
 if __name__ == "__main__":

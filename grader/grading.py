@@ -10,8 +10,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from grader.engine import isolation, shake, system
-from grader.engine.workers import close_zygotes, supervise
+from grader.engine import isolation, safe_files, shake, system
+from grader.engine.workers import UnreadableReport, close_zygotes, supervise
 from grader.judging import handover, judge as judging
 from grader.judging.outcomes import ERROR, PASSED
 from grader.judging.verdict import Verdict
@@ -110,13 +110,46 @@ def _copy_submission(job, workdir):
     """Copy the exercise's module, and nothing else of the submission, into the scenario's own
     folder: nothing the student's code does to its files reaches the submission itself, and
     no other file of it (a test file, a conftest.py, a grader.py, a checks module) is ever
-    where an import can find it."""
-    source = os.path.join(job.submission, job.exercise.folder, job.exercise.filename)
+    where an import can find it. Returns (the module's folder, the grader's own copy of its
+    text, or None when there is none to copy). The module is read without following a link
+    (safe_files.Refused, for the caller to report): the grader may be able to read what it
+    points to, a reference solution or a root-only file, and the student must not."""
     target = os.path.join(workdir, "submission", job.exercise.folder)
     os.makedirs(target)
-    if os.path.isfile(source) and os.path.getsize(source) <= MAX_MODULE_BYTES:
-        shutil.copyfile(source, os.path.join(target, job.exercise.filename))
-    return target
+    data = _module_bytes(job)
+    if data is None:
+        return target, None
+    with open(os.path.join(target, job.exercise.filename), "wb") as f:
+        f.write(data)
+    return target, data.decode("utf-8", "replace")
+
+
+def _module_bytes(job):
+    """The module as handed in, or None when it is missing or larger than MAX_MODULE_BYTES
+    (the import then fails and says so)."""
+    relative = os.path.join(job.exercise.folder, job.exercise.filename)
+    try:
+        data, size = safe_files.read(os.path.join(job.submission, relative),
+                                     MAX_MODULE_BYTES + 1, beneath=job.submission)
+    except safe_files.Refused:
+        raise
+    except OSError:  # missing, or unreadable
+        return None
+    return data if size <= MAX_MODULE_BYTES else None
+
+
+def refused_text(exc, file):
+    """What the student reads about their `file`, which safe_files refused (`exc`)."""
+    return text("submission_link" if exc.reason == safe_files.LINK else "submission_special",
+                file=file)
+
+
+def _refused(job, exc):
+    """The verdict of a module that is a link or a special file: it was not read."""
+    file = "%s/%s" % (job.exercise.folder, job.exercise.filename)
+    return Verdict(exercise=job.exercise.folder, name=job.scenario.name, status=ERROR,
+                   max_score=job.scenario.points, message=refused_text(exc, file),
+                   start_method=job.start_method, hidden=job.scenario.hidden)
 
 
 def supervisor_job(job, workdir, module_dir, timeout, scenario=None, runner=None):
@@ -215,6 +248,10 @@ def _run_job(job):
         return Verdict(exercise=job.exercise.folder, name=job.scenario.name, status=ERROR,
                        max_score=job.scenario.points, message=text("shadows_stdlib", file=shadow),
                        start_method=job.start_method, hidden=job.scenario.hidden)
+    try:
+        _module_bytes(job)  # a link is refused here, before any pass (a pytest test's catches all)
+    except safe_files.Refused as exc:
+        return _refused(job, exc)
     started = time.monotonic()
     drawn = []  # the timeline of each pass that has one: the last is the verdict's
 
@@ -226,19 +263,28 @@ def _run_job(job):
             return seen
         return read_and_draw
 
-    run_test = getattr(job.scenario, "run_test", None)
-    if run_test is None:
-        status, message, output, events = one_pass(job, None, None,
-                                                   drawing(None, lambda *seen: _judge(job, *seen)))
-    else:  # a plain pytest test: each of its calls is a pass of its own
-        status, message, output, events = run_test(
-            job.exercise, job.start_method,
-            lambda scenario, call, read: one_pass(job, scenario, call, drawing(scenario, read)))
+    try:
+        status, message, output, events = _passes(job, drawing)
+    except safe_files.Refused as exc:  # made a link while the job ran
+        return _refused(job, exc)
+    except UnreadableReport as exc:  # this test alone; the run goes on
+        status, message, output, events = ERROR, text("unreadable_report", call=job.scenario.call,
+                                                      detail=str(exc)), "", []
     timeline = drawn[-1] if drawn and status != PASSED else None
     return Verdict(exercise=job.exercise.folder, name=job.scenario.name, status=status,
                    max_score=job.scenario.points, message=message, output=output,
                    start_method=job.start_method, duration_s=round(time.monotonic() - started, 3),
                    hidden=job.scenario.hidden, events=events, timeline=timeline)
+
+
+def _passes(job, drawing):
+    """(status, message, output, events) of the job's scenario: one pass, or a plain pytest
+    test's passes, one per call."""
+    run_test = getattr(job.scenario, "run_test", None)
+    if run_test is None:
+        return one_pass(job, None, None, drawing(None, lambda *seen: _judge(job, *seen)))
+    return run_test(job.exercise, job.start_method,  # a plain pytest test: a pass per call
+                    lambda scenario, call, read: one_pass(job, scenario, call, drawing(scenario, read)))
 
 
 def _timeline(report, job, scenario, module_dir):
@@ -256,11 +302,13 @@ def one_pass(job, scenario, call, read):
     scenario's folder still exists."""
     workdir = tempfile.mkdtemp(prefix="mpkit-", dir=isolation.scenarios_folder())
     try:
-        module_dir = _copy_submission(job, workdir)
+        module_dir, source = _copy_submission(job, workdir)
         timeout = scenario_timeout(job.exercise)
         runner = None if call is None else _call_runner(job, workdir, call)
         report = supervise(supervisor_job(job, workdir, module_dir, timeout, scenario, runner),
                            timeout + BACKSTOP_EXTRA_S)
+        if report is not None and source is not None:  # source lines come from here, never
+            report["grader_copy"] = {job.exercise.filename: source}  # from the scenario's folder
         _log_semaphores((report or {}).get("events", []))
         return read(report, module_dir, timeout)
     finally:
@@ -297,7 +345,8 @@ def _log_semaphores(events):
     """With MPKIT_SEMAPHORE_LOG set (the kit's tests set it), note the name of every named
     semaphore a scenario made, so a leak check can look for exactly those in /dev/shm."""
     path = os.environ.get("MPKIT_SEMAPHORE_LOG")
-    names = {e.get("name") for e in events if e.get("kind") == "semlock" and e.get("name")}
+    names = {e["name"] for e in events  # a name of another type is not the hooks' (hashable or not)
+             if e.get("kind") == "semlock" and isinstance(e.get("name"), str) and e["name"]}
     if path and names:
         with open(path, "a", encoding="utf-8") as log:
             log.write("".join("%s\n" % name for name in sorted(names)))

@@ -14,6 +14,10 @@ Both grade the module file the solution cell wrote (`%%writefile queue_messages.
 current folder, as real processes under the kit's supervisor, exactly as `mpkit grade` does:
 the kernel only waits for the verdict, so a deadlock in the student's code never hangs it.
 Neither writes to stderr when the tests pass (nbgrader scores such a cell 0).
+
+Under `nbgrader autograde` the kernel is the student's: a cell of theirs that runs before the
+graded cells can replace `grade_test`, so the scores that count come from outside any kernel,
+`mpkit nbgrader-scores` (grader/platforms/gradebook.py).
 """
 import os
 import shutil
@@ -22,7 +26,7 @@ import tempfile
 
 from grader import grading
 from grader.course import manifest
-from grader.engine import system
+from grader.engine import safe_files, system
 from grader.messages import text
 from grader.reports import notebook as notebook_report
 
@@ -63,15 +67,26 @@ def run(exercise, tests=None, folder=".", start_method=None):
     if not os.path.isfile(module):
         raise TestFailed(text("nb_module_missing", file=exercise.filename))
     grading.check_environment()
+    data = _module_bytes(module, exercise)
     submission = tempfile.mkdtemp(prefix="mpkit-notebook-")
     try:
         os.makedirs(os.path.join(submission, exercise.folder))
-        shutil.copyfile(module, os.path.join(submission, exercise.folder, exercise.filename))
+        with open(os.path.join(submission, exercise.folder, exercise.filename), "wb") as f:
+            f.write(data)
         jobs = [grading.Job(submission, exercise, s, method) for s in scenarios
                 if tests is None or s.name in tests]
         return grading.run_jobs(jobs, jobs=1 if len(jobs) == 1 else None)
     finally:
         shutil.rmtree(submission, ignore_errors=True)
+
+
+def _module_bytes(module, exercise):
+    """The module file the notebook wrote, read without following a link (the grader may be
+    able to read what it points to, and the student must not)."""
+    try:
+        return safe_files.read(module, grading.MAX_MODULE_BYTES + 1)[0]
+    except safe_files.Refused as exc:
+        raise TestFailed(grading.refused_text(exc, exercise.filename)) from None
 
 
 def grade_test(exercise, test, folder=".", start_method=None):

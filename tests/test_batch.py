@@ -3,6 +3,7 @@ submissions (correct, wrong, hanging, hostile, empty, zipped, flat, misnamed, ba
 gives the right grades.csv; a run stopped with Ctrl-C resumes without regrading anyone; three
 shards merged equal one run; bad input exits 2 and names the option."""
 import csv
+import html
 import os
 import re
 import shutil
@@ -11,6 +12,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from urllib.parse import unquote
 
 import pytest
 
@@ -261,3 +263,59 @@ def test_a_shaken_batch_names_its_seed(tmp_path):
                  "--exercise", "process", env={"MPKIT_SHAKE": "80"})
     assert done.returncode == 0, done.stderr
     assert "1 graded" in done.stdout and "; schedules shaken with seed 80 (MPKIT_SHAKE=80)" in done.stdout, done.stdout
+
+
+FORMULAS = ["=SUM(1,2)", "+1+1", "-1+1", "@SUM(1)", "\tx", "\rx"]
+
+
+def test_student_names_never_become_spreadsheet_formulas(tmp_path):
+    """OWASP's CSV injection: a cell that starts with =, +, -, @, a tab or a carriage return is
+    a formula to Excel, LibreOffice and Google Sheets. grades.csv, from grade-batch and from
+    merge, starts such a cell with ' (a name's tab and carriage return are shown as \\t and
+    \\r) and leaves every other name as it is."""
+    names = FORMULAS + ["ann"]
+    for name in names:
+        (tmp_path / "class" / name).mkdir(parents=True)  # nothing handed in: a row, no scenario
+    state, grades, merged = tmp_path / "state", tmp_path / "grades.csv", tmp_path / "merged.csv"
+    done = mpkit("grade-batch", str(tmp_path / "class"), "--csv", str(grades), "--state", str(state),
+                 "--exercise", "queue")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert mpkit("merge", str(state), "--csv", str(merged)).returncode == 0
+    for path in (grades, merged):
+        rows = _csv(path)
+        assert sorted(row[0] for row in rows[1:]) == sorted(["'=SUM(1,2)", "'+1+1", "'-1+1", "'@SUM(1)",
+                                                            "\\tx", "\\rx", "ann"])
+        assert not [cell for row in rows for cell in row if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+
+
+def test_odd_student_names_cost_nobody_a_grade(tmp_path):
+    """Folder names that make file names too long once quoted (255 bytes of Chinese, 255 '%'),
+    that are not UTF-8, or that hold escape sequences and a newline: each student is a row of
+    grades.csv with a readable name, gets feedback, is found again by a rerun and by merge, and
+    ann beside them keeps her grade."""
+    root = tmp_path / "class"
+    long_name, percents, escapes = "学" * 85, "%" * 255, "dan\n\x1b[2J\x1b]52;c;eA==\x07"
+    for name, files in {"ann": {"queue_messages.py": SOLUTION["02_queue"]},
+                        long_name: {"queue_messages.py": SOLUTION["02_queue"]},
+                        percents: {}, escapes: {}}.items():
+        (root / name).mkdir(parents=True)
+        _put(root / name, files)
+    os.mkdir(os.fsencode(root) + b"/\xff\xfe-ben")  # not UTF-8: a name of bytes
+    grades, feedback = tmp_path / "grades.csv", tmp_path / "feedback"
+    args = ["grade-batch", str(root), "--csv", str(grades), "--feedback", str(feedback),
+            "--exercise", "queue", "--start-method", "fork"]
+    done = mpkit(*args)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stdout + done.stderr
+    assert "5 graded" in done.stdout and "\x1b" not in done.stdout + done.stderr, done.stdout + done.stderr
+    totals = {row[0]: row[-2] for row in _csv(grades)[1:]}
+    assert totals == {"ann": "6", long_name: "6", percents: "0", "\\xff\\xfe-ben": "0",
+                      "dan\\n\\x1b[2J\\x1b]52;c;eA==\\x07": "0"}
+    pages = sorted(p.name for p in feedback.iterdir())
+    assert len(pages) == 11 and all(len(name.encode()) <= 255 for name in pages)
+    index = (feedback / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="([^"]+)"', index)
+    assert len(links) == 5 and all((feedback / unquote(html.unescape(link))).is_file() for link in links)
+    again = mpkit(*args)
+    assert "0 graded, 5 already graded" in again.stdout, again.stdout + again.stderr
+    merged = mpkit("merge", str(tmp_path / ".mpkit-batch"), "--csv", str(tmp_path / "merged.csv"))
+    assert merged.returncode == 0 and _csv(tmp_path / "merged.csv") == _csv(grades), merged.stderr

@@ -1,15 +1,20 @@
-"""Every sentence a student reads exists in English and in Chinese, with the same fields; every
-exercise has its hints, title and statement in both languages."""
+"""Every sentence a student reads exists in English and in Chinese, with the same fields, in
+catalogs that translators' tools read; every exercise has its hints, title and statement in both
+languages."""
+import os
 import re
+import shutil
 import string
 
+import polib
 import pytest
 
 from conftest import ROOT
 from grader.course import verify
-from grader.messages import EN, LANGUAGES, ZH
+from grader.messages import LANGUAGES, LOCALE, TEMPLATE, Catalogs, text
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
+CATALOG_FILES = sorted(name for name in os.listdir(LOCALE) if name.endswith((".po", ".pot")))
 
 
 def fields(template):
@@ -22,14 +27,68 @@ def words(template):
 
 
 def test_every_message_exists_in_both_languages_with_the_same_fields():
-    assert set(LANGUAGES) == {"en", "zh"}
-    assert sorted(set(EN) - set(ZH)) == [], "keys without Chinese text"
-    assert sorted(set(ZH) - set(EN)) == [], "Chinese keys without English text"
-    assert [key for key in EN if fields(EN[key]) != fields(ZH[key])] == []
+    assert LANGUAGES == ("en", "zh") and CATALOG_FILES == [TEMPLATE, "zh.po"]
+    catalogs = Catalogs(LOCALE)
+    en, zh = catalogs.templates("en"), catalogs.templates("zh")
+    assert sorted(set(en) - set(zh)) == [], "keys without Chinese text (or only a fuzzy one)"
+    assert sorted(set(zh) - set(en)) == [], "Chinese keys without English text"
+    assert [key for key in en if fields(en[key]) != fields(zh[key])] == []
     # a Chinese text that is really the English one, or empty, is not a translation
-    untranslated = [key for key in EN if re.search("[A-Za-z]{3}", words(EN[key]))
-                    and not CJK.search(ZH[key])]
+    untranslated = [key for key in en if re.search("[A-Za-z]{3}", words(en[key]))
+                    and not CJK.search(zh[key])]
     assert untranslated == []
+
+
+def test_no_placeholder_shares_a_name_with_text_s_own_parameters():
+    """text(key, lang, **fields): a `{key}` or `{lang}` field can never be filled in (a TypeError
+    where the judge meant to give a verdict)."""
+    en = Catalogs(LOCALE).templates("en")
+    assert [k for k, template in en.items() if {"key", "lang"} & {n for n, _ in fields(template)}] == []
+
+
+@pytest.mark.parametrize("name", CATALOG_FILES)
+def test_every_catalog_parses_and_translates_the_template_entry_for_entry(name):
+    entries = polib.pofile(os.path.join(LOCALE, name), encoding="utf-8")
+    keys = [entry.msgctxt for entry in entries]
+    assert [key for key in keys if not key] == [], "entries without their key as msgctxt"
+    assert len(set(keys)) == len(keys), "a key twice"
+    assert [entry.msgctxt for entry in entries if entry.fuzzy or entry.obsolete] == []
+    # translation tools check the placeholders of the entries flagged python-brace-format
+    assert [entry.msgctxt for entry in entries if "python-brace-format" not in entry.flags] == []
+    # the same keys as the template, each translating the template's English as it is today
+    template = polib.pofile(os.path.join(LOCALE, TEMPLATE), encoding="utf-8")
+    assert [(entry.msgctxt, entry.msgid) for entry in entries] == [(entry.msgctxt, entry.msgid) for entry in template]
+
+
+FRENCH = r'''msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+"Language: fr\n"
+
+#, python-brace-format
+msgctxt "died_code"
+msgid "exit code {code}"
+msgstr "code de sortie {code}"
+
+#, fuzzy, python-brace-format
+msgctxt "died_signal"
+msgid "killed by {signal}"
+msgstr "tué par {signal}"
+'''
+
+
+def test_a_new_language_is_one_new_catalog_beside_the_template(tmp_path):
+    shutil.copy(os.path.join(LOCALE, TEMPLATE), str(tmp_path))
+    (tmp_path / "fr.po").write_text(FRENCH, encoding="utf-8")
+    catalogs = Catalogs(str(tmp_path))
+    assert catalogs.languages == ("en", "fr")
+    assert catalogs.text("died_code", "fr", code=3) == "code de sortie 3"
+    # a fuzzy entry (a translation to review) and a missing one are shown in English
+    assert catalogs.text("died_signal", "fr", signal="SIGKILL") == "killed by SIGKILL"
+    assert catalogs.text("died_code", "en", code=3) == text("died_code", "en", code=3) == "exit code 3"
+    for unknown in (lambda: catalogs.text("no_such_key", "fr"), lambda: text("no_such_key", "zh")):
+        with pytest.raises(KeyError, match="no_such_key"):
+            unknown()
 
 
 def test_every_exercise_has_hints_title_and_statement_in_both_languages(exercises):

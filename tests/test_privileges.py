@@ -435,11 +435,12 @@ def test_student_code_cannot_read_the_hidden_tests_or_the_judges(tmp_path):
 
 
 # attacks on what grades the code (tests/hostile/, each described in its docstring): forged
-# reports and events (a child's output that never reached stdout, a child that never existed),
-# a patched grader, signals up the parent chain, a deleted event log or scenario folder,
-# semaphores and processes left behind, the machine's loopback, System V IPC objects left
-# behind, the grader's checks read
-ATTACKS = ["fake_results", "forged_events", "forged_child_output", "forged_child_pid",
+# reports and events (a child's output that never reached stdout, a child that never existed,
+# events nested too deep to read back, a line in the grader's pipe), a patched grader, signals up
+# the parent chain, a deleted event log or scenario folder, semaphores and processes left behind,
+# the machine's loopback, System V IPC objects left behind, the grader's checks read
+ATTACKS = ["fake_results", "forged_events", "deep_events", "forged_answer", "forged_child_output",
+           "forged_child_pid",
            "monkeypatch_grader", "kill_parent", "kill_grandparent",
            "stop_parent", "clear_event_log", "delete_scenario_folder", "semaphore_leak",
            "disguised_escapee", "env_tampering", "reach_network", "sysv_ipc_leak",

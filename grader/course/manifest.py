@@ -7,7 +7,7 @@ from grader.course import settings
 
 if sys.version_info >= (3, 11):
     import tomllib
-else:  # pragma: no cover - exercised on 3.9 and 3.10
+else:  # pragma: no cover - exercised on 3.10
     import tomli as tomllib
 
 MANIFEST_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "manifest.toml")

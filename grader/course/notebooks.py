@@ -86,6 +86,12 @@ def test_cell_source(exercise, scenario):
     return call
 
 
+def grade_id(exercise, name):
+    """The nbgrader grade id of a cell of `exercise`'s notebook: of its autograder cells, `name`
+    is the test's (mpkit nbgrader-scores finds them in the gradebook by it)."""
+    return "%s-%s" % (exercise.folder, name)
+
+
 def _meta(grade_id, solution=False, points=None):
     meta = {"grade": points is not None, "grade_id": grade_id, "locked": not solution,
             "schema_version": 3, "solution": solution, "task": False}
@@ -118,8 +124,8 @@ def notebook(root, exercise):
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
         "language_info": {"name": "python"}})
     for name, make, source, options in cells:
-        grade_id = "%s-%s" % (exercise.folder, name)
-        nb.cells.append(make(source, id=grade_id.replace(".", "-")[:64], metadata=_meta(grade_id, **options)))
+        cell_id = grade_id(exercise, name)
+        nb.cells.append(make(source, id=cell_id.replace(".", "-")[:64], metadata=_meta(cell_id, **options)))
     return nb
 
 

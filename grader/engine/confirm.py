@@ -8,7 +8,10 @@ code can write them too. The supervisor keeps an observation only where its own 
   every number below the one a last fork there gets), so nothing can be reported of a process
   that never existed;
 * a write to stdout must have reached stdout, as the supervisor read it from the pipe every
-  process of the scenario writes to: text nobody printed cannot be claimed as printed.
+  process of the scenario writes to: text nobody printed cannot be claimed as printed;
+* an event or a result must nest no deeper than MAX_DEPTH (the kit's own are 6 deep at most):
+  JSON nested near the recursion limit parses in one process and not in the next, and the
+  grader must read back every report the supervisor writes.
 
 What is dropped is counted in the report (``unconfirmed``). Which process an event comes from,
 and what it says besides, still rest on the student's interpreter: docs/threat-model.md lists
@@ -18,6 +21,20 @@ SEARCH_WINDOW = 16 * 1024  # where a write is looked for first: near where the l
 SEARCH_BUDGET = 256 * 1024 * 1024  # characters compared at most, on top of:
 SEARCH_PER_CHARACTER = 256  # per character of output, so 256 searches of all of it
 PID_FIELDS = ("pid", "child")
+MAX_DEPTH = 32
+
+
+def shallow(value, limit=MAX_DEPTH):
+    """Whether `value` (parsed JSON) nests lists and objects at most `limit` deep; walked with
+    a stack, not by recursion, in time linear in its size."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth >= limit:
+                return False
+            stack.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return True
 
 
 class Stream:

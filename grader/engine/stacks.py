@@ -15,16 +15,15 @@ def _is_students(path, student_dir):
         os.path.normcase(os.path.abspath(student_dir)) + os.sep)
 
 
-def source_line(student_dir, path, line):
-    relative = os.path.basename(path)
-    try:
-        with open(os.path.join(student_dir, relative), encoding="utf-8", errors="replace") as f:
-            for number, text in enumerate(f, 1):
-                if number == int(line):
-                    return text.strip()
-    except OSError:
-        pass
-    return ""
+def source_line(sources, path, line):
+    """Line `line` of the student's file `path`, from `sources` ({file name: text}): the
+    grader's own copy of the submission, taken before the run. The scenario's folder is never
+    opened: its files are the scenario's to replace (with a link, a FIFO)."""
+    text = (sources or {}).get(os.path.basename(path))
+    if not text or line < 1:
+        return ""
+    lines = text.splitlines()
+    return lines[line - 1].strip() if line <= len(lines) else ""
 
 
 def parse_dump(text):
@@ -41,18 +40,18 @@ def parse_dump(text):
     return threads
 
 
-def where(dump_text, student_dir):
+def where(dump_text, student_dir, sources=None):
     """One entry per thread that runs student code: ``at`` is `file.py:21 in collect: item =
     q.get()` (its innermost student frame), ``waiting_in`` the (file, function) of the library
     call that line made (`process.py join`), or None when the student's own line is the
-    innermost."""
+    innermost. `sources`: the grader's copy of the student's files, for the line's text."""
     found = []
     for frames in parse_dump(dump_text):
         frames = [f for f in _own_frames(frames) if not _is_instrumentation(f[0])]
         for index, (path, line, func) in enumerate(frames):
             if _is_students(path, student_dir):
                 at = "%s:%d in %s" % (os.path.basename(path), line, func)
-                code = source_line(student_dir, path, line)
+                code = source_line(sources, path, line)
                 if code:
                     at += ": " + code
                 inner = (_short(frames[index - 1][0]), frames[index - 1][2]) if index > 0 else None
@@ -62,11 +61,12 @@ def where(dump_text, student_dir):
 
 
 def _is_instrumentation(path):
-    """The grader's own wrappers (patched join, start...) between the student and the library."""
-    return os.path.normcase(os.path.abspath(path)) == _HOOKS
+    """The grader's own wrappers (patched join, start...) between the student and the library:
+    a frame in any module of the hooks package."""
+    return os.path.dirname(os.path.normcase(os.path.abspath(path))) == _HOOKS
 
 
-_HOOKS = os.path.normcase(os.path.join(os.path.dirname(os.path.abspath(__file__)), "hooks.py"))
+_HOOKS = os.path.normcase(os.path.join(os.path.dirname(os.path.abspath(__file__)), "hooks"))
 
 
 def _own_frames(frames):
@@ -85,6 +85,8 @@ def innermost(dump_text):
 
 
 def _short(path):
+    if _is_instrumentation(path):  # one module to the student, whichever of the package's files
+        return "hooks.py"
     parts = path.replace("\\", "/").split("/")
     return "/".join(parts[-2:]) if len(parts) > 1 and parts[-2] == "multiprocessing" else parts[-1]
 

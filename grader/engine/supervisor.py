@@ -339,7 +339,8 @@ def read_events(events_dir):
 
 def _well_formed(event):
     return isinstance(event, dict) and type(event.get("pid")) is int \
-        and isinstance(event.get("kind"), str) and type(event.get("t")) in (int, float)
+        and isinstance(event.get("kind"), str) and type(event.get("t")) in (int, float) \
+        and confirm.shallow(event)
 
 
 def read_capped(path, keep):
@@ -621,8 +622,10 @@ def _parse_result(raw):
         return None
     try:
         result = json.loads(raw.decode("utf-8"))
-    except ValueError:
+    except (ValueError, RecursionError):
         return {"channel_error": "the result channel held no valid JSON"}
+    if not confirm.shallow(result):
+        return {"channel_error": "nested deeper than %d" % confirm.MAX_DEPTH}
     return result if isinstance(result, dict) else {"channel_error": "not an object"}
 
 

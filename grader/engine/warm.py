@@ -67,9 +67,10 @@ def prepare(startup_modules):
     import sysconfig
 
     ours = set(os.environ.get("PYTHONPATH", "").split(os.pathsep)) | {sys.path[0]}
+    parts = tuple(name + "." for name in RUNNER_MODULES)  # the modules of a package (the hooks')
     _state.update(ready=True, stdlib=tuple(sysconfig.get_paths()[key] + os.sep for key in ("stdlib", "platstdlib")), base_path=[p for p in sys.path if p not in ours],
                   keep=frozenset(m for m in startup_modules if m != "__main__") | set(RUNNER_MODULES)
-                  | {"grader", "grader.engine"})
+                  | {m for m in sys.modules if m.startswith(parts)} | {"grader", "grader.engine"})
     return True
 
 

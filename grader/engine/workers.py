@@ -16,9 +16,17 @@ import time
 
 from grader.engine import system, warm
 
+
+class UnreadableReport(Exception):
+    """A supervisor's whole answer that the grader cannot read back (JSON nested past the
+    grader's recursion limit): what the scenario wrote made it so, and it costs that scenario's
+    test alone. The message names the error."""
+
+
 def supervise(sup_job, backstop):
     """Run one job under a supervisor: its report, None if the supervisor died without one (the
-    tree is then swept), or {"backstop": True} if it did not answer in time."""
+    tree is then swept), or {"backstop": True} if it did not answer in time. Raises
+    UnreadableReport when the answer came but cannot be read."""
     if not system.HAS_FORK:
         return _supervise_once(sup_job, backstop)
     zygote = _take()
@@ -28,6 +36,10 @@ def supervise(sup_job, backstop):
         _drop(zygote)
         sweep(sup_job["workdir"])
         return {"backstop": True}
+    except UnreadableReport:  # a line the scenario wrote into the zygote's pipe, maybe: the
+        _drop(zygote)         # supervisor's own answer may still come, so the zygote goes
+        sweep(sup_job["workdir"])
+        raise
     except BaseException:  # pytest-timeout or Ctrl-C in the grader: clean up, go on failing
         _drop(zygote)
         sweep(sup_job["workdir"])
@@ -71,6 +83,8 @@ class Zygote:
             return json.loads(data.decode("utf-8"))
         except ValueError:
             return None
+        except RecursionError as exc:
+            raise UnreadableReport(type(exc).__name__)
 
     def close(self):
         for proc in system.descendants(self.proc.pid):
@@ -158,6 +172,9 @@ def _supervise_once(sup_job, backstop):
         report = json.loads(out.decode("utf-8")) if proc.returncode == 0 else None
     except ValueError:
         report = None
+    except RecursionError as exc:
+        sweep(sup_job["workdir"])
+        raise UnreadableReport(type(exc).__name__)
     if report is None:
         sweep(sup_job["workdir"])
     return report

@@ -40,6 +40,7 @@ class Observations:
         self.scenario = scenario
         self.exercise = exercise
         self.student_dir = student_dir
+        self.sources = report.get("grader_copy") or {}  # the grader's copy, taken before the run
 
     def call(self, label=None):
         for record in self.calls:
@@ -270,7 +271,7 @@ def _blocked(report, obs):
     entries = []
     for pid_text, dump in sorted(report.get("dumps", {}).items(), key=lambda item: int(item[0])):
         pid = int(pid_text)
-        found = stacks.where(dump, obs.student_dir)
+        found = stacks.where(dump, obs.student_dir, obs.sources)
         if pid == obs.runner_pid:
             role = text("role_caller", pid=pid)
         elif pid in children:

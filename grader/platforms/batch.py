@@ -17,6 +17,7 @@ from grader import grading
 from grader.engine.workers import close_zygotes
 from grader.messages import text
 from grader.platforms import ledger, submissions
+from grader.reports import escapes
 
 
 # a class's scenarios spend much of their time waiting (deadlocks settling, timeouts, children
@@ -41,7 +42,9 @@ class Student:
 
 def students_in(folder, exercises, where="SUBMISSIONS"):
     """One student per sub-folder or .zip of `folder`, sorted by name; a zip is named without
-    .zip unless a sub-folder has that name."""
+    .zip unless a sub-folder has that name. A name is one line of text whatever the folder's
+    name holds (escapes.name: control characters, bytes that are not UTF-8), and no two
+    students share one."""
     if not os.path.isdir(folder):
         raise BatchError("%s: %r is not a folder" % (where, folder))
     names = sorted(os.listdir(folder))
@@ -62,6 +65,12 @@ def students_in(folder, exercises, where="SUBMISSIONS"):
     if not found:
         raise BatchError("%s: %r holds no sub-folder and no .zip: give a folder with one "
                          "sub-folder or one .zip per student" % (where, folder))
+    taken = set()
+    for student in found:
+        student.name = escapes.name(student.name)
+        while student.name in taken:  # "a\x1b" beside a name that holds ESC
+            student.name += "~"
+        taken.add(student.name)
     return sorted(found, key=lambda s: s.name)
 
 

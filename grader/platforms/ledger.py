@@ -2,9 +2,10 @@
 the moment that student is graded, so a batch stopped half-way resumes where it was; and
 grades.csv and the feedback files, made from those records (one run's, or several shards')."""
 import csv
+import hashlib
 import json
 import os
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 from grader.judging.verdict import JSON_FIELDS
 from grader.messages import text
@@ -14,6 +15,10 @@ from grader.reports.results import verdicts_of
 STATE_VERSION = 1
 SUFFIX = ".json"
 MAX_OUTPUT_CHARS = 4000  # of a test's output kept for the feedback
+# a file name made of a student's name stays this short (file systems allow 255 bytes, some
+# less): a longer one is cut and ends in a digest of the whole name
+MAX_STEM = 120
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP: a spreadsheet's formula
 
 
 class LedgerError(Exception):
@@ -42,8 +47,19 @@ def verdicts(rec):
     return verdicts_of(rec["tests"], hidden)
 
 
+def stem_of(student, safe=""):
+    """The file name (without suffix) that stands for `student`: the name quoted, and when
+    that is longer than MAX_STEM, its start and a digest of the whole name."""
+    quoted = quote(student, safe=safe, errors="surrogateescape")
+    if len(quoted) <= MAX_STEM:
+        return quoted
+    head = quoted[:MAX_STEM - 17]
+    head = head[:head.rfind("%")] if "%" in head[-2:] else head  # no escape cut in two
+    return head + "~" + hashlib.sha256(quoted.encode("ascii")).hexdigest()[:16]
+
+
 def path_of(state_dir, student):
-    return os.path.join(state_dir, quote(student, safe="") + SUFFIX)
+    return os.path.join(state_dir, stem_of(student) + SUFFIX)
 
 
 def save(state_dir, rec):
@@ -56,10 +72,15 @@ def save(state_dir, rec):
 
 def load(state_dir, student):
     """The student's record, or None if there is none or it cannot be read (then: regrade)."""
+    rec = _read(path_of(state_dir, student))
+    return rec if rec is not None and rec["student"] == student else None
+
+
+def _read(path):
     try:
-        with open(path_of(state_dir, student), encoding="utf-8") as f:
+        with open(path, encoding="utf-8") as f:
             rec = json.load(f)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     return rec if _valid(rec) else None
 
@@ -83,7 +104,7 @@ def load_all(state_dir, where):
     records = {}
     for name in sorted(os.listdir(state_dir)):
         if name.endswith(SUFFIX):
-            rec = load(state_dir, unquote(name[:-len(SUFFIX)]))
+            rec = _read(os.path.join(state_dir, name))
             if rec is None:
                 raise LedgerError("%s: %s is not a record of mpkit grade-batch"
                                   % (where, os.path.join(state_dir, name)))
@@ -118,10 +139,15 @@ def rows(records, exercises):
     return out
 
 
+def _cell(value):
+    """A cell no spreadsheet takes for a formula: one that would be starts with '."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
 def write_csv(path, records, exercises, where="--csv"):
     try:
         with open(path, "w", encoding="utf-8", newline="") as f:
-            csv.writer(f).writerows(rows(records, exercises))
+            csv.writer(f).writerows([_cell(cell) for cell in row] for row in rows(records, exercises))
     except OSError as exc:
         raise LedgerError("%s: cannot write %r: %s" % (where, path, exc.strerror))
 
@@ -132,12 +158,12 @@ def write_feedback(folder, records, exercises, where="--feedback"):
     try:
         os.makedirs(folder, exist_ok=True)
         for student, rec in sorted(records.items()):
-            stem = os.path.join(folder, quote(student, safe=" "))
+            stem = os.path.join(folder, stem_of(student, safe=" "))
             with open(stem + ".md", "w", encoding="utf-8") as f:
                 f.write(markdown.feedback(student, verdicts(rec), exercises, rec["notes"]))
             with open(stem + ".html", "w", encoding="utf-8") as f:
                 f.write(html.student_page(student, verdicts(rec), exercises, rec["notes"]))
         with open(os.path.join(folder, "index.html"), "w", encoding="utf-8") as f:
-            f.write(html.class_index(records, exercises, lambda s: quote(quote(s, safe=" ")) + ".html"))
+            f.write(html.class_index(records, exercises, lambda s: quote(stem_of(s, safe=" ")) + ".html"))
     except OSError as exc:
         raise LedgerError("%s: cannot write in %r: %s" % (where, folder, exc.strerror))

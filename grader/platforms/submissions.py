@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from grader import grading
 from grader.course import notebooks
+from grader.engine import safe_files
 from grader.judging.outcomes import ERROR
 from grader.judging.verdict import Verdict
 from grader.messages import text
@@ -69,16 +70,15 @@ def _directory_entries(root):
             if name.lower().endswith(".zip") and depth == 0:
                 entries += _zip_entries(path, rel + "/")
             else:
-                entries.append(Entry(rel, info.st_size, _file_reader(path)))
+                entries.append(Entry(rel, info.st_size, _file_reader(path, root)))
             if len(entries) > MAX_FILES:
                 return entries
     return entries
 
 
-def _file_reader(path):
-    def read(limit):
-        with open(path, "rb") as f:
-            return f.read(limit)
+def _file_reader(path, beneath=None):
+    def read(limit):  # what was a regular file when listed may be a link by now
+        return safe_files.read(path, limit, beneath)[0]
     return read
 
 

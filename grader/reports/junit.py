@@ -1,10 +1,12 @@
 """JUnit XML for any CI, written with junitparser: one testcase per graded test, the exercise
 as its classname, a failure carrying the verdict and its message, hidden tests marked with a
-`hidden` property."""
+`hidden` property. A message holds what the scenario wrote: its control characters, which XML
+1.0 forbids (the file would not parse), are shown escaped."""
 from junitparser import Failure, JUnitXml, Properties, Property, TestCase, TestSuite
 
 from grader.messages import text
 from grader.reports import shaking
+from grader.reports.escapes import shown
 
 
 def as_junit(verdicts, exercises, seed=None, path=None):
@@ -31,8 +33,9 @@ def as_junit(verdicts, exercises, seed=None, path=None):
                     properties.add_property(Property("reproduce", shaking.command(seed, verdict, path)))
             case.append(properties)
             if not verdict.passed:
-                failure = Failure(message=verdict.message.split("\n", 1)[0], type_=verdict.status)
-                failure.text = verdict.message
+                message = shown(verdict.message)
+                failure = Failure(message=message.split("\n", 1)[0], type_=verdict.status)
+                failure.text = message
                 case.result = [failure]
             if verdict.hidden:
                 case.system_out = text("junit_hidden")

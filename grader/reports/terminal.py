@@ -1,7 +1,10 @@
 """Writing to a person: colour and a progress bar through rich at a terminal, plain text (no
-escape codes at all) when the stream is not a terminal or NO_COLOR is set."""
+escape codes at all) when the stream is not a terminal or NO_COLOR is set. Control characters
+in a line are shown escaped (grader.reports.escapes): the only escape codes written are rich's."""
 import os
 import sys
+
+from grader.reports.escapes import shown
 
 
 def fancy(stream):
@@ -27,6 +30,7 @@ def console(stream):
 def write_lines(pairs, stream=None):
     """Write (text, style) pairs, one line each: styled at a terminal, plain elsewhere."""
     stream = stream or sys.stdout
+    pairs = [(shown(line), style) for line, style in pairs]
     rich = console(stream)
     if rich is None:
         stream.write("".join(line + "\n" for line, _ in pairs))

@@ -3,12 +3,15 @@
 It fits a fresh student's screen: an exercise not started (every test still a stub) or fully
 passed is one line; the first unfinished exercise, and any other one the student has begun, is
 shown in full; the next step is the last line. `lines` gives (text, style) pairs that
-`grader.reports.terminal` colours at a terminal; `as_text` is the same without colour.
+`grader.reports.terminal` colours at a terminal; `as_text` is the same without colour. What a
+scenario wrote (messages, output, process names) is shown with its control characters escaped:
+no escape sequence of a student's reaches a terminal, in colour or plain, or a file.
 """
 import os
 
 from grader.judging.outcomes import NOT_IMPLEMENTED
 from grader.messages import current_language, text
+from grader.reports.escapes import shown
 from grader.reports.results import results_json
 from grader.reports.timeline import Axis, lane_label, lane_status
 
@@ -69,7 +72,7 @@ def lines(verdicts, exercises, submission):
     out.append(("", ""))
     out.append((text("score_line", score=_num(total["score"]), max_score=_num(total["max_score"])), HEADER))
     out.append((next_step(verdicts, exercises, submission), NEXT))
-    return out
+    return [(shown(line), style) for line, style in out]
 
 
 def _tests(own, several_methods):

@@ -7,11 +7,13 @@ never touches it. A file that is not ours is refused by name, never overwritten.
 import json
 import os
 import sys
-import tempfile
 
+from grader.engine import safe_files
 from grader.judging.outcomes import NOT_IMPLEMENTED
 from grader.messages import text
 
+FOLDER, FILE = ".mpkit", "progress.json"
+MAX_BYTES = 1024 * 1024
 FORMAT = "mpkit-progress"
 VERSION = 1
 DONE, IN_PROGRESS, NOT_STARTED = "done", "in_progress", "not_started"
@@ -23,16 +25,15 @@ class ProgressError(Exception):
 
 
 def path_of(submission):
-    return os.path.join(submission, ".mpkit", "progress.json")
+    return os.path.join(submission, FOLDER, FILE)
 
 
 def load(submission):
     """The progress of `submission` (an empty one when there is no file yet)."""
     path = path_of(submission)
-    try:
-        with open(path, encoding="utf-8") as f:
-            data = json.load(f)
-    except FileNotFoundError:
+    try:  # never through a link: .mpkit is in the student's folder
+        data = json.loads(safe_files.read(path, MAX_BYTES, beneath=submission)[0])
+    except (FileNotFoundError, safe_files.Refused):  # a link is never read; save() says so
         return {"format": FORMAT, "version": VERSION, "exercises": {}}
     except (OSError, ValueError) as exc:
         raise ProgressError(text("progress_unreadable", path=path, detail=_detail(exc)))
@@ -56,13 +57,9 @@ def _detail(exc):
 def save(submission, data):
     """Write the file atomically; a folder that cannot be written costs a warning, not the run."""
     path = path_of(submission)
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".progress-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, indent=2, sort_keys=True, ensure_ascii=False)
-            f.write("\n")
-        os.replace(temp, path)
+    body = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    try:  # never through a link: a .mpkit link would make the grader write where it points
+        safe_files.write(submission, FOLDER + "/" + FILE, body.encode("utf-8"))
     except OSError as exc:
         sys.stderr.write("mpkit: %s\n" % text("progress_unwritable", path=path, detail=_detail(exc)))
 

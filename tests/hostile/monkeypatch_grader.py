@@ -1,7 +1,8 @@
 """Hostile 01_process: wrong code that patches builtins and the grader's own modules at import:
 print writes "hello world" straight to the real stdout, open raises, the event log is silenced
-(grader.engine.hooks.emit), the runner's value description always says 0 and the runner's record of
-the processes started is emptied. run_greeting calls greet in the calling process; nothing
+(grader.engine.hooks.emit, which the runner calls, and grader.engine.hooks.record.emit, which the
+hooks call), the runner's value description always says 0 and the runner's record of the
+processes started is emptied. run_greeting calls greet in the calling process; nothing
 starts a process. Expected: a clear non-passed verdict for every scenario, never a forged pass."""
 import builtins
 import os
@@ -23,6 +24,7 @@ def no_open(*args, **kwargs):
 builtins.print = fake_print
 builtins.open = no_open
 grader.engine.hooks.emit = lambda *args, **kwargs: None
+grader.engine.hooks.record.emit = lambda *args, **kwargs: None
 grader.engine.runner.describe = lambda value: _real_describe(0)
 grader.engine.runner.Run.process_state = staticmethod(lambda process: {})
 

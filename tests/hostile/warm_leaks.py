@@ -5,7 +5,8 @@ and the scenario's own files (the zygote's pipes to the grader, the uid lock), a
 sitecustomize than the grader's, a /proc/self/environ without the scenario's marker (the sweep
 looks for it), a hash seed other than the exec'd runner's (PYTHONHASHSEED=0), sys.path entries
 other than an exec'd runner's, signal handlers, atexit handlers beyond multiprocessing's,
-another thread, a non-dumpable process, capabilities held by a user other than root. It notes
+another thread, a non-dumpable process, capabilities held by a user other than root; and for a
+module of the hooks the runner lost (imported again, it would keep state of its own). It notes
 what it found, how the runner started and multiprocessing's authentication key in
 <pid dir>/warm-<pid>.json (the test checks that no two scenarios share a key). The functions are correct.
 Expected: every scenario passed, no note names a leak."""
@@ -27,6 +28,10 @@ TRUSTED = ("grader.engine.supervisor", "grader.engine.isolation", "grader.engine
 
 def leaks():
     found = ["module %s" % m for m in TRUSTED if m in sys.modules]
+    hooks = sys.modules["grader.engine.hooks"]  # each of its modules once: a second copy has state of its own
+    found += ["hooks module %s lost" % name for name in ("record", "where", "locks", "process", "traffic",
+                                                         "shared_memory", "sync", "tracer")
+              if sys.modules.get("grader.engine.hooks." + name) is not getattr(hooks, name)]
     main = sys.modules["__main__"]
     if getattr(main, "__file__", None) or getattr(main, "__spec__", None):
         found.append("__main__ is %r" % getattr(main, "__file__", main.__spec__))

@@ -64,7 +64,7 @@ def _fill(name, pairs, points, hidden=False):
         for key, _ in pairs:
             by = {e["pid"] for e in writes if digest(key) in e.get("keys", [])}
             if not by & writers:
-                raise Fail(NO_PROCESS, text("manager_key_not_from_child", call=label, key=safe_repr(key)))
+                raise Fail(NO_PROCESS, text("manager_key_not_from_child", call=label, item=safe_repr(key)))
 
     drive.doc = "%s returns a plain dict of every pair, each written into one manager dict by a " \
                 "child process running record; the manager is shut down." % label

@@ -1,0 +1,117 @@
+"""Shared memory: each way a process reads or writes a synchronized Value (``value_access``),
+with whether it held the Value's own lock at that moment; each element a process writes into a
+synchronized Array (``array_write``), with its value. multiprocessing.sharedctypes is patched
+only once something imports it (it imports ctypes, which most scenarios never need).
+"""
+import os
+import sys
+
+from grader.engine.hooks import locks, record
+
+MAX_ARRAY_NOTES = 500  # elements written into Arrays reported per process
+_value_seen = set()  # (pid, lock, read or write, held) already reported
+_array_seen = set()  # (pid, array, index, value) already reported
+
+
+class _AfterImport:
+    """A finder that lets the module `name` load as usual and then runs `patch(module)`: a
+    module most scenarios never import (it imports ctypes) costs nothing until one does,
+    whether it is imported by the student's code or by unpickling a Value in a spawn child."""
+
+    def __init__(self, name, patch):
+        self.name, self.patch = name, patch
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname != self.name:
+            return None
+        sys.meta_path.remove(self)
+        import importlib.util
+
+        spec = importlib.util.find_spec(fullname)
+        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+            return spec
+        exec_module, patch = spec.loader.exec_module, self.patch
+
+        def exec_and_patch(module):
+            exec_module(module)
+            try:
+                patch(module)
+            except Exception as exc:
+                record.emit("hook_missing", hook=getattr(patch, "__name__", "?"),
+                            error="%s: %s" % (type(exc).__name__, exc))
+
+        spec.loader.exec_module = exec_and_patch
+        return spec
+
+
+def _when_imported(name, patch):
+    """patch(module) now if `name` is imported already, else right after it is."""
+    if name in sys.modules:
+        patch(sys.modules[name])
+    else:
+        sys.meta_path.insert(0, _AfterImport(name, patch))
+
+
+def _patch_shared_value(sharedctypes):
+    """Each way a process reads or writes a synchronized Value's `value` (Value(), not
+    RawValue), reported once: whether this thread already held the Value's own lock
+    (get_lock()) when it did, before the property takes that lock for the one read or write.
+    A `+=` is a read then a write: it is safe only when both are made holding the lock."""
+    cls = sharedctypes.Synchronized
+    getter, setter = cls.value.fget, cls.value.fset
+
+    def note(self, op):
+        try:
+            held = bool(self._lock._semlock._is_mine())
+            key = (os.getpid(), locks.lock_id(self._lock), op, held)
+            if key not in _value_seen:
+                _value_seen.add(key)
+                record.emit("value_access", op=op, held=held, lock=key[1])
+        except Exception:  # a lock of the student's own making: nothing to say about it
+            pass
+
+    def get_value(self):
+        note(self, "read")
+        return getter(self)
+
+    def set_value(self, value):
+        note(self, "write")
+        setter(self, value)
+
+    cls.value = property(get_value, set_value)
+
+
+def _patch_shared_array(sharedctypes):
+    """Each element a process writes into a synchronized Array (Array(), not RawArray) through
+    `arr[i] = v` or a slice, with the value written, reported in the writing process: which
+    process put each value into shared memory is then seen where it happened. An element
+    written again with the same value is reported once."""
+    cls = sharedctypes.SynchronizedArray
+    setitem = cls.__setitem__
+
+    def set_item(self, i, value):
+        setitem(self, i, value)
+        try:
+            if isinstance(i, slice):
+                at, values = list(range(*i.indices(len(self._obj)))), list(self._obj[i])
+            else:
+                at, values = [i if i >= 0 else i + len(self._obj)], [self._obj[i]]
+            ident, pid = locks.lock_id(self._lock), os.getpid()
+            fresh = [(k, v) for k, v in zip(at, values) if (pid, ident, k, v) not in _array_seen]
+            fresh = fresh[:max(0, MAX_ARRAY_NOTES - len(_array_seen))]
+            if fresh:
+                _array_seen.update((pid, ident, k, v) for k, v in fresh)
+                record.emit("array_write", array=ident, at=[k for k, _ in fresh], values=[v for _, v in fresh])
+        except Exception:  # a lock of the student's own making: nothing to say about it
+            pass
+
+    cls.__setitem__ = set_item
+
+
+def _patch_sharedctypes(sharedctypes):
+    _patch_shared_value(sharedctypes)
+    _patch_shared_array(sharedctypes)
+
+
+def _watch_shared_values():
+    _when_imported("multiprocessing.sharedctypes", _patch_sharedctypes)
