@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from grader.engine import isolation, safe_files, shake, system
 from grader.engine.workers import UnreadableReport, close_zygotes, supervise
-from grader.judging import judge as judging
+from grader.judging import handover, judge as judging
 from grader.judging.outcomes import ERROR, PASSED
 from grader.judging.verdict import Verdict
 from grader.messages import current_language, language, text
@@ -175,6 +175,13 @@ def supervisor_job(job, workdir, module_dir, timeout, scenario=None, runner=None
     (a plain pytest test's call); `scenario` gives the options (the job's own by default)."""
     exercise, scenario = job.exercise, scenario or job.scenario
     key = "%s/%s/%s" % (exercise.folder, job.scenario.name, job.start_method)
+    runner = runner or {
+        "module": exercise.module,
+        "checks": exercise.checks,
+        "scenario": job.scenario.name,
+        "start_method": job.start_method,
+        "code": hand_over(workdir, exercise.checks, scenario=job.scenario.name),
+    }
     return {
         "shake": shake.job_part(shake.requested(), key, timeout),
         "workdir": workdir,
@@ -188,13 +195,32 @@ def supervisor_job(job, workdir, module_dir, timeout, scenario=None, runner=None
         # MPKIT_EARLY_DEADLOCK=0 waits for the timeout, as on platforms without /proc
         "detect_deadlock": os.environ.get("MPKIT_EARLY_DEADLOCK", "1") != "0",
         "limits": dict(exercise.limits, tree_memory_mb=judging.tree_memory_mb(exercise)),
-        "runner": runner or {
-            "module": exercise.module,
-            "checks": exercise.checks,
-            "scenario": job.scenario.name,
-            "start_method": job.start_method,
-        },
+        "grader_view": _grader_view(runner),
+        "runner": runner,
     }
+
+
+def hand_over(workdir, module, scenario=None, function=None):
+    """The runner's copy of its own driver's code (judging/handover.py), written into the
+    scenario's folder (its user may read it, only the grader write it): what the runner's job
+    says of it, or None when the module has no source to hand (then it is imported as is)."""
+    source, origin = handover.driver_source(module, scenario, function)
+    if source is None:
+        return None
+    path = os.path.join(workdir, "driver.py")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(source)
+    os.chmod(path, 0o644)
+    return {"module": module, "origin": origin, "path": path}
+
+
+def _grader_view(runner):
+    """The files of the grader a runner imports, which are all its view shows of the grader
+    (None: the whole grader, for a checks module imported as it is)."""
+    if "call" in runner:
+        module, _, function = (runner["call"].get("driver") or "").partition(":")
+        return handover.view_of(module, function=function) if module else handover.view_files("")
+    return handover.view_of(runner["checks"], runner["scenario"])
 
 
 def off_limits(submission):
@@ -330,9 +356,10 @@ def _call_runner(job, workdir, call):
     with open(path, "wb") as f:
         pickle.dump(call["args"], f)
     os.chmod(path, 0o644)
+    module, _, function = (call.get("driver") or "").partition(":")
     return {"module": job.exercise.module, "start_method": job.start_method,
-            "call": {"function": call["function"], "label": call["label"],
-                     "driver": call.get("driver"), "args_path": path}}
+            "call": {"function": call["function"], "label": call["label"], "driver": call.get("driver"),
+                     "args_path": path, "code": hand_over(workdir, module, function=function) if module else None}}
 
 
 def _judge(job, report, module_dir, timeout):

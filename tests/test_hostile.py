@@ -378,6 +378,14 @@ def _exec_without_leaks(run):
     assert {n["started"] for n in _runner_notes(run)} == {"exec"}
 
 
+def _handed_its_own_driver(run):
+    """The runner of greet_prints knew its own scenario's driver alone, without its judge: the
+    other scenarios of 01_process (one of them hidden) and every judge stayed in the grader."""
+    found = json.loads(run.tests()["greet_prints"]["output"].splitlines()[-1])
+    assert found["scenarios"] == ["greet_prints"] and found["judges"] == 0, found
+    assert "grader.judging.checks.common" not in found["modules"], found["modules"]
+
+
 # ---- the cases ------------------------------------------------------------------------------
 
 SOME = HOSTILE_SCENARIOS  # every scenario of 01_process
@@ -452,6 +460,7 @@ CASES = [
     Case("forged_newlines", {"greet_prints": ("failed", "printed")}),
     Case("forged_child_output", {"run_greeting_in_child": ("failed", "in the child printed ''")}),
     Case("disk_filler", {"greet_prints": ("failed", "printed ''")}),
+    Case("read_hidden_checks", {"greet_prints": ("failed", None)}, check=_handed_its_own_driver),
     Case("warm_leaks", {s: ("passed", None) for s in SOME}, other=False, check=_warm_without_leaks),
     Case("warm_leaks", {s: ("passed", None) for s in SOME}, other=False, check=_exec_without_leaks,
          warm="0"),

@@ -13,8 +13,10 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import time
 
 import psutil
 import pytest
@@ -67,7 +69,7 @@ def grade(tmp_path, greet_body, separate=False, module=None, env=None, preexec_f
     neighbour = [t for t in results["tests"] if t["exercise"] == NEIGHBOUR[0]]
     assert all(t["status"] == "passed" for t in neighbour), neighbour  # never spoiled
     assert tests["greet_prints"]["score"] == 0, tests["greet_prints"]  # the attack earns nothing
-    assert before is None or _traces_of_users() == before
+    assert before is None or _traces_left(before) == before
     return tests, done.stderr
 
 
@@ -305,15 +307,144 @@ def test_each_scenario_has_its_own_tmp_and_shm_and_leaves_nothing_there(tmp_path
 
 
 HOSTILE = ROOT / "tests" / "hostile"
+
+
+def _hostile(name, **placeholders):
+    """The source of tests/hostile/<name>.py with its "@HOSTILE_<KEY>@" placeholders filled in."""
+    source = (HOSTILE / (name + ".py")).read_text(encoding="utf-8")
+    for key, value in placeholders.items():
+        marker = "@HOSTILE_%s@" % key
+        assert marker in source, marker
+        source = source.replace(marker, str(value))
+    return source
+
+
+class _Answering:
+    """Listening sockets of the test's own, each answering every connection with `secret`."""
+
+    def __init__(self, secret, *listeners):
+        import threading
+
+        self.secret, self.listeners = secret, listeners
+        self.threads = [threading.Thread(target=self._serve, args=(s,), daemon=True) for s in listeners]
+        for thread in self.threads:
+            thread.start()
+
+    def _serve(self, listener):
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:  # shut down by close()
+                return
+            with conn:
+                conn.sendall(self.secret)
+
+    def close(self):
+        for listener in self.listeners:
+            listener.shutdown(socket.SHUT_RDWR)  # wakes the accept()
+            listener.close()
+        for thread in self.threads:
+            thread.join()
+
+
+@needs_users
+@needs_mounts
+def test_student_code_cannot_reach_the_machines_loopback_or_abstract_sockets(tmp_path):
+    """A service of the machine on 127.0.0.1 (an instructor's notebook server, a database) and
+    an abstract unix socket are out of reach: the scenario has a network namespace of its own,
+    whose loopback is up and its own (a listener of the scenario's own on 127.0.0.1 works)."""
+    secret = b"secret-%d" % os.getpid()
+    tcp = socket.socket()
+    tcp.bind(("127.0.0.1", 0))
+    tcp.listen(8)
+    abstract = socket.socket(socket.AF_UNIX)
+    name = "mpkit-test-%d" % os.getpid()
+    abstract.bind("\0" + name)
+    abstract.listen(8)
+    answering = _Answering(secret, tcp, abstract)
+    try:
+        tests, stderr = grade(tmp_path, None, separate=True, module=_hostile(
+            "reach_network", TCP_PORT=tcp.getsockname()[1], ABSTRACT=name))
+    finally:
+        answering.close()
+    got = json.loads(tests["greet_prints"]["output"].splitlines()[-1])
+    assert secret.decode() not in json.dumps(got), got
+    assert got["tcp"] in ("ConnectionRefusedError", "OSError") and got["abstract"] == "ConnectionRefusedError", got
+    assert got["own_loopback"] is True, got
+    assert system._NOTES["network_namespace"] not in stderr
+
+
+def _sysv_keys(kind):
+    """The keys of the System V IPC objects of `kind` (shm, msg, sem) in this IPC namespace."""
+    with open("/proc/sysvipc/" + kind) as f:
+        lines = f.read().splitlines()[1:]
+    return {int(line.split()[0]): int(line.split()[1]) for line in lines if line.strip()}
+
+
+def _libc():
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    if not hasattr(libc, "mq_open"):  # glibc before 2.34 keeps it in librt
+        libc = ctypes.CDLL("librt.so.1", use_errno=True)
+    return libc
+
+
+@needs_users
+@needs_mounts
+def test_ipc_objects_a_scenario_makes_die_with_it(tmp_path):
+    """A System V shared memory segment and message queue, and a POSIX message queue, that the
+    scenario never removes are gone from the machine's own IPC namespace once it is graded."""
+    key, queue = 0x6D700000 + os.getpid() % 0x10000, "mpkit-test-%d" % os.getpid()
+    libc = _libc()
+    try:
+        tests, stderr = grade(tmp_path, None, separate=True, module=_hostile(
+            "sysv_ipc_leak", IPC_KEY=key, MQUEUE=queue))
+        made = json.loads(tests["greet_prints"]["output"].splitlines()[-1])
+        assert min(made.values()) >= 0, made  # it did make them
+        left = {kind: key in _sysv_keys(kind) for kind in ("shm", "msg")}
+        descriptor = libc.mq_open(("/" + queue).encode(), os.O_RDONLY)
+        left["mqueue"] = descriptor >= 0
+        assert not any(left.values()), left
+        assert system._NOTES["ipc_namespace"] not in stderr
+    finally:  # whatever the scenario left, not left by the test
+        for kind, remove in (("shm", libc.shmctl), ("msg", libc.msgctl)):
+            if key in _sysv_keys(kind):
+                remove(_sysv_keys(kind)[key], 0, None)  # IPC_RMID
+        libc.mq_unlink(("/" + queue).encode())
+
+
+SECRET_PARTS = ("judging/checks", "judging/pytest_checks.py", "judging/judge.py", "course", "messages.py",
+                "grading.py", "cli.py")
+
+
+@needs_users
+@needs_mounts
+def test_student_code_cannot_read_the_hidden_tests_or_the_judges(tmp_path):
+    """The grader's check modules (hidden tests' inputs and judges), its pytest checks, its
+    judge and its course (the manifest, the code that hides the hidden tests) are neither
+    readable nor listed from a scenario, and its runner was handed its own scenario's driver
+    alone: no other scenario, no judge in memory."""
+    tests, _ = grade(tmp_path, None, separate=True, module=_hostile("read_hidden_checks"))
+    output = tests["greet_prints"]["output"]
+    found = json.loads(output.splitlines()[-1])
+    seen = [p for p in found["listed"] + found["read"] if p.replace(os.sep, "/").startswith(SECRET_PARTS)]
+    assert seen == [], seen
+    assert found["scenarios"] == ["greet_prints"] and found["judges"] == 0, found
+    assert "run_greeting_exit_code" not in output  # a hidden test of 01_process
+
+
 # attacks on what grades the code (tests/hostile/, each described in its docstring): forged
 # reports and events (a child's output that never reached stdout, a child that never existed,
 # events nested too deep to read back, a line in the grader's pipe), a patched grader, signals up
-# the parent chain, a deleted event log or scenario folder, semaphores and processes left behind
+# the parent chain, a deleted event log or scenario folder, semaphores and processes left behind,
+# the machine's loopback, System V IPC objects left behind, the grader's checks read
 ATTACKS = ["fake_results", "forged_events", "deep_events", "forged_answer", "forged_child_output",
            "forged_child_pid",
            "monkeypatch_grader", "kill_parent", "kill_grandparent",
            "stop_parent", "clear_event_log", "delete_scenario_folder", "semaphore_leak",
-           "disguised_escapee", "env_tampering"]
+           "disguised_escapee", "env_tampering", "reach_network", "sysv_ipc_leak",
+           "read_hidden_checks"]
 
 
 def _held_users(users):
@@ -344,9 +475,35 @@ def _traces_of_users():
         mounted = [line for line in f if "mpkit-" in line]
     folder = isolation.scenarios_path()
     folders = os.listdir(folder) if os.path.isdir(folder) else []
-    return {"processes": procs, "users": _held_users(users), "shm": files, "mounts": mounted,
+    return {"processes": procs, "users": _held_users(users), "shm": files, "mounts": mounted, "ipc": _ipc_of(users),
             "cgroups": sorted(cgroup_folders()),
             "scenario folders": sorted(n for n in folders if _owner(folder, n) in users)}
+
+
+def _traces_left(before, settle=10.0):
+    """_traces_of_users() after a grading that began with `before`. Other runs on the machine
+    make and remove cgroups of their scenarios meanwhile (named after scenario folders, which
+    tell nobody's from ours): a new one counts only if it stays while theirs come and go."""
+    now = _traces_of_users()
+    new = set(now["cgroups"]) - set(before["cgroups"])
+    give_up = time.monotonic() + settle
+    while new and time.monotonic() < give_up:
+        time.sleep(0.2)
+        new &= cgroup_folders()
+    now["cgroups"] = sorted(set(before["cgroups"]) | new)  # those gone meanwhile were not ours
+    return now
+
+
+def _ipc_of(users):
+    """System V IPC objects (shared memory, message queues, semaphores) of the scenarios' users
+    in the machine's own IPC namespace."""
+    found = []
+    for kind in ("shm", "msg", "sem"):
+        with open("/proc/sysvipc/" + kind) as f:
+            header, *lines = f.read().splitlines()
+        column = header.split().index("uid")
+        found += ["%s %s" % (kind, line.split()[1]) for line in lines if int(line.split()[column]) in users]
+    return found
 
 
 def _owner(folder, name):
@@ -382,4 +539,4 @@ def test_hostile_code_earns_nothing_and_leaves_nothing_as_a_user_of_its_own(tmp_
     # env_tampering's greet is correct: it may earn that test's point and nothing else
     assert earned in ({}, {"greet_prints": "passed"} if attack == "env_tampering" else {}), earned
     assert not (cli_cwd / "results.json").exists(), "the attack wrote into the grader's folder"
-    assert _traces_of_users() == before
+    assert _traces_left(before) == before

@@ -35,7 +35,7 @@ def _files(folder):
 
 def test_the_release_holds_no_solution_no_hidden_test_no_instructor_material(release, exercises):
     top = sorted(p.name for p in release.iterdir())
-    assert top == [".github", "README.md", "exercises", "grader", "pyproject.toml"]
+    assert top == [".github", "LICENSE", "README.md", "exercises", "grader", "pyproject.toml"]
     hidden = _hidden(exercises)
     assert len(hidden) >= 3
     for path, content in _files(release):

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -104,6 +105,12 @@ def _pid_namespace_works_for_nobody(folder):
     return as_nobody(folder, os.path.join(folder, "kit", "grader", "engine", "pidns.py")).returncode == 0
 
 
+def _namespaces_for_nobody(folder):
+    """Which of a network and an IPC namespace a scenario of nobody's gets (engine/netipc.py)."""
+    status = as_nobody(folder, os.path.join(folder, "kit", "grader", "engine", "netipc.py")).returncode
+    return {"network": not status & 1, "ipc": not status & 2}
+
+
 def test_an_unprivileged_grader_grades_correctly_and_names_what_it_could_not_set_up(kit_for_others):
     results, _ = grade_as_nobody(kit_for_others, os.path.join(kit_for_others, "kit", "solutions"), *SEED)
     assert [t for t in results["tests"] if t["status"] != "passed"] == []
@@ -119,6 +126,9 @@ def test_an_unprivileged_grader_grades_correctly_and_names_what_it_could_not_set
         assert system._NOTES["private_mounts"] in stderr
     assert (system._NOTES["pid_namespace"] in stderr) == (_mounts_work_for_nobody(kit_for_others)
                                                          and not _pid_namespace_works_for_nobody(kit_for_others))
+    for kind, works in _namespaces_for_nobody(kit_for_others).items():
+        note = system._NOTES[kind + "_namespace"]
+        assert (note in stderr) == (_mounts_work_for_nobody(kit_for_others) and not works), (kind, stderr)
 
 
 ATTACK = '''import glob, os
@@ -132,6 +142,8 @@ def greet(name):
     libc.umount2(os.path.join(kit, "solutions").encode(), 2)
     libc.umount2(b"/tmp", 2)
     solutions = glob.glob(os.path.join(kit, "solutions", "*", "*.py"))
+    checks = glob.glob(os.path.join(grader_dir, "judging", "checks", "*.py"))  # hidden tests, judges
+    checks += glob.glob(os.path.join(grader_dir, "course", "*"))
     try:
         with open(os.path.join(grader_dir, "judging", "judge.py"), "a") as f:
             f.write("\\n# changed by a student\\n")
@@ -148,8 +160,14 @@ def greet(name):
                     graders += 1
         except OSError:
             pass
-    print("solutions", len(solutions), "|", wrote, "|", "marker" if MARKER in shared else "no marker",
-          "| graders to signal", graders)
+    import socket
+    try:  # a service of the machine on its loopback
+        socket.create_connection(("127.0.0.1", PORT), timeout=10).close()
+        loopback = "reached the loopback"
+    except OSError:
+        loopback = "loopback out of reach"
+    print("solutions", len(solutions), "| checks", len(checks), "|", wrote, "|",
+          "marker" if MARKER in shared else "no marker", "| graders to signal", graders, "|", loopback)
 
 def run_greeting(name):
     raise NotImplementedError
@@ -162,16 +180,21 @@ def start_in_background(target, *args):
 @pytest.mark.parametrize("warm", ["1", "0"])
 def test_an_unprivileged_graders_scenarios_cannot_read_the_solutions_or_change_the_grader(kit_for_others, warm):
     """Through a user namespace: the solutions beside the kit are covered (and the scenario
-    holds no capability to take the cover off), the grader is read-only, /tmp and /dev/shm
-    are the scenario's own, and in a pid namespace of its own it cannot signal the grader,
-    which runs as the same user; whether the runner was forked warm or exec'd."""
+    holds no capability to take the cover off), the grader is read-only and shows none of its
+    checks (hidden tests and judges) nor its course, /tmp and /dev/shm are the scenario's own,
+    in a pid namespace of its own it cannot signal the grader, which runs as the same user,
+    and in a network namespace of its own the machine's loopback is out of reach; whether the
+    runner was forked warm or exec'd."""
     if not _mounts_work_for_nobody(kit_for_others):
         pytest.skip("the kernel refuses unprivileged user namespaces here: the view is named as missing")
     marker = "mpkit-nobody-marker-%d" % os.getpid()
+    service = socket.socket()  # listening: a connection is queued, none needs accepting
+    service.bind(("127.0.0.1", 0))
+    service.listen(8)
     sub = os.path.join(kit_for_others, "work", "sub" + warm)
     os.makedirs(os.path.join(sub, "01_process"))
     with open(os.path.join(sub, "01_process", "hello_process.py"), "w") as f:
-        f.write("MARKER = %r\n" % marker + ATTACK)
+        f.write("MARKER = %r\nPORT = %d\n" % (marker, service.getsockname()[1]) + ATTACK)
     shutil.copytree(os.path.join(kit_for_others, "kit", "solutions", "02_queue"), os.path.join(sub, "02_queue"))
     for root, dirs, files in os.walk(sub):
         for path in [root] + [os.path.join(root, f) for f in files]:
@@ -185,16 +208,19 @@ def test_an_unprivileged_graders_scenarios_cannot_read_the_solutions_or_change_t
     try:
         results, _ = grade_as_nobody(kit_for_others, sub, "01_process", "02_queue", env={"MPKIT_WARM": warm})
     finally:
+        service.close()
         for path in shared:
             os.unlink(path)
     tests = {t["name"]: t for t in results["tests"]}
     assert all(t["status"] == "passed" for t in results["tests"] if t["exercise"] == "02_queue")
     output = tests["greet_prints"]["output"]
-    assert "solutions 0 | could not write the grader: Read-only file system | no marker" in output, output
+    assert "solutions 0 | checks 0 | could not write the grader: Read-only file system | no marker" in output, output
     if _pid_namespace_works_for_nobody(kit_for_others):  # its own processes only: not the grader's
         assert "| graders to signal 0" in output, output
     else:
         assert "| graders to signal 0" not in output, output
+    reached = "reached the loopback" in output
+    assert reached != _namespaces_for_nobody(kit_for_others)["network"], output
     assert tests["greet_prints"]["score"] == 0
     assert open(judge).read() == before
     # the solutions are there, and readable by nobody outside a scenario

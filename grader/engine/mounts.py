@@ -13,7 +13,9 @@ capability in either case (an exec'd one loses them, a warm one drops them: engi
   has its own copy of, and the reference solutions and tests next to a checkout of the kit)
   are covered by an empty read-only tmpfs;
 - the grader's installation is read-only (which matters where the student's processes run as
-  the grader's own user);
+  the grader's own user), and holds only what the runner imports (the engine, and the grader
+  modules its driver's code imports: judging/handover.py): the checks, with the hidden tests'
+  inputs and the judges, the course and the rest of the grader are out of sight;
 - a folder other users cannot pass through on the way to what a scenario's own user needs
   (the grader's Python under a 0700 home folder) is replaced by a passable tmpfs holding only
   that, so the runner can be forked from the grader's warm interpreter (engine/warm.py)
@@ -80,13 +82,19 @@ def supported():
 
 def probe_passes(script):
     """Whether `python script` exits 0: a probe run in a fresh interpreter."""
+    return probe_status(script) == 0
+
+
+def probe_status(script):
+    """The exit status of `python script` run in a fresh interpreter, or None if it could not
+    run or end in time."""
     import subprocess
 
     try:
         return subprocess.run([sys.executable, script], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, timeout=30).returncode == 0
+                              stderr=subprocess.DEVNULL, timeout=30).returncode
     except (OSError, subprocess.SubprocessError):
-        return False
+        return None
 
 
 def _within(path, folder):
@@ -107,11 +115,13 @@ def hideable(candidates, needed):
     return chosen
 
 
-def enter_private_view(hide, needed, tmp_kb, read_only=(), opened=()):
+def enter_private_view(hide, needed, tmp_kb, read_only=(), opened=(), only=None):
     """Enter a mount namespace with private temporary folders, `hide` covered, `read_only`
-    made so and the folders in `opened` replaced by passable ones holding only the `needed`
-    paths inside them (see the module's docstring). Must run single-threaded, before the runner
-    starts. Raises OSError when the kernel refuses; the caller names the layer as missing."""
+    made so, the folders in `opened` replaced by passable ones holding only the `needed`
+    paths inside them and, with `only` = (folder, paths), that folder replaced by a read-only
+    one holding only those paths (see the module's docstring). Must run single-threaded, before
+    the runner starts. Raises OSError when the kernel refuses; the caller names the layer as
+    missing."""
     libc = _libc()
     if _as_root():
         _call(libc.unshare(CLONE_NEWNS), "unshare")
@@ -131,7 +141,18 @@ def enter_private_view(hide, needed, tmp_kb, read_only=(), opened=()):
     hidden = [f for f in hideable(hide, needed) if not any(_within(f, p) for p in covered)]
     for folder in hidden:
         _mount(libc, "mpkit-hidden", folder, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, HIDDEN)
+    if only is not None:
+        _only(libc, *only)
     return private, hidden
+
+
+def _only(libc, folder, keep):
+    """`folder` replaced by a read-only tmpfs holding only the paths of `keep` inside it, bound
+    back as they were (what the runner needs of the grader, none of the rest)."""
+    folder = os.path.realpath(folder)
+    keep = [os.path.realpath(k) for k in keep if os.path.exists(k)]
+    _private_tmp(libc, folder, [k for k in keep if k != folder and _within(k, folder)], 64, OPENED)
+    _mount(libc, "none", folder, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, None)
 
 
 def _own_user_namespace(libc):
@@ -205,9 +226,11 @@ def _read_only(libc, folder):
 
 
 def _probe():
-    """The whole view, in this process: private temporary folders, and the grader read-only."""
+    """The whole view, in this process: private temporary folders, and the grader read-only,
+    holding only its engine."""
     grader_dir = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    enter_private_view([], [grader_dir], 64, read_only=[grader_dir])
+    enter_private_view([], [grader_dir], 64, read_only=[grader_dir],
+                       only=(grader_dir, [os.path.dirname(os.path.abspath(__file__))]))
 
 
 if __name__ == "__main__":

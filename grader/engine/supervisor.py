@@ -17,7 +17,7 @@ import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 
-from grader.engine import confirm, isolation, mounts, pidns, shake, system, warm  # noqa: E402
+from grader.engine import confirm, isolation, mounts, netipc, pidns, shake, system, warm  # noqa: E402
 from grader.engine.hooks import TIMELINE_KINDS
 
 OUTPUT_KEEP = 64 * 1024
@@ -414,12 +414,15 @@ def private_view(job, workdir, identity):
     opened = isolation.opened_by_view() if identity.uid is not None else []
     needed = [workdir, identity.python, grader_dir] + (own if opened or identity.python == sys.executable else [])
     try:
+        shown = job.get("grader_view")  # what the runner imports of the grader, None for all
         mounts.enter_private_view(job.get("hide") or [], needed, job["limits"]["output_kb"],
-                                  read_only=[grader_dir], opened=opened)
+                                  read_only=[grader_dir], opened=opened,
+                                  only=None if shown is None else (grader_dir, shown))
     except OSError:
         if opened:  # the way to this interpreter stays closed: a system Python's, if there is one
             identity.python = isolation.runner_python() or identity.python
         return False
+    netipc.enter()  # a loopback and IPC objects of the scenario's own, where the kernel allows
     if opened and isolation.runner_python() == sys.executable:  # judged in the view
         identity.python = sys.executable
     return True

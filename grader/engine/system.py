@@ -234,7 +234,9 @@ def capabilities():
         "memory_cgroup": "memory" in probe.active,
         "separate_users": _separate_users(),
         "private_mounts": _private_mounts(),
-        "pid_namespace": _pid_namespace(),
+        "pid_namespace": _in_view("pid"),
+        "network_namespace": _in_view("network"),
+        "ipc_namespace": _in_view("ipc"),
     }
 
 
@@ -271,13 +273,14 @@ def _private_mounts():
     return wanted is None or not wanted or mounts.supported()
 
 
-def _pid_namespace():
-    """False when scenarios get a private view but no pid namespace."""
-    from grader.engine import mounts, pidns
+def _in_view(kind):
+    """False when scenarios get a private view but no namespace of `kind` (pid, network, ipc)
+    of their own inside it."""
+    from grader.engine import mounts, netipc, pidns
 
     if not (_view_wanted() and mounts.supported()):
         return True  # no view: named above when wanted
-    return pidns.supported()
+    return pidns.supported() if kind == "pid" else netipc.supported()[kind]
 
 
 _NOTES = {
@@ -298,10 +301,16 @@ _NOTES = {
     "private_mounts": "no mount namespace for scenarios (it needs CAP_SYS_ADMIN as root, or "
                       "unprivileged user namespaces otherwise): they share /tmp and /dev/shm, "
                       "and folders other users may read (solutions/ beside a checkout of the "
-                      "kit) stay readable to student code",
+                      "kit, the grader's own checks with the hidden tests) stay readable to "
+                      "student code",
     "pid_namespace": "no pid namespace for scenarios: student code sees the machine's processes "
                      "and can signal those of its own user, and the pids its processes report "
                      "are taken on trust",
+    "network_namespace": "no network namespace for scenarios: student code can connect to services "
+                         "on this machine's loopback (a notebook server, a database) and to its "
+                         "abstract unix sockets",
+    "ipc_namespace": "no IPC namespace for scenarios: System V shared memory and message queues and "
+                     "POSIX message queues that student code makes outlive its scenario",
 }
 
 

@@ -15,6 +15,9 @@ A check module declares its scenarios in order::
 
 from grader.engine import drivers
 
+# options that hold judge code, which the runner never needs nor sees (judging/handover.py)
+JUDGE_OPTIONS = ("explain_stuck",)
+
 
 class Scenario:
     def __init__(self, name, points, drive, call, hidden=False, gate=False, allow_unjoined=False,

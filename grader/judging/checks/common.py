@@ -2,6 +2,7 @@
 observation of exactly that fact (see docs/evidence.md): which process ran a function, which
 process an item came from, what each process printed."""
 from grader.engine.values import describe, safe_repr, same
+from grader.judging.driving import drain  # noqa: F401  (drivers' helper, where they used to find it)
 from grader.judging.outcomes import FAILED, NO_PROCESS, Fail
 from grader.messages import text
 
@@ -80,45 +81,6 @@ def expect_stream_ended(obs, record, end_marker, items):
     raise Fail(FAILED, text("gave_up_racy", call=record["label"], how=gave_up[-1].get("how")))
 
 
-def items_through_a_child(module, function, worker, name, items, points, label, doc, end_marker=None,
-                          **options):
-    """A scenario of check module `module`: `function(items)` must run `worker` in a child and
-    return `items` in order, each received from that child."""
-    from grader.judging.scenario import scenario
-
-    @scenario(name, points=points, call=label, module=module, **options)
-    def drive(run):
-        run.call(function, list(items), label=label)
-
-    @drive.judge
-    def _(obs):
-        record = obs.call()
-        ran_in_child(obs, record, worker)
-        expect_stream_ended(obs, record, end_marker, items)
-        expect_return(record, items)
-        expect_items_crossed(obs, record, items, worker)
-
-    drive.doc = doc + label
-    return drive
-
-
-def drain(q, proc, end_marker=None):
-    """What `proc` puts on `q` (in the runner): every object up to `end_marker` included, or
-    until `proc` has ended and nothing more is there. It never waits on a process that has
-    died: one that ended has flushed its queue's buffer into the pipe, so then poll() is the
-    whole truth."""
-    from multiprocessing.connection import wait
-
-    got = []
-    while True:
-        if q._reader in wait([q._reader, proc.sentinel]):
-            got.append(q.get())
-            if end_marker is not None and got[-1] == end_marker:
-                return got
-        elif not q._reader.poll():
-            return got
-
-
 def printed_by(obs, function):
     """{pid: text} of what each process wrote to stdout while `function` was being called."""
     begin, end = obs.call_window(function)
@@ -129,5 +91,5 @@ def printed_by(obs, function):
 
 
 __all__ = ["Fail", "FAILED", "NO_PROCESS", "describe", "drain", "expect_items_crossed", "expect_return",
-           "expect_stream_ended", "items_through_a_child", "printed_by", "ran_in_child",
+           "expect_stream_ended", "printed_by", "ran_in_child",
            "received_in_caller", "safe_repr", "text"]

@@ -1,7 +1,8 @@
 """03_pipe: make_one_way_pipe, send_all and receive_all."""
 import multiprocessing
 
-from grader.judging.checks.common import FAILED, Fail, explain_gave_up, items_through_a_child, safe_repr, text
+from grader.judging.checks.common import (FAILED, Fail, expect_items_crossed, expect_return, expect_stream_ended,
+                                          explain_gave_up, ran_in_child, safe_repr, text)
 from grader.judging.scenario import scenario
 from grader.engine.values import describe, same
 
@@ -78,10 +79,24 @@ def _(obs):
 
 
 def _receive_all(name, items, points, label, hidden=False):
-    return items_through_a_child(
-        __name__, "receive_all", "send_all", name, items, points, label, hidden=hidden,
-        deadlock_hint="pipe_deadlock_hint", explain_stuck=explain_gave_up,
-        doc="receive_all returns the items a child sent, stopping at EOFError: ")
+    """A scenario: receive_all(items) must run send_all in a child and return `items` in order,
+    each received from that child."""
+
+    @scenario(name, points=points, call=label, hidden=hidden, deadlock_hint="pipe_deadlock_hint",
+              explain_stuck=explain_gave_up)
+    def drive(run):
+        run.call("receive_all", list(items), label=label)
+
+    @drive.judge
+    def _(obs):
+        record = obs.call()
+        ran_in_child(obs, record, "send_all")
+        expect_stream_ended(obs, record, None, items)
+        expect_return(record, items)
+        expect_items_crossed(obs, record, items, "send_all")
+
+    drive.doc = "receive_all returns the items a child sent, stopping at EOFError: " + label
+    return drive
 
 
 receive_all_tutorial = _receive_all("receive_all_tutorial", TUTORIAL, 2, "receive_all([11, None, 'lily'])")

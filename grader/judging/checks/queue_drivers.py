@@ -4,7 +4,7 @@ tests (test_queue.py) and import only what the runner has."""
 import multiprocessing
 
 from grader.engine.values import describe
-from grader.judging.checks.common import drain
+from grader.judging.driving import drain
 
 
 def produce_in_a_child(run, items):
