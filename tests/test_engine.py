@@ -226,7 +226,7 @@ def test_a_stack_dump_is_asked_only_of_a_process_that_can_give_one(tmp_path):
     """At a deadlock or timeout the supervisor asks each process for its stack with SIGUSR1. A
     process whose handler is not installed yet (a spawn child still starting up) would be
     killed by it, and a hang would be graded as a crash: such a process is left alone."""
-    from grader.engine import supervisor
+    from grader.engine import tree
 
     code = "import sys; {}print('ready', flush=True); sys.stdin.read()"
     ready = ("import faulthandler, os, signal; "
@@ -239,7 +239,7 @@ def test_a_stack_dump_is_asked_only_of_a_process_that_can_give_one(tmp_path):
     try:
         for proc in (plain, handled):
             assert proc.stdout.readline() == b"ready\n"
-        supervisor.take_dumps([psutil.Process(plain.pid), psutil.Process(handled.pid)], dump)
+        tree.take_dumps([psutil.Process(plain.pid), psutil.Process(handled.pid)], dump)
         assert plain.poll() is None, "the process without a handler was killed (exit %s)" % plain.returncode
         assert handled.poll() is None
         assert os.listdir(dump) == ["%d.txt" % handled.pid]
