@@ -17,15 +17,8 @@ import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 
-from grader.engine import confirm, isolation, mounts, netipc, pidns, shake, system, tree, warm  # noqa: E402
-from grader.engine.hooks import TIMELINE_KINDS
+from grader.engine import collect, confirm, isolation, mounts, netipc, pidns, shake, system, tree, warm  # noqa: E402
 
-OUTPUT_KEEP = 64 * 1024
-WRITTEN_KEEP = 4 * 1024 * 1024  # of stdout, to confirm the writes the scenario reports
-DUMP_KEEP = 32 * 1024
-RESULT_KEEP = 8 * 1024 * 1024
-MAX_EVENTS = 20000
-MAX_NOTES = 20000  # timeline events, kept apart: they never crowd out what the judge reads
 SITE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_site")
 GRADER_PARENT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -97,113 +90,6 @@ def limit_resources(limits, cgroups):
         cap(resource.RLIMIT_FSIZE, limits["output_kb"] * 1024)
         cap(resource.RLIMIT_NOFILE, limits["open_files"])
     return apply if system.POSIX else None
-
-
-class OutputReader:
-    """Drains one of the runner's output pipes in a thread, as fast as it is written: keeps the
-    first `keep` bytes to show, the first `confirm` bytes to confirm writes by (engine/confirm.py),
-    and counts the rest. How much a scenario prints costs only its time; a flood is bounded by
-    the time limit, not failed for its size."""
-
-    def __init__(self, fd, keep=OUTPUT_KEEP, confirm=0):
-        import threading
-
-        self.fd, self.keep, self.head, self.size = fd, keep, bytearray(), 0
-        self.hold = max(keep, confirm)
-        self.thread = threading.Thread(target=self._drain, daemon=True)
-        self.thread.start()
-
-    def _drain(self):
-        while True:
-            try:
-                chunk = os.read(self.fd, 1 << 20)
-            except OSError:
-                return
-            if not chunk:
-                return
-            self.size += len(chunk)
-            room = self.hold - len(self.head)
-            if room > 0:
-                self.head += chunk[:room]
-
-    def result(self, wait=1.0):
-        """What was kept, once every writer is gone (or after `wait` seconds)."""
-        self.thread.join(wait)
-        try:
-            os.close(self.fd)
-        except OSError:
-            pass
-        head = bytes(self.head[:self.keep])
-        return {"text": head.decode("utf-8", "replace"), "size": self.size, "cut": max(0, self.size - len(head))}
-
-    def written(self):
-        """Everything held, for confirming writes (after result())."""
-        return confirm.Stream(bytes(self.head).decode("utf-8", "replace"), self.size <= len(self.head))
-
-
-def _listdir(folder):
-    """Names in a folder; none if student code deleted it."""
-    try:
-        return sorted(os.listdir(folder))
-    except OSError:
-        return []
-
-
-MAX_EVENT_FILES = 1024  # one per process: far more than max_processes
-MAX_EVENT_BYTES = 32 * 1024 * 1024  # read in all, across files
-
-
-def read_events(events_dir):
-    """Every process's events, and apart from them the timeline's (TIMELINE_KINDS). A line is
-    kept only in its own process's file (<pid>.jsonl), so an event cannot be slipped in under a
-    made-up pid, and only with the fields every reader relies on of the right type (an int
-    pid, a str kind, a number t). The number of files and the bytes read are capped: a
-    scenario cannot flood the trusted side."""
-    events, notes, budget = [], [], MAX_EVENT_BYTES
-    for name in _listdir(events_dir)[:MAX_EVENT_FILES]:
-        if budget <= 0:
-            break
-        try:
-            with open(os.path.join(events_dir, name), "rb") as f:
-                data = f.read(min(RESULT_KEEP, budget))
-        except OSError:
-            continue
-        budget -= len(data)
-        for line in data.splitlines():
-            try:
-                event = json.loads(line.decode("utf-8", "replace"))
-            except (ValueError, RecursionError):
-                continue
-            if _well_formed(event) and name == "%d.jsonl" % event["pid"]:
-                (notes if event["kind"] in TIMELINE_KINDS else events).append(event)
-    events.sort(key=lambda e: e["t"])
-    notes.sort(key=lambda e: e["t"])
-    return events[:MAX_EVENTS], notes[:MAX_NOTES]
-
-
-def _well_formed(event):
-    return isinstance(event, dict) and type(event.get("pid")) is int \
-        and isinstance(event.get("kind"), str) and type(event.get("t")) in (int, float) \
-        and confirm.shallow(event)
-
-
-def read_capped(path, keep):
-    try:
-        size = os.path.getsize(path)
-        with open(path, "rb") as f:
-            data = f.read(keep)
-    except OSError:
-        return {"text": "", "size": 0, "cut": 0}
-    return {"text": data.decode("utf-8", "replace"), "size": size, "cut": max(0, size - keep)}
-
-
-def read_dumps(dumps_dir):
-    dumps = {}
-    for name in _listdir(dumps_dir)[:MAX_EVENT_FILES]:
-        text = read_capped(os.path.join(dumps_dir, name), DUMP_KEEP)["text"]
-        if text.strip():
-            dumps[name.split(".")[0]] = text
-    return dumps
 
 
 def remove_semaphores(events):
@@ -317,7 +203,8 @@ def _supervise(job, workdir, folders, cgroups, identity, viewed=False):
     started = time.monotonic()
     (out_r, out_w), (err_r, err_w) = os.pipe(), os.pipe()
     # their threads start before the pid namespace, after which none can
-    outputs = {"stdout": OutputReader(out_r, confirm=WRITTEN_KEEP), "stderr": OutputReader(err_r)}
+    outputs = {"stdout": collect.OutputReader(out_r, confirm=collect.WRITTEN_KEEP),
+               "stderr": collect.OutputReader(err_r)}
     init = None
     try:
         try:
@@ -349,10 +236,10 @@ def _observe(job, folders, cgroups, identity, channel, runner, outputs, started,
     stopped_at = time.monotonic()
     elapsed = stopped_at - started
     channel.seek(0)
-    result = _parse_result(channel.read(RESULT_KEEP)) if outcome == "exited" else None
+    result = collect.parse_result(channel.read(collect.RESULT_KEEP)) if outcome == "exited" else None
     marker = folders["events"]
     procs = system.scenario_processes(marker)
-    events, _ = read_events(marker)
+    events, _ = collect.read_events(marker)
     # multiprocessing's helpers, by the pids the runner gave (or, if it died, by command line)
     helpers = set((result or {}).get("helpers") or []) if (result or {}).get("phase") == "done" else None
     activity = {}
@@ -373,11 +260,11 @@ def _observe(job, folders, cgroups, identity, channel, runner, outputs, started,
     runner.wait()
     if result is None:
         channel.seek(0)
-        result = _parse_result(channel.read(RESULT_KEEP))
+        result = collect.parse_result(channel.read(collect.RESULT_KEEP))
     # every number below the next one was a process (or thread) of the scenario's
     bound = pidns.next_number() if contained else None
     stdout = outputs["stdout"].result()
-    found, notes = read_events(marker)
+    found, notes = collect.read_events(marker)
     events, unconfirmed = confirm.events(found, bound, outputs["stdout"].written())
     result, dropped = confirm.result(result, bound, runner_pid)
     return {
@@ -388,7 +275,7 @@ def _observe(job, folders, cgroups, identity, channel, runner, outputs, started,
         "result": result,
         "events": events,
         "timeline": notes,
-        "dumps": read_dumps(folders["dumps"]),
+        "dumps": collect.read_dumps(folders["dumps"]),
         "activity": {pid: state for pid, state in activity.items() if state},
         "leaked": leaked,
         "killed": killed,
@@ -436,18 +323,6 @@ def _before_exec(identity, limit, own_proc):
         if limit is not None:
             limit()
     return apply
-
-
-def _parse_result(raw):
-    if not raw:
-        return None
-    try:
-        result = json.loads(raw.decode("utf-8"))
-    except (ValueError, RecursionError):
-        return {"channel_error": "the result channel held no valid JSON"}
-    if not confirm.shallow(result):
-        return {"channel_error": "nested deeper than %d" % confirm.MAX_DEPTH}
-    return result if isinstance(result, dict) else {"channel_error": "not an object"}
 
 
 def serve():
