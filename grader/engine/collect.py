@@ -124,7 +124,11 @@ def read_dumps(dumps_dir):
     return dumps
 
 
-def parse_result(raw):
+def read_result(channel):
+    """The runner's result, from the start of the channel (a file it wrote): a dict, one that
+    says what was wrong with the channel, or None if it holds nothing."""
+    channel.seek(0)
+    raw = channel.read(RESULT_KEEP)
     if not raw:
         return None
     try:

@@ -234,42 +234,22 @@ def _observe(job, folders, cgroups, identity, channel, runner, outputs, started,
     if outcome == "exited":  # a fork that failed at the cap, or an OOM kill, ends it too
         outcome = cgroups.hit() or outcome
     stopped_at = time.monotonic()
-    elapsed = stopped_at - started
-    channel.seek(0)
-    result = collect.parse_result(channel.read(collect.RESULT_KEEP)) if outcome == "exited" else None
-    marker = folders["events"]
-    procs = system.scenario_processes(marker)
-    events, _ = collect.read_events(marker)
-    # multiprocessing's helpers, by the pids the runner gave (or, if it died, by command line)
-    helpers = set((result or {}).get("helpers") or []) if (result or {}).get("phase") == "done" else None
-    activity = {}
-    if outcome != "exited":
-        activity = {str(number(p.pid)): system.process_activity(p.pid) for p in procs}
-        tree.take_dumps(procs, folders["dumps"], number)
-        leaked = []
-    else:
-        left = tree.leftovers(helpers, marker, number)
-        leaked = tree.described(left, number)
-        tree.take_dumps(left, folders["dumps"], number)
-    killed = tree.kill_tree(helpers, marker, number)
-    for proc in [] if contained else identity.processes():  # anything of the scenario's user, however it hid
-        system.kill(proc)
-        killed += 1
+    result = collect.read_result(channel) if outcome == "exited" else None
+    activity, leaked, killed = _end_tree(outcome, result, folders, identity, number, contained)
     if runner.poll() is None:
         runner.kill()
     runner.wait()
     if result is None:
-        channel.seek(0)
-        result = collect.parse_result(channel.read(collect.RESULT_KEEP))
+        result = collect.read_result(channel)
     # every number below the next one was a process (or thread) of the scenario's
     bound = pidns.next_number() if contained else None
     stdout = outputs["stdout"].result()
-    found, notes = collect.read_events(marker)
+    found, notes = collect.read_events(folders["events"])
     events, unconfirmed = confirm.events(found, bound, outputs["stdout"].written())
     result, dropped = confirm.result(result, bound, runner_pid)
     return {
         "outcome": outcome,
-        "elapsed_s": round(elapsed, 4),
+        "elapsed_s": round(stopped_at - started, 4),
         "stopped_at": stopped_at,
         "exit_code": runner.returncode,
         "result": result,
@@ -289,6 +269,29 @@ def _observe(job, folders, cgroups, identity, channel, runner, outputs, started,
         "runner_pid": runner_pid,
         "cgroups": cgroups.active,
     }
+
+
+def _end_tree(outcome, result, folders, identity, number, contained):
+    """Stack dumps of the scenario's processes (all of a stopped scenario's; those left behind
+    by one that ended), then every process of the scenario killed: (activity, leaked, killed),
+    `activity` what each process of a stopped scenario was doing."""
+    marker = folders["events"]
+    # multiprocessing's helpers, by the pids the runner gave (or, if it died, by command line)
+    helpers = set((result or {}).get("helpers") or []) if (result or {}).get("phase") == "done" else None
+    activity, leaked = {}, []
+    if outcome != "exited":
+        procs = system.scenario_processes(marker)
+        activity = {str(number(p.pid)): system.process_activity(p.pid) for p in procs}
+        tree.take_dumps(procs, folders["dumps"], number)
+    else:
+        left = tree.leftovers(helpers, marker, number)
+        leaked = tree.described(left, number)
+        tree.take_dumps(left, folders["dumps"], number)
+    killed = tree.kill_tree(helpers, marker, number)
+    for proc in [] if contained else identity.processes():  # anything of the scenario's user, however it hid
+        system.kill(proc)
+        killed += 1
+    return activity, leaked, killed
 
 
 def _start_runner(job, runner_job, folders, cgroups, identity, outputs, pass_fds, own_proc=False):
