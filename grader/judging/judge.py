@@ -319,11 +319,10 @@ def _phase(report):
 
 def _stopped(report, obs, exercise, timeout):
     outcome = report["outcome"]
-    call = obs.scenario.call
     caps = {"too_many_processes": exercise.limits["max_processes"],  # the message's key too
             "too_much_memory": tree_memory_mb(exercise)}
     if outcome in caps:
-        return Fail(CRASHED, text(outcome, call=call, limit=caps[outcome]))
+        return Fail(CRASHED, text(outcome, call=obs.scenario.call, limit=caps[outcome]))
     crashed = _children_failed(obs)
     if _phase(report) == "start":
         return _setup_failed(report)
@@ -335,23 +334,27 @@ def _stopped(report, obs, exercise, timeout):
     where = _where(report, obs)
     if crashed:  # a child died and left the others waiting for it: the death is the cause
         return Fail(CRASHED, crashed.message + "\n" + text("left_waiting", where=where))
-    if outcome == "deadlock":
-        message = text("deadlock", call=call, seconds=report["elapsed_s"], where=where)
-        status = DEADLOCK
-    else:
+    return _hung(report, obs, timeout, where)
+
+
+def _hung(report, obs, timeout, where):
+    """A scenario stopped for hanging, with no other cause: a time-out (waiting on timers, or
+    busy), or a deadlock, explained by the scenario's own judge or hint where it has one."""
+    call = obs.scenario.call
+    if report["outcome"] != "deadlock":
         states = set((report.get("activity") or {}).values())
         why = text("timeout_timed") if states and "running" not in states else text("timeout_busy")
-        message = text("timeout", call=call, seconds=timeout, where=where, why=why)
-        status = TIMEOUT
+        return Fail(TIMEOUT, text("timeout", call=call, seconds=timeout, where=where, why=why))
+    message = text("deadlock", call=call, seconds=report["elapsed_s"], where=where)
     try:
-        explained = obs.scenario.explain_stuck(obs) if obs.scenario.explain_stuck and status == DEADLOCK else None
+        explained = obs.scenario.explain_stuck(obs) if obs.scenario.explain_stuck else None
     except Fail as fault:  # the program's own order of events shows a fault that ends either way
         return Fail(fault.status, fault.message + "\n" + text("stuck_where", where=where))
     if explained:
         message += "\n" + explained
-    elif obs.scenario.deadlock_hint and status == DEADLOCK:
+    elif obs.scenario.deadlock_hint:
         message += "\n" + text(obs.scenario.deadlock_hint)
-    return Fail(status, message)
+    return Fail(DEADLOCK, message)
 
 
 def _died(report, obs, exercise):
