@@ -20,15 +20,15 @@ MPKIT_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG starting with zh), choose
 Exit status: 0 when everything passed, 1 when something failed, 2 on a usage error.
 """
 import argparse
-import dataclasses
 import json
 import os
 import sys
 import time
 
-from grader import instructor
+from grader import instructor, options
 from grader.course import manifest
-from grader.engine import isolation, system
+from grader.engine import system
+from grader.options import UsageError
 from grader.platforms import gradebook as nbgrader_gradebook  # nbgrader-scores (nbgrader: when it runs)
 from grader.reports import gradescope, markdown, shaking, text as text_report, results
 from grader.grading import GradingError, grade
@@ -37,14 +37,8 @@ from grader.study import commands as study
 from grader.study.progress import ProgressError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-METHODS = ("fork", "spawn", "forkserver")
 FORMATS = ("text", "json", "gradescope", "junit", "markdown")
 AUTOGRADER_ROOT = "/autograder"
-RANDOM_SEED = "new"  # --shake without a seed
-
-
-class UsageError(Exception):
-    pass
 
 
 def stubs_error():
@@ -57,24 +51,6 @@ def platform_errors():
     from grader.platforms import batch, gradebook, gradescope as autograder, ledger
 
     return batch.BatchError, ledger.LedgerError, autograder.BuildError, gradebook.GradebookError
-
-
-def _selection_options(parser, jobs_help="scenarios run at once (default: the number of cores)"):
-    """--exercise, --start-method, -j and the limits: the options of every command that grades."""
-    parser.add_argument("--exercise", action="append", metavar="NAME",
-                        help="only this exercise: a folder name such as 02_queue, or queue (repeatable)")
-    parser.add_argument("--start-method", default=None, metavar="METHOD",
-                        help="fork, spawn, forkserver or all (default: the platform's own)")
-    parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help=jobs_help)
-    parser.add_argument("--separate-users", action=argparse.BooleanOptionalAction, default=None,
-                        help="run each scenario as a user of its own (the default as root; "
-                             "MPKIT_SEPARATE_USERS=1 or 0)")
-    limits = parser.add_argument_group("limits per scenario (defaults: grader/course/manifest.toml)")
-    limits.add_argument("--timeout", type=float, metavar="S", help="seconds (before MPKIT_TIMEOUT_SCALE)")
-    limits.add_argument("--max-processes", type=int, metavar="N", help="processes at once")
-    limits.add_argument("--memory-mb", type=int, metavar="MB", help="memory per process (the tree: twice that)")
-    limits.add_argument("--output-kb", type=int, metavar="KB", help="size of any file written")
-    limits.add_argument("--open-files", type=int, metavar="N", help="open files per process")
 
 
 def _lang_option(parser):
@@ -95,11 +71,11 @@ def _parser():
     g.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
     g.add_argument("--html", metavar="FILE", help="also write a self-contained HTML report with a "
                    "timeline of each failing test to FILE")
-    g.add_argument("--shake", nargs="?", const=RANDOM_SEED, default=None, metavar="SEED",
+    g.add_argument("--shake", nargs="?", const=options.RANDOM_SEED, default=None, metavar="SEED",
                    help="shake the schedules on purpose: small random delays where processes "
                    "interleave, reproducible from SEED (default: MPKIT_SHAKE; without SEED: a new "
                    "one, printed in the report)")
-    _selection_options(g)
+    options.add_selection_options(g)
     _lang_option(g)
     study.add_parsers(commands, _lang_option)
     b = commands.add_parser("grade-batch", help="grade a class: one sub-folder or .zip per student")
@@ -112,18 +88,18 @@ def _parser():
                    "(default: .mpkit-batch next to the CSV); a rerun skips who is done")
     b.add_argument("--force", action="store_true", help="regrade students already graded")
     b.add_argument("--shard", metavar="K/N", help="grade only the K-th of N stable slices of the class")
-    _selection_options(b, "scenarios run at once, across students (default: twice the number of cores)")
+    options.add_selection_options(b, "scenarios run at once, across students (default: twice the number of cores)")
     m = commands.add_parser("merge", help="join the state folders of grade-batch shards")
     m.add_argument("states", nargs="+", metavar="STATE_DIR", help="state folders of grade-batch runs")
     m.add_argument("--csv", required=True, metavar="FILE", help="write the joined grades.csv")
     m.add_argument("--feedback", metavar="DIR", help="write one Markdown file per student in DIR")
     z = commands.add_parser("gradescope", help="build Gradescope's autograder zip")
     z.add_argument("out", metavar="OUT.zip", help="the zip to write")
-    _selection_options(z)
+    options.add_selection_options(z)
     a = commands.add_parser("autograde", help="grade a Gradescope submission (run_autograder calls it)")
     a.add_argument("--root", default=None, help="Gradescope's root folder (default: "
                    "MPKIT_AUTOGRADER_ROOT, else /autograder)")
-    _selection_options(a)
+    options.add_selection_options(a)
     w = commands.add_parser("workflow", help="print a GitHub Actions workflow made from the manifest")
     w.add_argument("kind", choices=("classroom", "shards"),
                    help="classroom: GitHub Classroom's autograding; shards: grade a class on N machines")
@@ -143,129 +119,16 @@ def _parser():
     s = commands.add_parser("stubs", help="regenerate exercises/ stubs from the solutions")
     s.add_argument("--root", default=".", help="the kit's folder (default: .)")
     _notebooks_parser(commands)
-    nbgrader_gradebook.add_parser(commands, _selection_options)
+    nbgrader_gradebook.add_parser(commands, options.add_selection_options)
     instructor.add_commands(commands)
     parser.set_defaults(commands=sorted(commands.choices))
     return parser
-
-
-def _validate_start_method(value, where):
-    available = system.start_methods()
-    if value is None:
-        return [system.default_start_method()]
-    if value == "all":
-        return [m for m in METHODS if m in available]
-    if value not in METHODS:
-        raise UsageError("%s: unknown start method %r; choose fork, spawn, forkserver or all" % (where, value))
-    if value not in available:
-        raise UsageError("%s: start method %r is not available on this platform (available: %s)"
-                         % (where, value, ", ".join(available)))
-    return [value]
-
-
-def _validate_shake(value, where):
-    """The seed of --shake (a new one when it names none), else MPKIT_SHAKE's, else None. The
-    grading's workers read it from MPKIT_SHAKE, which this sets."""
-    from grader.engine import shake
-
-    if value is None:
-        try:
-            return shake.requested()
-        except ValueError as exc:
-            raise UsageError(str(exc))
-    if value == RANDOM_SEED:
-        seed = shake.new_seed()
-    else:
-        try:
-            seed = shake.validate_seed(value, where)
-        except ValueError as exc:
-            raise UsageError("%s (give PATH before --shake, or write --shake=SEED)" % exc)
-    os.environ[shake.SETTING] = str(seed)
-    return seed
-
-
-def _validate_exercises(names, exercises, where):
-    if not names:
-        return exercises
-    chosen = []
-    for name in names:
-        found = manifest.find(exercises, name)
-        if found is None:
-            raise UsageError("%s: no exercise %r; known: %s" % (
-                where, name, ", ".join(e.folder for e in exercises)))
-        if found not in chosen:
-            chosen.append(found)
-    return [e for e in exercises if e in chosen]
-
-
-def _validate_path(path, exercises, where):
-    if not os.path.isdir(path):
-        raise UsageError("%s: submission folder %r does not exist" % (where, path))
-    if not any(os.path.isdir(os.path.join(path, e.folder)) for e in exercises):
-        raise UsageError("%s: %r holds none of the exercise folders (%s); point it at a folder "
-                         "laid out like exercises/" % (where, path, ", ".join(e.folder for e in exercises)))
-    return path
-
-
-LIMIT_OPTIONS = ("max_processes", "memory_mb", "output_kb", "open_files")
-
-
-def _validate_limits(args, exercises):
-    """The exercises with the limits given on the command line instead of the manifest's."""
-    overrides = {}
-    for name in ("timeout",) + LIMIT_OPTIONS:
-        value = getattr(args, name)
-        if value is not None and not value > 0:
-            raise UsageError("--%s: must be greater than 0, not %s" % (name.replace("_", "-"), value))
-        if value is not None:
-            overrides[name] = value
-    if not overrides:
-        return exercises
-    timeout = overrides.pop("timeout", None)
-    return [dataclasses.replace(e, timeout=timeout or e.timeout, limits=dict(e.limits, **overrides))
-            for e in exercises]
 
 
 def _notes_once():
     """Say once, not per test, which hardening layers this platform lacks."""
     for note in system.hardening_notes():
         sys.stderr.write("mpkit: note: %s\n" % note)
-
-
-def _validate_shard(value, where):
-    """`K/N` -> (K, N) with 1 <= K <= N, or None."""
-    if value is None:
-        return None
-    try:
-        k, n = (int(part) for part in value.split("/"))
-    except ValueError:
-        raise UsageError("%s: %r is not K/N (for example 2/3: the second of three slices)" % (where, value))
-    if not 1 <= k <= n:
-        raise UsageError("%s: %r needs 1 <= K <= N" % (where, value))
-    return k, n
-
-
-def _course_start_method():
-    """The manifest's start_method, None for the platform's own."""
-    chosen = manifest.course()["start_method"]
-    return None if chosen == "platform" else chosen
-
-
-def _selection(args):
-    """(exercises, start methods) of a grading command's options, validated."""
-    exercises = _validate_exercises(args.exercise, manifest.load(), "--exercise")
-    exercises = _validate_limits(args, exercises)
-    methods = _validate_start_method(args.start_method or _course_start_method(), "--start-method")
-    if args.jobs is not None and args.jobs < 1:
-        raise UsageError("-j/--jobs: must be at least 1, not %d" % args.jobs)
-    separate = getattr(args, "separate_users", None)
-    if separate:
-        if not isolation.available():
-            raise UsageError("--separate-users: needs root and a Python other users can run "
-                             "(%s)" % ("not root" if os.geteuid() != 0 else "no such Python found"))
-    if separate is not None:
-        os.environ[isolation.SWITCH] = "1" if separate else "0"  # the workers and supervisors read it
-    return exercises, methods
 
 
 def _write(out, path, where):
@@ -277,14 +140,6 @@ def _write(out, path, where):
             f.write(out)
     except OSError as exc:
         raise UsageError("%s: cannot write %r: %s" % (where, path, exc.strerror))
-
-
-def _validate_output_file(path, where):
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder):
-        raise UsageError("%s: cannot write %r: the folder %r does not exist" % (where, path, folder))
-    if os.path.isdir(path):
-        raise UsageError("%s: %r is a folder, not a file" % (where, path))
 
 
 def _render(fmt, verdicts, exercises, path, elapsed, seed=None):
@@ -304,14 +159,14 @@ def _render(fmt, verdicts, exercises, path, elapsed, seed=None):
 
 
 def cmd_grade(args):
-    exercises, methods = _selection(args)
+    exercises, methods = options.selection(args)
     if _has_notebooks(args.path, exercises):
         return _grade_notebooks(args, exercises, methods)
-    path = _validate_path(args.path, exercises, "PATH")
-    seed = _validate_shake(args.shake, "--shake")
+    path = options.validate_path(args.path, exercises, "PATH")
+    seed = options.validate_shake(args.shake, "--shake")
     started = time.monotonic()
     if args.html:
-        _validate_output_file(args.html, "--html")
+        options.validate_output_file(args.html, "--html")
     if args.format == "text":  # for a person: progress, the progress file, colour
         from grader.study.session import grade_for_a_person
 
@@ -331,24 +186,16 @@ def cmd_grade(args):
     return EXIT_OK if all(v.passed for v in verdicts) else EXIT_FAILED
 
 
-def _folder_for(path, where):
-    """Fail before any grading if `path` cannot be written later: its folder must exist."""
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder):
-        raise UsageError("%s: the folder of %r does not exist" % (where, path))
-    return folder
-
-
 def cmd_grade_batch(args):
     from grader.platforms import batch, ledger
 
-    exercises, methods = _selection(args)
-    shard = _validate_shard(args.shard, "--shard")
-    seed = _validate_shake(None, "MPKIT_SHAKE")  # shaken schedules: the seed to reproduce them
+    exercises, methods = options.selection(args)
+    shard = options.validate_shard(args.shard, "--shard")
+    seed = options.validate_shake(None, "MPKIT_SHAKE")  # shaken schedules: the seed to reproduce them
     students = batch.students_in(args.submissions, manifest.load())
     if shard:
         students = batch.shard(students, *shard)
-    state = args.state or os.path.join(_folder_for(args.csv, "--csv"), ".mpkit-batch")
+    state = args.state or os.path.join(options.folder_for(args.csv, "--csv"), ".mpkit-batch")
     started = time.monotonic()
     outcome = batch.grade_class(students, exercises, methods, state, jobs=args.jobs, force=args.force)
     elapsed = time.monotonic() - started
@@ -370,7 +217,7 @@ def cmd_grade_batch(args):
 def cmd_merge(args):
     from grader.platforms import ledger
 
-    _folder_for(args.csv, "--csv")
+    options.folder_for(args.csv, "--csv")
     records, origin, settings = {}, {}, None
     for state in args.states:
         for student, rec in ledger.load_all(state, "STATE_DIR").items():
@@ -386,7 +233,7 @@ def cmd_merge(args):
             records[student], origin[student] = rec, state
     if not records:
         raise UsageError("STATE_DIR: no graded student in %s" % ", ".join(args.states))
-    exercises = _validate_exercises(settings[0], manifest.load(), "STATE_DIR")
+    exercises = options.validate_exercises(settings[0], manifest.load(), "STATE_DIR")
     ledger.write_csv(args.csv, records, exercises)
     if args.feedback:
         ledger.write_feedback(args.feedback, records, exercises)
@@ -397,24 +244,24 @@ def cmd_merge(args):
 
 def _autograde_options(args, exercises):
     """The options `mpkit gradescope` hands on to `mpkit autograde` in run_autograder."""
-    options = []
+    handed = []
     for exercise in (exercises if args.exercise else []):
-        options += ["--exercise", exercise.folder]
+        handed += ["--exercise", exercise.folder]
     if args.start_method:
-        options += ["--start-method", args.start_method]
-    for name in ("jobs", "timeout") + LIMIT_OPTIONS:
+        handed += ["--start-method", args.start_method]
+    for name in ("jobs", "timeout") + options.LIMIT_OPTIONS:
         if getattr(args, name) is not None:
-            options += ["--" + name.replace("_", "-"), "%g" % getattr(args, name)]
-    return options
+            handed += ["--" + name.replace("_", "-"), "%g" % getattr(args, name)]
+    return handed
 
 
 def cmd_gradescope(args):
     from grader.platforms import gradescope as autograder
 
-    exercises, _ = _selection(args)
+    exercises, _ = options.selection(args)
     if not args.out.endswith(".zip"):
         raise UsageError("OUT.zip: %r must end in .zip" % args.out)
-    _folder_for(args.out, "OUT.zip")
+    options.folder_for(args.out, "OUT.zip")
     autograder.build(args.out, _autograde_options(args, exercises))
     sys.stdout.write("wrote %s: upload it as the autograder of a Gradescope programming "
                      "assignment\n" % args.out)
@@ -424,7 +271,7 @@ def cmd_gradescope(args):
 def cmd_autograde(args):
     from grader.platforms import gradescope as autograder
 
-    exercises, methods = _selection(args)
+    exercises, methods = options.selection(args)
     root = args.root or os.environ.get("MPKIT_AUTOGRADER_ROOT") or AUTOGRADER_ROOT
     data = autograder.autograde(root, exercises, methods, jobs=args.jobs)
     sys.stdout.write(data["output"] + "\n")
@@ -470,9 +317,9 @@ def cmd_verify(args):
 
     if args.quick and args.start_method:
         raise UsageError("--quick and --start-method: give one or the other")
-    methods = _validate_start_method(None if args.quick else args.start_method or "all", "--start-method")
+    methods = options.validate_start_method(None if args.quick else args.start_method or "all", "--start-method")
     jobs = args.jobs or 2 * (os.cpu_count() or 1)
-    only = _validate_exercises(args.exercise, manifest.load(), "--exercise") if args.exercise else None
+    only = options.validate_exercises(args.exercise, manifest.load(), "--exercise") if args.exercise else None
     problems = verify.run(args.root, methods, out=sys.stdout, jobs=jobs, only=only)
     return EXIT_OK if not problems else EXIT_FAILED
 
@@ -499,7 +346,7 @@ def _notebooks_parser(commands):
 def cmd_notebooks(args):
     from grader.course import notebooks
 
-    exercises = _validate_exercises(args.exercise, manifest.load(), "--exercise")
+    exercises = options.validate_exercises(args.exercise, manifest.load(), "--exercise")
     if not args.assignment or not args.assignment.replace("-", "_").isidentifier():
         raise UsageError("--assignment: %r is not a plain name (letters, digits, - and _)" % args.assignment)
     if not all(os.path.isdir(os.path.join(args.root, side)) for side in ("exercises", "solutions")):
@@ -589,7 +436,7 @@ def _commands():
             "autograde": cmd_autograde, "workflow": cmd_workflow, "summary": cmd_summary,
             "list": study.cmd_list, "show": study.cmd_show, "hint": study.cmd_hint,
             "watch": cmd_watch, "notebooks": cmd_notebooks, **instructor.COMMANDS,
-            "nbgrader-scores": lambda args: nbgrader_gradebook.cmd_nbgrader_scores(args, *_selection(args))}
+            "nbgrader-scores": lambda args: nbgrader_gradebook.cmd_nbgrader_scores(args, *options.selection(args))}
 
 
 if __name__ == "__main__":

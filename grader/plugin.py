@@ -72,18 +72,18 @@ def pytest_configure(config):
         return
     if config.args_source == pytest.Config.ArgsSource.ARGS:
         raise pytest.UsageError(NO_PATHS.format(args=" ".join(config.args)))
-    from grader import cli, grading
+    from grader import grading, options
     from grader.course import manifest
 
     from_ini = where == SUBMISSION[2] and config.inipath is not None
     base = config.inipath.parent if from_ini else config.invocation_params.dir
     try:
-        exercises = cli._validate_exercises(_option(config, EXERCISE), manifest.load(), EXERCISE)
-        methods = cli._validate_start_method(*_setting(config, START_METHOD))
-        path = cli._validate_path(os.path.join(str(base), submission), exercises, where)
-        seed = cli._validate_shake(_option(config, SHAKE), SHAKE)
+        exercises = options.validate_exercises(_option(config, EXERCISE), manifest.load(), EXERCISE)
+        methods = options.validate_start_method(*_setting(config, START_METHOD))
+        path = options.validate_path(os.path.join(str(base), submission), exercises, where)
+        seed = options.validate_shake(_option(config, SHAKE), SHAKE)
         backstop = grading.backstop_timeout(exercises)
-    except (cli.UsageError, grading.GradingError, manifest.ManifestError) as exc:
+    except (options.UsageError, grading.GradingError, manifest.ManifestError) as exc:
         raise pytest.UsageError(str(exc))
     run = GradedRun(os.path.abspath(path), exercises, methods, backstop, seed)
     config.pluginmanager.register(run, "mpkit-graded-run")

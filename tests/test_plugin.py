@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from grader.course import manifest
-from grader.cli import METHODS
+from grader.options import METHODS
 from grader.plugin import FAILURE, NEEDS_SUBMISSION, NO_PATHS, OUTPUT, POINTS
 
 ROOT = Path(__file__).resolve().parents[1]
