@@ -63,6 +63,18 @@ def _parser():
     parser = argparse.ArgumentParser(prog="mpkit", description="Grade multiprocessing exercises "
                                      "by running them as real processes.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _grade_parser(commands)
+    study.add_parsers(commands, _lang_option)
+    for add in (_grade_batch_parser, _merge_parser, _gradescope_parsers, _workflow_parser, _summary_parser,
+                _verify_parser, _stubs_parser, _notebooks_parser):
+        add(commands)
+    nbgrader_gradebook.add_parser(commands, options.add_selection_options)
+    instructor.add_commands(commands)
+    parser.set_defaults(commands=sorted(commands.choices))
+    return parser
+
+
+def _grade_parser(commands):
     g = commands.add_parser("grade", help="grade a submission folder laid out like exercises/")
     g.add_argument("path", nargs="?", default="exercises",
                    help="the submission folder (default: ./exercises)")
@@ -77,7 +89,9 @@ def _parser():
                    "one, printed in the report)")
     options.add_selection_options(g)
     _lang_option(g)
-    study.add_parsers(commands, _lang_option)
+
+
+def _grade_batch_parser(commands):
     b = commands.add_parser("grade-batch", help="grade a class: one sub-folder or .zip per student")
     b.add_argument("submissions", metavar="SUBMISSIONS",
                    help="a folder with one sub-folder or one .zip per student")
@@ -89,10 +103,17 @@ def _parser():
     b.add_argument("--force", action="store_true", help="regrade students already graded")
     b.add_argument("--shard", metavar="K/N", help="grade only the K-th of N stable slices of the class")
     options.add_selection_options(b, "scenarios run at once, across students (default: twice the number of cores)")
+
+
+def _merge_parser(commands):
     m = commands.add_parser("merge", help="join the state folders of grade-batch shards")
     m.add_argument("states", nargs="+", metavar="STATE_DIR", help="state folders of grade-batch runs")
     m.add_argument("--csv", required=True, metavar="FILE", help="write the joined grades.csv")
     m.add_argument("--feedback", metavar="DIR", help="write one Markdown file per student in DIR")
+
+
+def _gradescope_parsers(commands):
+    """`gradescope` builds the autograder zip, whose run_autograder calls `autograde`."""
     z = commands.add_parser("gradescope", help="build Gradescope's autograder zip")
     z.add_argument("out", metavar="OUT.zip", help="the zip to write")
     options.add_selection_options(z)
@@ -100,13 +121,22 @@ def _parser():
     a.add_argument("--root", default=None, help="Gradescope's root folder (default: "
                    "MPKIT_AUTOGRADER_ROOT, else /autograder)")
     options.add_selection_options(a)
+
+
+def _workflow_parser(commands):
     w = commands.add_parser("workflow", help="print a GitHub Actions workflow made from the manifest")
     w.add_argument("kind", choices=("classroom", "shards"),
                    help="classroom: GitHub Classroom's autograding; shards: grade a class on N machines")
     w.add_argument("--shards", type=int, default=4, metavar="N", help="machines (default: 4)")
     w.add_argument("--output", metavar="FILE", help="write it to FILE instead of stdout")
+
+
+def _summary_parser(commands):
     u = commands.add_parser("summary", help="print a Markdown table of `mpkit grade --format json` results")
     u.add_argument("results", nargs="+", metavar="RESULTS.json")
+
+
+def _verify_parser(commands):
     v = commands.add_parser("verify", help="check the kit itself: stubs, solutions, corpus, manifest")
     v.add_argument("--root", default=".", help="the kit's folder (default: .)")
     v.add_argument("--quick", action="store_true", help="the default start method only")
@@ -116,13 +146,11 @@ def _parser():
                    help="scenarios run at once (default: twice the number of cores)")
     v.add_argument("--exercise", action="append", metavar="NAME",
                    help="grade only this exercise's stub, solution and corpus (repeatable)")
+
+
+def _stubs_parser(commands):
     s = commands.add_parser("stubs", help="regenerate exercises/ stubs from the solutions")
     s.add_argument("--root", default=".", help="the kit's folder (default: .)")
-    _notebooks_parser(commands)
-    nbgrader_gradebook.add_parser(commands, options.add_selection_options)
-    instructor.add_commands(commands)
-    parser.set_defaults(commands=sorted(commands.choices))
-    return parser
 
 
 def _notes_once():
