@@ -164,3 +164,61 @@ def test_safe_reads_refuse_a_link_anywhere_below_the_trusted_folder(tmp_path):
     assert not (tmp_path / "real" / "new.json").exists()
     safe_files.write(str(tmp_path), "made/new.json", b"{}")
     assert (tmp_path / "made" / "new.json").read_bytes() == b"{}"
+
+
+FORGED_DUMP = '''
+import os
+from multiprocessing import Queue
+
+def greet(name):
+    print("hello", name)
+
+def run_greeting(name):
+    with open(os.path.join(os.environ["MPKIT_DUMPS_DIR"], "4000000.txt"), "w") as f:
+        f.write('Thread 0x1 (most recent call first):\\n  File "%s", line 1 in FORGED_FRAME\\n' % __file__)
+    Queue().get()
+    return 0
+
+def start_in_background(target, *args):
+    raise NotImplementedError
+'''
+
+
+def test_a_dump_the_supervisor_did_not_ask_for_is_never_read(tmp_path):
+    """Only the dump files of the processes the supervisor signalled are read: one written under
+    a made-up number used to add its made-up frames to 'where each process was'."""
+    sub = tmp_path / "sub"
+    (sub / EXERCISE).mkdir(parents=True)
+    (sub / EXERCISE / MODULE).write_text(FORGED_DUMP, encoding="utf-8")
+    tests, _ = grade(sub, tmp_path, "--format", "json")
+    verdict = tests["run_greeting_in_child"]
+    assert verdict["status"] in ("deadlock", "timeout"), verdict
+    assert "Queue().get()" in verdict["message"] and "FORGED_FRAME" not in verdict["message"], verdict["message"]
+
+
+CGROUP_SPY = '''
+import os
+
+def greet(name):
+    folder = os.path.basename(os.path.dirname(os.environ["MPKIT_EVENTS_DIR"]))
+    with open("/proc/self/cgroup") as f:
+        print("hello", name, "LEAKED" if folder in f.read() else "")
+
+def run_greeting(name):
+    raise NotImplementedError
+
+def start_in_background(target, *args):
+    raise NotImplementedError
+'''
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/cgroup"), reason="cgroups are Linux's")
+def test_a_scenarios_cgroups_do_not_name_its_folder(tmp_path):
+    """Every scenario can list the cgroups of the machine (/sys/fs/cgroup): named after the
+    scenarios' folders, they told one student where a classmate's scenario ran."""
+    sub = tmp_path / "sub"
+    (sub / EXERCISE).mkdir(parents=True)
+    (sub / EXERCISE / MODULE).write_text(CGROUP_SPY, encoding="utf-8")
+    tests, done = grade(sub, tmp_path, "--format", "json")
+    shown = tests["greet_prints"]["output"] + tests["greet_prints"]["message"]
+    assert "hello world" in shown and "LEAKED" not in shown, shown

@@ -6,7 +6,7 @@ parsed is left out.
 import json
 import os
 
-from grader.engine import confirm
+from grader.engine import confirm, safe_files
 from grader.engine.hooks import TIMELINE_KINDS
 
 OUTPUT_KEEP = 64 * 1024
@@ -75,15 +75,16 @@ def read_events(events_dir):
     """Every process's events, and apart from them the timeline's (TIMELINE_KINDS). A line is
     kept only in its own process's file (<pid>.jsonl), so an event cannot be slipped in under a
     made-up pid, and only with the fields every reader relies on of the right type (an int
-    pid, a str kind, a number t). The number of files and the bytes read are capped: a
-    scenario cannot flood the trusted side."""
+    pid, a str kind, a number t). The number of files and the bytes read are capped, and no
+    file is read through a link or as a FIFO (safe_files): a scenario cannot flood, block or
+    redirect the trusted side."""
     events, notes, budget = [], [], MAX_EVENT_BYTES
     for name in _listdir(events_dir)[:MAX_EVENT_FILES]:
         if budget <= 0:
             break
         try:
-            with open(os.path.join(events_dir, name), "rb") as f:
-                data = f.read(min(RESULT_KEEP, budget))
+            data = safe_files.read(os.path.join(events_dir, name), min(RESULT_KEEP, budget),
+                                   beneath=events_dir)[0]
         except OSError:
             continue
         budget -= len(data)
@@ -105,22 +106,19 @@ def _well_formed(event):
         and confirm.shallow(event)
 
 
-def read_capped(path, keep):
-    try:
-        size = os.path.getsize(path)
-        with open(path, "rb") as f:
-            data = f.read(keep)
-    except OSError:
-        return {"text": "", "size": 0, "cut": 0}
-    return {"text": data.decode("utf-8", "replace"), "size": size, "cut": max(0, size - keep)}
-
-
-def read_dumps(dumps_dir):
+def read_dumps(dumps_dir, numbers):
+    """The stack dumps of the processes the supervisor asked (`numbers`, in the scenario's
+    numbering), by number: a file under any other number is not read, nor one that is a link
+    or a FIFO."""
     dumps = {}
-    for name in _listdir(dumps_dir)[:MAX_EVENT_FILES]:
-        text = read_capped(os.path.join(dumps_dir, name), DUMP_KEEP)["text"]
+    for number in sorted(numbers)[:MAX_EVENT_FILES]:
+        try:
+            text = safe_files.read_text(os.path.join(dumps_dir, "%d.txt" % number), DUMP_KEEP,
+                                        beneath=dumps_dir)
+        except OSError:
+            continue
         if text.strip():
-            dumps[name.split(".")[0]] = text
+            dumps[str(number)] = text
     return dumps
 
 

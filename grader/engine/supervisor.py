@@ -62,10 +62,18 @@ def _grader_paths(foreign=False):
     return [SITE_DIR] + ([] if parent in installed and not foreign else [GRADER_PARENT])
 
 
+_CGROUP_KEY = os.urandom(16)  # the grading process's own, never handed to a scenario
+
+
 def cgroup_name(workdir):
-    """The scenario's cgroups are named after its folder, so whoever cleans up after a killed
-    supervisor (its zygote, or the grader) can find them."""
-    return os.path.basename(os.path.normpath(workdir))
+    """The name of a scenario's cgroups: a digest of its folder keyed by the grading process,
+    which puts it in the job (workers.supervise). Whoever cleans up after a killed supervisor
+    (its zygote, from the job; the grader, from the folder) finds them, and a scenario that
+    lists /sys/fs/cgroup learns no other scenario's folder from their names."""
+    import hmac
+
+    digest = hmac.new(_CGROUP_KEY, os.path.normpath(workdir).encode("utf-8", "surrogateescape"), "sha256")
+    return "mpkit-" + digest.hexdigest()[:24]
 
 
 def limit_resources(limits, cgroups):
@@ -115,7 +123,7 @@ def supervise(job):
         os.makedirs(path, exist_ok=True)
     system.become_subreaper()
     limits = job["limits"]
-    cgroups = system.Cgroups(cgroup_name(workdir), limits["max_processes"],
+    cgroups = system.Cgroups(job["cgroup"], limits["max_processes"],
                              limits["tree_memory_mb"] * 1024 * 1024)
     identity = isolation.Identity() if job.get("separate_users") else isolation.Identity.none()
     try:
@@ -235,7 +243,7 @@ def _observe(job, folders, cgroups, identity, channel, runner, outputs, started,
         outcome = cgroups.hit() or outcome
     stopped_at = time.monotonic()
     result = collect.read_result(channel) if outcome == "exited" else None
-    activity, leaked, killed = _end_tree(outcome, result, folders, identity, number, contained)
+    activity, leaked, killed, asked = _end_tree(outcome, result, folders, identity, number, contained)
     if runner.poll() is None:
         runner.kill()
     runner.wait()
@@ -255,7 +263,7 @@ def _observe(job, folders, cgroups, identity, channel, runner, outputs, started,
         "result": result,
         "events": events,
         "timeline": notes,
-        "dumps": collect.read_dumps(folders["dumps"]),
+        "dumps": collect.read_dumps(folders["dumps"], asked),
         "activity": {pid: state for pid, state in activity.items() if state},
         "leaked": leaked,
         "killed": killed,
@@ -273,8 +281,9 @@ def _observe(job, folders, cgroups, identity, channel, runner, outputs, started,
 
 def _end_tree(outcome, result, folders, identity, number, contained):
     """Stack dumps of the scenario's processes (all of a stopped scenario's; those left behind
-    by one that ended), then every process of the scenario killed: (activity, leaked, killed),
-    `activity` what each process of a stopped scenario was doing."""
+    by one that ended), then every process of the scenario killed: (activity, leaked, killed,
+    asked), `activity` what each process of a stopped scenario was doing, `asked` the numbers
+    of the processes asked for a dump."""
     marker = folders["events"]
     # multiprocessing's helpers, by the pids the runner gave (or, if it died, by command line)
     helpers = set((result or {}).get("helpers") or []) if (result or {}).get("phase") == "done" else None
@@ -282,16 +291,16 @@ def _end_tree(outcome, result, folders, identity, number, contained):
     if outcome != "exited":
         procs = system.scenario_processes(marker)
         activity = {str(number(p.pid)): system.process_activity(p.pid) for p in procs}
-        tree.take_dumps(procs, folders["dumps"], number)
+        asked = tree.take_dumps(procs, folders["dumps"], number)
     else:
         left = tree.leftovers(helpers, marker, number)
         leaked = tree.described(left, number)
-        tree.take_dumps(left, folders["dumps"], number)
+        asked = tree.take_dumps(left, folders["dumps"], number)
     killed = tree.kill_tree(helpers, marker, number)
     for proc in [] if contained else identity.processes():  # anything of the scenario's user, however it hid
         system.kill(proc)
         killed += 1
-    return activity, leaked, killed
+    return activity, leaked, killed, asked
 
 
 def _start_runner(job, runner_job, folders, cgroups, identity, outputs, pass_fds, own_proc=False):
@@ -375,7 +384,7 @@ def _supervise_in_fork(job):
         system.suspend(proc)
         system.kill(proc)
     system.reap_zombies()
-    system.Cgroups.remove_named(cgroup_name(job["workdir"]))
+    system.Cgroups.remove_named(job["cgroup"])
     return json.dumps({"supervisor_died": status}).encode("utf-8")
 
 

@@ -89,16 +89,18 @@ def same(pid):
 
 
 def take_dumps(procs, dumps_dir, number=same):
-    """Ask every process for a stack dump (SIGUSR1, faulthandler) and wait until written. A
-    process whose handler is not installed yet (a spawn child still starting) is not asked:
-    SIGUSR1 would kill it, and the scenario would look like a crash."""
+    """Ask every process for a stack dump (SIGUSR1, faulthandler) and wait until written: the
+    numbers of the processes asked, whose dump files alone are read back (a file under another
+    number is the scenario's own writing). A process whose handler is not installed yet (a
+    spawn child still starting) is not asked: SIGUSR1 would kill it, and the scenario would
+    look like a crash."""
     if not system.HAS_DUMPS:
-        return
+        return set()
     import signal
 
     procs = [p for p in procs if _alive(p) and system.catches(p.pid, signal.SIGUSR1) is not False]
     if not procs:  # a zombie has no stack to dump
-        return
+        return set()
 
     for proc in procs:
         try:
@@ -117,6 +119,7 @@ def take_dumps(procs, dumps_dir, number=same):
                 pass
         time.sleep(0.01)
     time.sleep(0.02)  # let the last handler finish its write
+    return {number(proc.pid) or proc.pid for proc in procs}
 
 
 def is_helper(proc, helpers, number=same):

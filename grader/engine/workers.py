@@ -27,6 +27,9 @@ def supervise(sup_job, backstop):
     """Run one job under a supervisor: its report, None if the supervisor died without one (the
     tree is then swept), or {"backstop": True} if it did not answer in time. Raises
     UnreadableReport when the answer came but cannot be read."""
+    from grader.engine.supervisor import cgroup_name
+
+    sup_job = dict(sup_job, cgroup=cgroup_name(sup_job["workdir"]))  # keyed here, where sweep() keys it
     if not system.HAS_FORK:
         return _supervise_once(sup_job, backstop)
     zygote = _take()
