@@ -27,7 +27,7 @@ import time
 
 from grader import instructor, options
 from grader.course import manifest
-from grader.engine import system
+from grader.engine import safe_files, system
 from grader.options import UsageError
 from grader.platforms import gradebook as nbgrader_gradebook  # nbgrader-scores (nbgrader: when it runs)
 from grader.reports import gradescope, markdown, shaking, text as text_report, results
@@ -163,9 +163,9 @@ def _write(out, path, where):
     if not path:
         sys.stdout.write(out)
         return
-    try:
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(out)
+    try:  # a new file renamed into place: a link left where the report goes is replaced, not followed
+        safe_files.write(os.path.dirname(os.path.abspath(path)), os.path.basename(path),
+                         out.encode("utf-8"))
     except OSError as exc:
         raise UsageError("%s: cannot write %r: %s" % (where, path, exc.strerror))
 
@@ -225,7 +225,9 @@ def cmd_grade_batch(args):
         students = batch.shard(students, *shard)
     state = args.state or os.path.join(options.folder_for(args.csv, "--csv"), ".mpkit-batch")
     started = time.monotonic()
-    outcome = batch.grade_class(students, exercises, methods, state, jobs=args.jobs, force=args.force)
+    outputs = [os.path.dirname(os.path.abspath(args.csv)), args.feedback]  # grades, feedback
+    outcome = batch.grade_class(students, exercises, methods, state, jobs=args.jobs, force=args.force,
+                                hide=[f for f in outputs if f])
     elapsed = time.monotonic() - started
     line = ("%d graded, %d already graded (skipped), %d failed to grade, %.1f s"
             % (outcome.graded, outcome.skipped, outcome.failed, elapsed))
@@ -332,7 +334,7 @@ def cmd_summary(args):
             verdicts += results.verdicts_of(data["tests"], hidden)
         except OSError as exc:
             raise UsageError("RESULTS.json: cannot read %r: %s" % (path, exc.strerror))
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             raise UsageError("RESULTS.json: %r is not the JSON of mpkit grade --format json (%s)"
                              % (path, exc))
     sys.stdout.write(markdown.table(verdicts, [e for e in exercises

@@ -1,6 +1,7 @@
 """Grade a submission: plan one job per (exercise, scenario, start method), run each under its
 own supervisor, in parallel, and judge the reports. One broken job never costs another's grade.
 """
+import contextlib
 import os
 import pickle
 import shutil
@@ -225,13 +226,41 @@ def _grader_view(runner):
 
 def off_limits(submission):
     """Folders a scenario must not see where the kernel lets the supervisor hide them: the
-    submissions (the scenario runs its own copy), and the reference solutions and tests of a
-    checkout of the kit, beside the grader or under the grading process's working folder."""
+    submissions (the scenario runs its own copy), the folders a class is graded from and into
+    (`also_off_limits`), the grading process's working folder, and of a checkout of the kit
+    everything but the grader it runs (the reference solutions, the tests, notebooks, a build,
+    .git), and every other installed copy of the grader (its checks hold the hidden tests)."""
     kit = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    folders = [submission, os.path.dirname(os.path.abspath(submission)), os.getcwd()]
-    for root in (kit, os.getcwd()):
-        folders += [os.path.join(root, name) for name in ("solutions", "tests")]
+    folders = [submission, os.path.dirname(os.path.abspath(submission)), os.getcwd(), kit]
+    folders += _OFF_LIMITS + _other_graders()
     return [os.path.abspath(f) for f in folders]
+
+
+_OFF_LIMITS = []  # folders a run grades from or writes into (grade-batch's class, its outputs)
+
+
+@contextlib.contextmanager
+def also_off_limits(folders):
+    """Keep `folders` out of every scenario's view while the block runs (grade-batch: the
+    class's submissions, the grades, feedback and state folders)."""
+    added = [os.path.abspath(f) for f in folders if f]
+    _OFF_LIMITS.extend(added)
+    try:
+        yield
+    finally:
+        for folder in added:
+            _OFF_LIMITS.remove(folder)
+
+
+def _other_graders():
+    """Copies of the grader package installed beside the one running (site-packages, a
+    checkout's build/lib), which a view would otherwise show whole."""
+    import site
+
+    here = os.path.realpath(os.path.dirname(os.path.abspath(__file__)))
+    roots = list(getattr(site, "getsitepackages", lambda: [])()) + [site.getusersitepackages()]
+    found = [os.path.join(root, "grader") for root in roots if isinstance(root, str)]
+    return [f for f in found if os.path.isdir(f) and os.path.realpath(f) != here]
 
 
 def stdlib_names():

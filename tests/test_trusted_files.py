@@ -222,3 +222,71 @@ def test_a_scenarios_cgroups_do_not_name_its_folder(tmp_path):
     tests, done = grade(sub, tmp_path, "--format", "json")
     shown = tests["greet_prints"]["output"] + tests["greet_prints"]["message"]
     assert "hello world" in shown and "LEAKED" not in shown, shown
+
+
+# -- what a red-team run found held off only in part (each checked against the code before) --
+
+def test_a_folder_that_holds_what_a_scenario_needs_is_hidden_all_but_that(tmp_path):
+    """A checkout the grader runs from holds the grader (which the view shows) beside build/,
+    .git, notebooks/: each of those is covered, down to the grader, not the checkout left whole."""
+    from grader.engine import mounts
+    kit = tmp_path / "kit"
+    for folder in ("grader/engine", "build/lib/grader", ".git/objects", "notebooks", ".venv/lib"):
+        (kit / folder).mkdir(parents=True)
+    hidden = mounts.hideable([str(kit)], [str(kit / "grader"), str(kit / ".venv")])
+    assert sorted(os.path.relpath(h, kit) for h in hidden) == [".git", "build", "notebooks"]
+
+
+def test_every_other_copy_of_the_grader_is_off_limits():
+    """The installed copy (site-packages) of a grader run from a checkout holds the hidden tests."""
+    import site
+    from grader import grading
+    here = os.path.realpath(os.path.dirname(grading.__file__))
+    hidden = grading.off_limits(str(ROOT / "exercises"))
+    for root in site.getsitepackages():
+        copy = os.path.join(root, "grader")
+        if os.path.isdir(copy) and os.path.realpath(copy) != here:
+            assert copy in hidden
+
+
+def test_a_student_folder_swapped_for_a_link_after_the_class_was_listed_earns_nothing(tmp_path):
+    from grader.course import manifest
+    from grader.platforms import batch
+    exercises = [manifest.find(manifest.load(), EXERCISE)]
+    klass, private = tmp_path / "class", tmp_path / "private"
+    (klass / "zed").mkdir(parents=True)
+    (private / EXERCISE).mkdir(parents=True)
+    shutil.copyfile(SOLUTION, private / EXERCISE / MODULE)
+    students = batch.students_in(str(klass), exercises)
+    shutil.rmtree(klass / "zed")
+    (klass / "zed").symlink_to(private, target_is_directory=True)
+    outcome = batch.grade_class(students, exercises, ["fork"], str(tmp_path / "state"), jobs=1)
+    record = outcome.records["zed"]
+    assert sum(t["score"] for t in record["tests"]) == 0, record
+    assert "symbolic link" in " ".join(record["notes"] + [t["message"] for t in record["tests"]]), record
+
+
+def test_a_progress_file_nested_too_deep_costs_a_warning_not_the_report(tmp_path):
+    sub = tmp_path / "sub"
+    (sub / EXERCISE).mkdir(parents=True)
+    shutil.copyfile(SOLUTION, sub / EXERCISE / MODULE)
+    (sub / ".mpkit").mkdir()
+    (sub / ".mpkit" / "progress.json").write_text("[" * 200000 + "]" * 200000)
+    _, done = grade(sub, tmp_path)
+    assert "passed" in done.stdout and "Traceback" not in done.stderr, done.stderr
+
+
+@posix_only
+def test_a_report_written_where_a_link_was_replaces_the_link(tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("the grader's own file\n")
+    sub = tmp_path / "sub"
+    (sub / EXERCISE).mkdir(parents=True)
+    shutil.copyfile(SOLUTION, sub / EXERCISE / MODULE)
+    (sub / "results.json").symlink_to(victim)
+    done = subprocess.run([sys.executable, "-m", "grader.cli", "grade", str(sub), "--exercise", EXERCISE,
+                           "--format", "json", "--output", "results.json"], cwd=str(sub), capture_output=True,
+                          text=True, timeout=120, env=dict(os.environ, MPKIT_SEPARATE_USERS="0", PYTHONPATH=str(ROOT)))
+    assert done.returncode == 0, done.stderr
+    assert victim.read_text() == "the grader's own file\n"
+    assert not (sub / "results.json").is_symlink() and json.loads((sub / "results.json").read_text())["version"] == 1

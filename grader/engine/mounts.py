@@ -102,17 +102,37 @@ def _within(path, folder):
 
 
 def hideable(candidates, needed):
-    """The existing folders among `candidates` that contain none of the `needed` paths."""
+    """The existing folders to cover for `candidates`: each one that contains none of the
+    `needed` paths, and of one that does (the checkout a grader runs from, holding the grader
+    and its virtual environment), every folder inside it that holds none of them, down to the
+    needed ones: a checkout's build/, .git/, notebooks/, another copy of the grader."""
     needed = [os.path.realpath(p) for p in needed if p]
     chosen = []
+
+    def visit(path, depth):
+        if path == os.sep or path in chosen:
+            return
+        if not any(_within(n, path) for n in needed):
+            chosen.append(path)
+        elif depth < MAX_HIDE_DEPTH and path not in needed:
+            for child in _folders_in(path):
+                visit(child, depth + 1)
+
     for path in candidates:
-        if not path or not os.path.isdir(path):
-            continue
-        path = os.path.realpath(path)
-        if path == os.sep or any(_within(n, path) for n in needed) or path in chosen:
-            continue
-        chosen.append(path)
+        if path and os.path.isdir(path):
+            visit(os.path.realpath(path), 0)
     return chosen
+
+
+MAX_HIDE_DEPTH = 4  # folders below a candidate looked into on the way to a needed path
+
+
+def _folders_in(path):
+    try:
+        return sorted(os.path.realpath(e.path) for e in os.scandir(path)
+                      if e.is_dir(follow_symlinks=False))
+    except OSError:
+        return []
 
 
 def enter_private_view(hide, needed, tmp_kb, read_only=(), opened=(), only=None):

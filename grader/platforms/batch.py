@@ -142,9 +142,11 @@ class Outcome:
     records: dict = field(default_factory=dict)
 
 
-def grade_class(students, exercises, methods, state_dir, jobs=None, force=False):
+def grade_class(students, exercises, methods, state_dir, jobs=None, force=False, hide=()):
     """Grade `students`, keeping a record per student in `state_dir` as each one is done;
-    students with a record of the same submission and settings are skipped unless `force`."""
+    students with a record of the same submission and settings are skipped unless `force`.
+    No scenario sees the class's submissions, the state or the folders of `hide` (where the
+    grades and feedback go): a student's code would read its classmates' there."""
     grading.check_environment()
     try:
         os.makedirs(state_dir, exist_ok=True)
@@ -153,8 +155,10 @@ def grade_class(students, exercises, methods, state_dir, jobs=None, force=False)
     settings = settings_of(exercises, methods)
     outcome = Outcome()
     workroot = tempfile.mkdtemp(prefix="mpkit-batch-")
+    off_limits = {os.path.dirname(os.path.abspath(s.path)) for s in students} | {state_dir, *hide}
     try:
-        _run(students, exercises, methods, _Class(settings, state_dir, workroot, force), jobs, outcome)
+        with grading.also_off_limits(sorted(off_limits)):
+            _run(students, exercises, methods, _Class(settings, state_dir, workroot, force), jobs, outcome)
     finally:
         shutil.rmtree(workroot, ignore_errors=True)
     return outcome
@@ -172,8 +176,9 @@ def _prepare(student, index, exercises, batch, outcome):
     """Unpack one student's submission (bounded: submissions.Budget), as grading reaches them:
     True when the student is to be graded, False when an up-to-date record is kept."""
     try:
-        student.submission = submissions.unpack(student.path, exercises,
-                                                os.path.join(batch.workroot, str(index)))
+        student.submission = submissions.unpack(student.path, exercises,  # never through a link
+                                                os.path.join(batch.workroot, str(index)),
+                                                within=os.path.dirname(student.path))
     except submissions.Unreadable as exc:
         student.problem = text("note_unreadable", detail=exc)
     except Exception as exc:  # the kit's own failure on this submission: this student only

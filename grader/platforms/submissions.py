@@ -92,7 +92,7 @@ class Submission:
         return list(self.missing.values())
 
 
-def _directory_entries(root, budget):
+def _directory_entries(root, budget, trusted):
     entries = []
     for here, dirs, files in os.walk(root):
         budget.look(1 + len(files))
@@ -109,9 +109,9 @@ def _directory_entries(root, budget):
                 continue
             rel = os.path.relpath(path, root).replace(os.sep, "/")
             if name.lower().endswith(".zip") and depth == 0:
-                entries += _zip_entries(path, budget, rel + "/")
+                entries += _zip_entries(path, budget, trusted, rel + "/")
             else:
-                entries.append(Entry(rel, info.st_size, _file_reader(path, root)))
+                entries.append(Entry(rel, info.st_size, _file_reader(path, trusted)))
             if len(entries) > MAX_FILES:
                 return entries
     return entries
@@ -123,11 +123,11 @@ def _file_reader(path, beneath=None):
     return read
 
 
-def _zip_entries(path, budget, prefix=""):
+def _zip_entries(path, budget, trusted, prefix=""):
     try:
         if os.path.getsize(path) > MAX_READ_BYTES:  # its directory alone is read on opening
             budget.spend(os.path.getsize(path))
-        archive = zipfile.ZipFile(path)
+        archive = zipfile.ZipFile(os.fdopen(safe_files.open_regular(path, trusted), "rb"))
         infos = archive.infolist()
         budget.look(len(infos))
     except Unreadable:
@@ -149,14 +149,20 @@ def _zip_entries(path, budget, prefix=""):
                                              for part in info.filename.split("/")[:-1])]
 
 
-def _entries(source, budget):
+def _entries(source, budget, within=None):
+    """The submission's files. `within`: the folder `source` lies in, which the caller trusts
+    (a class's folder): nothing below it is read through a link, `source` itself included,
+    were a student to swap their folder for one while the class is graded."""
+    trusted = within or source
+    if within is not None and os.path.islink(source):
+        raise Unreadable("%s is a symbolic link" % os.path.basename(source))
     if os.path.isdir(source):
-        return _with_notebooks(_directory_entries(source, budget), budget)
+        return _with_notebooks(_directory_entries(source, budget, trusted), budget)
     if os.path.isfile(source) and source.lower().endswith(".zip"):
-        return _with_notebooks(_zip_entries(source, budget), budget)
+        return _with_notebooks(_zip_entries(source, budget, within), budget)
     if os.path.isfile(source) and source.lower().endswith(".ipynb"):
         return _with_notebooks([Entry(os.path.basename(source), os.path.getsize(source),
-                                      _file_reader(source))], budget)
+                                      _file_reader(source, within))], budget)
     raise Unreadable("%s is neither a folder, a .zip file nor a notebook" % os.path.basename(source))
 
 
@@ -223,11 +229,11 @@ def _missing(entries, exercise):
     return text("file_expected", file=exercise.filename, folder=exercise.folder)
 
 
-def unpack(source, exercises, target):
-    """Copy each exercise's module from `source` into `target`/<folder>/<module>.py.
-    Raises Unreadable when the submission as a whole cannot be read."""
+def unpack(source, exercises, target, within=None):
+    """Copy each exercise's module from `source` into `target`/<folder>/<module>.py (`within`:
+    see _entries). Raises Unreadable when the submission as a whole cannot be read."""
     budget = Budget(os.path.basename(os.path.normpath(source)))
-    entries = _entries(source, budget)
+    entries = _entries(source, budget, within)
     submission = Submission(target)
     digest = hashlib.sha256()
     limit = grading.MAX_MODULE_BYTES

@@ -35,7 +35,7 @@ def load(submission):
         data = json.loads(safe_files.read(path, MAX_BYTES, beneath=submission)[0])
     except (FileNotFoundError, safe_files.Refused):  # a link is never read; save() says so
         return {"format": FORMAT, "version": VERSION, "exercises": {}}
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:  # nested past what json can read
         raise ProgressError(text("progress_unreadable", path=path, detail=_detail(exc)))
     if not (isinstance(data, dict) and data.get("format") == FORMAT
             and data.get("version") == VERSION and isinstance(data.get("exercises"), dict)
