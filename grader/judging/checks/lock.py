@@ -120,6 +120,8 @@ def _(obs):
     begin, end = obs.call_window("report_all")
     reporting = _while_reporting(obs, set(reporters))
     writes = [w for w in obs.writes(begin, end) if w["pid"] in reporters or reporting(w)]
+    if not any(w["pid"] in reporters for w in writes):  # nothing printed: nothing shown locked
+        raise Fail(FAILED, text("locked_nothing_printed", call=record["label"], count=len(reporters)))
     for write in writes:
         if not write["held"]:
             key = "unlocked_write_caller" if write["pid"] == obs.runner_pid else "unlocked_write"
