@@ -227,15 +227,19 @@ def _grader_view(runner):
 def off_limits(submission):
     """Folders a scenario must not see where the kernel lets the supervisor hide them: the
     submissions (the scenario runs its own copy), the folders a class is graded from and into
-    (`also_off_limits`), the grading process's working folder, and of a checkout of the kit
+    (`also_off_limits`), the grading process's working folder, the machine's service sockets
+    (SERVICE_SOCKETS, all but the scenarios' own folders there), and of a checkout of the kit
     everything but the grader it runs (the reference solutions, the tests, notebooks, a build,
     .git), and every other installed copy of the grader (its checks hold the hidden tests)."""
     kit = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     folders = [submission, os.path.dirname(os.path.abspath(submission)), os.getcwd(), kit]
-    folders += _OFF_LIMITS + _other_graders()
+    folders += _OFF_LIMITS + _other_graders() + SERVICE_SOCKETS
     return [os.path.abspath(f) for f in folders]
 
 
+# where the machine's services keep their unix sockets (a database, Docker, D-Bus): a network
+# namespace covers loopback and abstract sockets, not a socket reached through the file system
+SERVICE_SOCKETS = ["/run"] if sys.platform.startswith("linux") else []
 _OFF_LIMITS = []  # folders a run grades from or writes into (grade-batch's class, its outputs)
 
 

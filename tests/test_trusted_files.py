@@ -290,3 +290,58 @@ def test_a_report_written_where_a_link_was_replaces_the_link(tmp_path):
     assert done.returncode == 0, done.stderr
     assert victim.read_text() == "the grader's own file\n"
     assert not (sub / "results.json").is_symlink() and json.loads((sub / "results.json").read_text())["version"] == 1
+
+
+PATH_SOCKET = '''
+import socket
+
+def greet(name):
+    s = socket.socket(socket.AF_UNIX)
+    try:
+        s.connect(SOCKET_PATH)
+        got = s.recv(100).decode()
+    except OSError as exc:
+        got = type(exc).__name__
+    print("hello", name, got)
+
+def run_greeting(name):
+    raise NotImplementedError
+
+def start_in_background(target, *args):
+    raise NotImplementedError
+'''
+
+
+@pytest.mark.skipif(not isolation.available(), reason="needs root and a Python other users can run")
+def test_a_service_socket_of_the_machine_is_out_of_a_scenarios_reach(tmp_path):
+    """A database's or Docker's unix socket under /run is reached through the file system, which
+    a network namespace does not cover: the view covers /run but the scenarios' own folders."""
+    import socket
+    import threading
+    folder = "/run/mpkit-test-%d" % os.getpid()
+    os.mkdir(folder, 0o755)
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(folder + "/s.sock")
+    os.chmod(folder + "/s.sock", 0o777)
+    server.listen(4)
+    server.settimeout(60)
+
+    def answer():
+        try:
+            conn, _ = server.accept()
+            conn.sendall(b"SERVICE-SECRET")
+            conn.close()
+        except OSError:
+            pass
+
+    threading.Thread(target=answer, daemon=True).start()
+    try:
+        sub = tmp_path / "sub"
+        (sub / EXERCISE).mkdir(parents=True)
+        (sub / EXERCISE / MODULE).write_text(PATH_SOCKET.replace("SOCKET_PATH", repr(folder + "/s.sock")))
+        tests, done = grade(sub, tmp_path, "--format", "json", separate=True)
+    finally:
+        server.close()
+        shutil.rmtree(folder, ignore_errors=True)
+    shown = tests["greet_prints"]["output"] + tests["greet_prints"]["message"]
+    assert "SERVICE-SECRET" not in shown and "FileNotFoundError" in shown, shown
