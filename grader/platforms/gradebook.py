@@ -147,7 +147,7 @@ def record_scores(course_dir, assignment, exercises, methods, jobs=None, only=No
         students = [batch.Student(name, _graded_notebooks(path, exercises, os.path.join(work, str(i))))
                     for i, (name, path) in enumerate(sorted(folders.items()))]
         outcome = batch.grade_class(students, exercises, methods, os.path.join(work, "state"),
-                                    jobs=jobs, force=True, hide=[coursedir])  # the gradebook, submitted/
+                                    jobs=jobs, force=True, hide=[coursedir.root])  # the gradebook, submitted/
     finally:
         shutil.rmtree(work, ignore_errors=True)
     written = Written(interrupted=outcome.interrupted)

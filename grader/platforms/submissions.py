@@ -195,7 +195,7 @@ def has_notebooks(path):
     if not os.path.isdir(path):
         return False
     try:
-        entries = _directory_entries(path, Budget(os.path.basename(path)))
+        entries = _directory_entries(path, Budget(os.path.basename(path)), path)
     except Unreadable:
         return False
     return any(e.path.lower().endswith(".ipynb") for e in entries)
