@@ -160,7 +160,10 @@ def enter_private_view(hide, needed, tmp_kb, read_only=(), opened=(), only=None)
     covered = private + opened
     hidden = [f for f in hideable(hide, needed) if not any(_within(f, p) for p in covered)]
     for folder in hidden:
-        _mount(libc, "mpkit-hidden", folder, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, HIDDEN)
+        try:
+            _mount(libc, "mpkit-hidden", folder, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, HIDDEN)
+        except (FileNotFoundError, NotADirectoryError):  # gone since it was listed (another
+            pass                                        # scenario's folder): nothing to cover
     if only is not None:
         _only(libc, *only)
     return private, hidden
