@@ -89,3 +89,18 @@ def test_every_start_method_is_reported_once_each():
     for test in tests:
         per_name.setdefault(test["name"], []).append(test["start_method"])
     assert per_name and all(sorted(m) == sorted(METHODS) for m in per_name.values()), per_name
+
+
+def test_grading_from_a_folder_that_holds_another_grader_uses_the_one_running(tmp_path):
+    """The README's flow: the kit installed with `pip install .`, `mpkit grade` typed inside the
+    checkout, whose own `grader/` is then in the working folder. The supervisor and runners must
+    import the grader that is running (its paths make the scenario's view), not that folder's."""
+    decoy = tmp_path / "grader"
+    decoy.mkdir()
+    (decoy / "__init__.py").write_text("raise ImportError('the grader of the working folder was imported')\n")
+    start = "import sys; sys.path.insert(0, %r); from grader.cli import main; sys.exit(main())" % str(ROOT)
+    done = subprocess.run([sys.executable, "-c", start, "grade", str(ROOT / "solutions"), "--exercise", "01_process",
+                           "--format", "json"], cwd=str(tmp_path), capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    results = json.loads(done.stdout)
+    assert {test["status"] for test in results["tests"]} == {"passed"}, done.stdout[-2000:]

@@ -63,7 +63,7 @@ class Zygote:
 
     def __init__(self, env):
         self.env = env
-        self.proc = subprocess.Popen([sys.executable, "-m", "grader.engine.supervisor", "--serve"],
+        self.proc = subprocess.Popen(supervisor_command("--serve"),
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, env=env, **system.isolated())
 
@@ -156,7 +156,7 @@ def close_zygotes():
 
 def _supervise_once(sup_job, backstop):
     """Where there is no fork: one supervisor interpreter per job."""
-    proc = subprocess.Popen([sys.executable, "-m", "grader.engine.supervisor"], stdin=subprocess.PIPE,
+    proc = subprocess.Popen(supervisor_command(), stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_supervisor_env(),
                             **system.isolated())
     try:
@@ -181,6 +181,17 @@ def _supervise_once(sup_job, backstop):
     if report is None:
         sweep(sup_job["workdir"])
     return report
+
+
+# `python -m` would put the working folder first on sys.path: graded from inside a checkout of
+# the kit, the supervisor (and every runner after it) would import that checkout's grader rather
+# than the one running, whose paths the job and the scenario's view are made of
+_SUPERVISOR = "import sys; del sys.path[0]; import runpy; runpy.run_module('grader.engine.supervisor', run_name='__main__')"
+
+
+def supervisor_command(*args):
+    """The supervisor's command line: the grader this process runs, wherever it is started."""
+    return [sys.executable, "-c", _SUPERVISOR] + list(args)
 
 
 def _supervisor_env():
