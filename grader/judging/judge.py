@@ -482,8 +482,26 @@ def judge(report, scenario, exercise, student_dir, timeout, method=""):
         scenario.judge_fn(obs)
         leftovers(report, obs)
     except Fail as fail:
-        return fail.status, fail.message
+        return fail.status, fail.message + unavailable_evidence(obs)
     return PASSED, ""
+
+
+def unavailable_evidence(obs):
+    """A failing verdict's note of what this Python did not let the hooks observe (a part of
+    multiprocessing that a hook patches was missing, hooks/internals.py): "" when nothing."""
+    import platform
+
+    from grader.engine.hooks.internals import EVIDENCE
+
+    missing = {}
+    for event in obs.of_kind("hook_missing"):
+        hook = str(event.get("hook"))
+        missing.setdefault(EVIDENCE.get(hook, "other"), "%s (%s)" % (hook, str(event.get("error"))[:200]))
+    if not missing:
+        return ""
+    what = "; ".join(text("evidence_" + key) for key in sorted(missing))
+    return "\n" + text("evidence_unavailable", python=platform.python_version(), what=what,
+                        detail=", ".join(missing[key] for key in sorted(missing)))
 
 
 def generic(report, obs, timeout):
