@@ -4,6 +4,7 @@ import os
 import shutil
 import sys
 import tempfile
+import uuid
 import textwrap
 from pathlib import Path
 
@@ -48,6 +49,47 @@ def cgroup_folders():
     for root in CGROUP_ROOTS:
         walk(str(root), 0)
     return found
+
+
+class OwnCgroups:
+    """A pids and a memory cgroup of one test's own, for the grading it starts: the supervisor
+    makes its scenarios' cgroups below its own, so what is found below these is this test's
+    alone, whatever other gradings on the machine make and remove meanwhile. Where there are
+    no v1 cgroups to make (not root, cgroup v2), `folders` is empty and nothing is compared."""
+
+    def __init__(self):
+        self.folders = []
+        for root in CGROUP_ROOTS:
+            folder = root / ("mpkit-test-%d-%s" % (os.getpid(), uuid.uuid4().hex[:8]))
+            try:
+                folder.mkdir()
+            except OSError:
+                continue
+            self.folders.append(folder)
+
+    def enter(self):
+        """preexec_fn: move the process about to exec (the grading CLI) in."""
+        for folder in self.folders:
+            (folder / "cgroup.procs").write_text(str(os.getpid()))
+
+    def below(self):
+        """The cgroup folders made below ours (the scenarios' left behind)."""
+        return sorted(str(p) for folder in self.folders if folder.is_dir()
+                      for p in folder.rglob("*") if p.is_dir())
+
+    def remove(self):
+        """Remove ours, and whatever was left below them (reported by below() before)."""
+        for folder in self.folders:
+            for inner in sorted((p for p in folder.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
+                _rmdir_quietly(inner)
+            _rmdir_quietly(folder)
+
+
+def _rmdir_quietly(folder):
+    try:
+        folder.rmdir()
+    except OSError:  # not empty of processes yet: the kernel removes nothing still in use
+        pass
 
 
 def pytest_sessionstart(session):

@@ -38,7 +38,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from conftest import cgroup_folders, ROOT
+from conftest import OwnCgroups, ROOT
 
 HOSTILE = ROOT / "tests" / "hostile"
 SHM = Path("/dev/shm")
@@ -233,8 +233,7 @@ def _snapshot(folder):
 
 
 class PidSampler(threading.Thread):
-    """Notes the pids below the CLI while it runs: its supervisors and the scenarios' processes
-    (cgroups are named after the supervisors' pids, which tells ours from other runs')."""
+    """Notes the pids below the CLI while it runs: its supervisors and the scenarios' processes."""
 
     def __init__(self, every=0.05):
         super().__init__(daemon=True)
@@ -257,17 +256,6 @@ class PidSampler(threading.Thread):
         self.join()
 
 
-def _our_cgroups(before, pids, settle=2.0):
-    """mpkit-<pid> cgroup folders made since `before` for one of `pids` that are still there."""
-    give_up = time.monotonic() + settle
-    while True:
-        left = sorted(f for f in cgroup_folders() - before
-                      if f.rsplit("mpkit-", 1)[1].isdigit() and int(f.rsplit("mpkit-", 1)[1]) in pids)
-        if not left or time.monotonic() > give_up:
-            return left
-        time.sleep(0.2)
-
-
 def prepare(tmp, case):
     """Lay out a submission with the hostile module (and a correct 02_queue): the CLI's args."""
     sub, pid_dir, cli_cwd, grader_tmp = (tmp / "sub", tmp / "pids", tmp / "cli-cwd", tmp / "grader-tmp")
@@ -284,8 +272,9 @@ def prepare(tmp, case):
     return args + case.extra_args
 
 
-def run_cli(tmp, case, args):
-    """Run the CLI in a subprocess (its own session, cwd tmp/cli-cwd, TMPDIR tmp/grader-tmp)."""
+def run_cli(tmp, case, args, cgroups):
+    """Run the CLI in a subprocess (its own session and cgroups, cwd tmp/cli-cwd, TMPDIR
+    tmp/grader-tmp)."""
     pid_dir, cli_cwd, grader_tmp = tmp / "pids", tmp / "cli-cwd", tmp / "grader-tmp"
     # the layers every user gets; as root, users of their own come on top (test_privileges.py)
     env = dict(os.environ, TMPDIR=str(grader_tmp), MPKIT_TIMEOUT_SCALE=case.scale, MPKIT_SEPARATE_USERS="0",
@@ -300,7 +289,8 @@ def run_cli(tmp, case, args):
     sampler = PidSampler()
     started = time.monotonic()
     proc = subprocess.Popen([sys.executable, "-m", "grader.cli", *args], cwd=str(cli_cwd), env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=cgroups.enter)
     sampler.root = proc.pid
     sampler.start()
     try:
@@ -494,12 +484,12 @@ def _param(case):
 
 @pytest.mark.parametrize("case", [_param(c) for c in CASES + PORTABLE_CASES])
 def test_hostile_submission(tmp_path, case, record_property):
-    semaphores_before, cgroups_before = _semaphores(), cgroup_folders()
+    semaphores_before, cgroups = _semaphores(), OwnCgroups()
     args = prepare(tmp_path, case)
     submission_before = _snapshot(tmp_path / "sub")
     wrong_verdict = None
     try:
-        run = run_cli(tmp_path, case, args)
+        run = run_cli(tmp_path, case, args, cgroups)
         cli_ended = time.time()
         record_property("wall_s", round(run.wall_s, 2))
         _log(case, run)
@@ -510,6 +500,8 @@ def test_hostile_submission(tmp_path, case, record_property):
     finally:
         procs, noted = _leftovers(tmp_path, tmp_path / "pids")
         _sweep(str(tmp_path), tmp_path / "pids")
+        cgroups_left = cgroups.below()  # below this case's own: nobody else's
+        cgroups.remove()  # tidy up the machine, then report
     problems = []
     if procs:
         problems.append("processes of the scenario left running: %s" % procs)
@@ -529,14 +521,8 @@ def test_hostile_submission(tmp_path, case, record_property):
                         % sorted(p.name for p in (tmp_path / "grader-tmp").iterdir()))
     if problems:
         raise LeftBehind("; ".join(problems))
-    cgroups = _our_cgroups(cgroups_before, run.pids | _noted_pids(tmp_path / "pids"))
-    for folder in cgroups:  # empty by now: tidy up the machine, then report
-        try:
-            os.rmdir(folder)
-        except OSError:
-            pass
-    if cgroups:
-        raise CgroupsLeft("cgroup folders of the scenario left behind: %s" % cgroups)
+    if cgroups_left:
+        raise CgroupsLeft("cgroup folders of the scenario left behind: %s" % cgroups_left)
     if wrong_verdict is not None:
         raise wrong_verdict
 

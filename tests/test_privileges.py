@@ -22,7 +22,7 @@ import psutil
 import pytest
 
 import grader
-from conftest import ROOT, cgroup_folders
+from conftest import ROOT, OwnCgroups
 from grader.engine import isolation, mounts, pidns, system
 
 NEIGHBOUR = ("02_queue", "queue_messages.py")
@@ -48,7 +48,8 @@ def grade(tmp_path, greet_body, separate=False, module=None, env=None, preexec_f
     (results, stderr), having checked that the attack earned nothing, the neighbour kept full
     marks and, separated, nothing of the scenarios' users was left behind. `preexec_fn`: how
     the grader's process starts."""
-    before = _traces_of_users() if separate else None
+    cgroups = OwnCgroups()
+    before = _traces_of_users(cgroups) if separate else None
     sub = tmp_path / "sub"
     (sub / "01_process").mkdir(parents=True)
     (sub / "01_process" / "hello_process.py").write_text(
@@ -59,17 +60,25 @@ def grade(tmp_path, greet_body, separate=False, module=None, env=None, preexec_f
                PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p))
     if separate == "default":
         del env["MPKIT_SEPARATE_USERS"]  # as root: on unless turned off
-    done = subprocess.run([sys.executable, "-m", "grader.cli", "grade", str(sub), "--format", "json",
-                           "--exercise", "01_process", "--exercise", NEIGHBOUR[0]],
-                          cwd=str(tmp_path), env=env, capture_output=True, text=True, timeout=300,
-                          preexec_fn=preexec_fn)
+    def start():
+        cgroups.enter()
+        if preexec_fn:
+            preexec_fn()
+    try:
+        done = subprocess.run([sys.executable, "-m", "grader.cli", "grade", str(sub), "--format", "json",
+                               "--exercise", "01_process", "--exercise", NEIGHBOUR[0]],
+                              cwd=str(tmp_path), env=env, capture_output=True, text=True, timeout=300,
+                              preexec_fn=start)
+        left = _traces_of_users(cgroups) if separate else None
+    finally:
+        cgroups.remove()
     assert done.returncode in (0, 1), done.stderr
     results = json.loads(done.stdout)
     tests = {t["name"]: t for t in results["tests"]}
     neighbour = [t for t in results["tests"] if t["exercise"] == NEIGHBOUR[0]]
     assert all(t["status"] == "passed" for t in neighbour), neighbour  # never spoiled
     assert tests["greet_prints"]["score"] == 0, tests["greet_prints"]  # the attack earns nothing
-    assert before is None or _traces_left(before) == before
+    assert left == before
     return tests, done.stderr
 
 
@@ -289,13 +298,16 @@ def test_each_scenario_has_its_own_tmp_and_shm_and_leaves_nothing_there(tmp_path
         os.chmod(os.path.join(folder, marker), 0o666)
     try:
         tests, _ = grade(tmp_path, """
-    found = [n for folder in ("/tmp", "/var/tmp", "/dev/shm") for n in os.listdir(folder)]
+    found = [os.path.join(folder, n) for folder in ("/tmp", "/var/tmp", "/dev/shm") for n in os.listdir(folder)]
     for folder in ("/tmp", "/var/tmp", "/dev/shm"):
         open(os.path.join(folder, "mpkit-left-by-student"), "w").write("x")
-    print("found", len(found), "marker" if any("grader-owned" in n for n in found) else "")
+    print("found", json.dumps(sorted(found)))
 """, separate=True)
         output = tests["greet_prints"]["output"]
-        assert "found 0" in output and "marker" not in output, output
+        found = json.loads(output.split("found ", 1)[1].splitlines()[0])
+        # all a scenario may see there: the way to the kit and the interpreter, when they live
+        # there (a clone under /tmp), which its view binds back
+        assert set(found) <= _ways_to_the_kit(), output
         left = [n for folder in ("/tmp", "/var/tmp", "/dev/shm") for n in os.listdir(folder)
                 if n == "mpkit-left-by-student"]
         assert not left, left
@@ -304,6 +316,16 @@ def test_each_scenario_has_its_own_tmp_and_shm_and_leaves_nothing_there(tmp_path
     finally:
         for folder in ("/tmp", "/dev/shm"):
             os.unlink(os.path.join(folder, marker))
+
+
+def _ways_to_the_kit():
+    """The entries of /tmp and /var/tmp that lead to the kit or to the Python running it."""
+    ways = set()
+    for path in (str(ROOT), sys.prefix, sys.base_prefix, os.path.realpath(sys.executable)):
+        for folder in ("/tmp", "/var/tmp"):
+            if path.startswith(folder + "/"):
+                ways.add(os.path.join(folder, path[len(folder) + 1:].split("/")[0]))
+    return ways
 
 
 HOSTILE = ROOT / "tests" / "hostile"
@@ -465,9 +487,9 @@ def _held_users(users):
     return held
 
 
-def _traces_of_users():
-    """Processes, held uids, /dev/shm files, mounts and cgroups of the scenarios' users, and
-    scenario folders."""
+def _traces_of_users(cgroups):
+    """Processes, held uids, /dev/shm files, mounts of the scenarios' users (this test's uid
+    range), cgroups below the test's own (`cgroups`, OwnCgroups), and scenario folders."""
     users = uid_range()
     procs = [p.pid for p in psutil.process_iter(["uids"]) if p.info["uids"] and p.info["uids"].real in users]
     files = [n for n in os.listdir("/dev/shm") if os.lstat(os.path.join("/dev/shm", n)).st_uid in users]
@@ -476,22 +498,8 @@ def _traces_of_users():
     folder = isolation.scenarios_path()
     folders = os.listdir(folder) if os.path.isdir(folder) else []
     return {"processes": procs, "users": _held_users(users), "shm": files, "mounts": mounted, "ipc": _ipc_of(users),
-            "cgroups": sorted(cgroup_folders()),
+            "cgroups": cgroups.below(),
             "scenario folders": sorted(n for n in folders if _owner(folder, n) in users)}
-
-
-def _traces_left(before, settle=10.0):
-    """_traces_of_users() after a grading that began with `before`. Other runs on the machine
-    make and remove cgroups of their scenarios meanwhile (named after scenario folders, which
-    tell nobody's from ours): a new one counts only if it stays while theirs come and go."""
-    now = _traces_of_users()
-    new = set(now["cgroups"]) - set(before["cgroups"])
-    give_up = time.monotonic() + settle
-    while new and time.monotonic() < give_up:
-        time.sleep(0.2)
-        new &= cgroup_folders()
-    now["cgroups"] = sorted(set(before["cgroups"]) | new)  # those gone meanwhile were not ours
-    return now
 
 
 def _ipc_of(users):
@@ -517,7 +525,8 @@ def _owner(folder, name):
 @needs_users
 @pytest.mark.parametrize("attack", ATTACKS)
 def test_hostile_code_earns_nothing_and_leaves_nothing_as_a_user_of_its_own(tmp_path, attack):
-    before = _traces_of_users()
+    cgroups = OwnCgroups()
+    before = _traces_of_users(cgroups)
     sub = tmp_path / "sub"
     (sub / "01_process").mkdir(parents=True)
     shutil.copyfile(HOSTILE / (attack + ".py"), sub / "01_process" / "hello_process.py")
@@ -527,9 +536,14 @@ def test_hostile_code_earns_nothing_and_leaves_nothing_as_a_user_of_its_own(tmp_
     cli_cwd.mkdir()
     env = dict(os.environ, MPKIT_SEPARATE_USERS="1", **UIDS,
                PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p))
-    done = subprocess.run([sys.executable, "-m", "grader.cli", "grade", str(sub), "--format", "json",
-                           "--exercise", "01_process", "--exercise", NEIGHBOUR[0]],
-                          cwd=str(cli_cwd), env=env, capture_output=True, text=True, timeout=300)
+    try:
+        done = subprocess.run([sys.executable, "-m", "grader.cli", "grade", str(sub), "--format", "json",
+                               "--exercise", "01_process", "--exercise", NEIGHBOUR[0]],
+                              cwd=str(cli_cwd), env=env, capture_output=True, text=True, timeout=300,
+                              preexec_fn=cgroups.enter)
+        left = _traces_of_users(cgroups)
+    finally:
+        cgroups.remove()
     assert "Traceback" not in done.stderr, done.stderr
     results = json.loads(done.stdout)
     attacked = [t for t in results["tests"] if t["exercise"] == "01_process"]
@@ -539,4 +553,4 @@ def test_hostile_code_earns_nothing_and_leaves_nothing_as_a_user_of_its_own(tmp_
     # env_tampering's greet is correct: it may earn that test's point and nothing else
     assert earned in ({}, {"greet_prints": "passed"} if attack == "env_tampering" else {}), earned
     assert not (cli_cwd / "results.json").exists(), "the attack wrote into the grader's folder"
-    assert _traces_left(before) == before
+    assert left == before
