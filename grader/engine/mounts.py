@@ -27,11 +27,9 @@ The mounts end with the namespace, when the scenario's last process has gone: no
 on the machine. Where the kernel refuses (no CAP_SYS_ADMIN, as in a default Docker container),
 the layer is named as missing and file permissions remain the only barrier.
 
-``python mounts.py`` (no argument) tries the whole view in its own process: the probe.
+``probe_view()`` tries the whole view in the process that calls it (engine/namespaces.py's probe).
 """
-import functools
 import os
-import sys
 
 CLONE_NEWNS, CLONE_NEWUSER = 0x00020000, 1 << 28
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
@@ -70,31 +68,12 @@ def _as_root():
     return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-@functools.lru_cache(maxsize=None)
 def supported():
-    """Whether a process could enter the private view here (tried once, in a fresh interpreter:
-    forking a grader that runs threads could hang the child in the loader)."""
-    if not sys.platform.startswith("linux") or os.environ.get("MPKIT_PLATFORM") \
-            or not hasattr(os, "geteuid"):
-        return False
-    return probe_passes(os.path.abspath(__file__))
+    """Whether a process could enter the private view here (engine/namespaces.py: probed once,
+    the answer kept for the boot)."""
+    from grader.engine import namespaces
 
-
-def probe_passes(script):
-    """Whether `python script` exits 0: a probe run in a fresh interpreter."""
-    return probe_status(script) == 0
-
-
-def probe_status(script):
-    """The exit status of `python script` run in a fresh interpreter, or None if it could not
-    run or end in time."""
-    import subprocess
-
-    try:
-        return subprocess.run([sys.executable, script], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, timeout=30).returncode
-    except (OSError, subprocess.SubprocessError):
-        return None
+    return namespaces.supported()["view"]
 
 
 def _within(path, folder):
@@ -248,16 +227,9 @@ def _read_only(libc, folder):
     _mount(libc, "none", folder, None, MS_REMOUNT | MS_BIND | MS_RDONLY | kept, None)
 
 
-def _probe():
+def probe_view():
     """The whole view, in this process: private temporary folders, and the grader read-only,
     holding only its engine."""
     grader_dir = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     enter_private_view([], [grader_dir], 64, read_only=[grader_dir],
                        only=(grader_dir, [os.path.dirname(os.path.abspath(__file__))]))
-
-
-if __name__ == "__main__":
-    try:
-        _probe()
-    except OSError:
-        sys.exit(1)

@@ -14,30 +14,22 @@ namespace), the supervisor unshares, before it starts the runner:
   one: it entered them), so none outlives the scenario or reaches another.
 
 Each is tried on its own; where the kernel refuses one, the start-up notes name it as missing
-(system.hardening_notes()). ``python netipc.py`` is the probe: its exit status has a bit set
-for each namespace it could not enter (1 network, 2 IPC) and 4 when the view itself failed.
+(system.hardening_notes()); engine/namespaces.py probes them.
 """
-import functools
 import os
-import sys
 
 CLONE_NEWNET, CLONE_NEWIPC = 0x40000000, 0x08000000
 SIOCGIFFLAGS, SIOCSIFFLAGS, IFF_UP = 0x8913, 0x8914, 0x1
 IFREQ = "16sH22x"  # struct ifreq (40 bytes): the interface's name, then the flags in its union
-NETWORK, IPC, VIEW = 1, 2, 4
 
 
-@functools.lru_cache(maxsize=None)
 def supported():
-    """{"network": bool, "ipc": bool}: which namespaces a scenario could get here (tried once,
-    in a fresh interpreter, inside the private view as a supervisor would be)."""
-    from grader.engine import mounts
+    """{"network": bool, "ipc": bool}: which namespaces a scenario could get here
+    (engine/namespaces.py: probed inside the private view as a supervisor would be)."""
+    from grader.engine import namespaces
 
-    if not mounts.supported():
-        return {"network": False, "ipc": False}
-    status = mounts.probe_status(os.path.abspath(__file__))
-    failed = NETWORK | IPC if status is None or status & VIEW or status > 7 else status
-    return {"network": not failed & NETWORK, "ipc": not failed & IPC}
+    found = namespaces.supported()
+    return {"network": found["network"], "ipc": found["ipc"]}
 
 
 def enter():
@@ -80,7 +72,7 @@ def enter_ipc():
     mounts._call(mounts._libc().unshare(CLONE_NEWIPC), "unshare(CLONE_NEWIPC)")
 
 
-def _loopback_works():
+def loopback_works():
     """Whether a listener on 127.0.0.1 here accepts a connection."""
     import socket
 
@@ -89,29 +81,3 @@ def _loopback_works():
         server.listen(1)
         with socket.create_connection(server.getsockname(), timeout=5):
             server.accept()[0].close()
-
-
-def _probe():
-    """In this process: the private view, then each namespace (see the module's docstring)."""
-    from grader.engine import mounts
-
-    try:
-        mounts._probe()
-    except OSError:
-        return VIEW | NETWORK | IPC
-    status = 0
-    try:
-        enter_network()
-        _loopback_works()
-    except OSError:
-        status |= NETWORK
-    try:
-        enter_ipc()
-    except OSError:
-        status |= IPC
-    return status
-
-
-if __name__ == "__main__":
-    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-    sys.exit(_probe())

@@ -18,25 +18,22 @@ every event and stack dump of the scenario carries.
 The runner mounts that /proc before it becomes the scenario's user: a warm runner
 (engine/warm.py) as it makes itself the runner, an exec'd one in its preexec_fn (subprocess
 would change the user first, so the supervisor asks for none and the function does it after
-the mount). Where the kernel refuses, the layer is named as missing; ``python pidns.py`` is the
-probe. After the scenario, next_number() tells which numbers the namespace handed out, which
+the mount). Where the kernel refuses, the layer is named as missing (engine/namespaces.py
+probes it). After the scenario, next_number() tells which numbers the namespace handed out, which
 the supervisor confirms the scenario's reports by (engine/confirm.py).
 """
-import functools
 import os
 import signal
-import sys
 
 CLONE_NEWPID = 0x20000000
 
 
-@functools.lru_cache(maxsize=None)
 def supported():
-    """Whether a scenario could get a pid namespace and its /proc here (tried once, in a fresh
-    interpreter, inside the private view as a supervisor would be)."""
-    from grader.engine import mounts
+    """Whether a scenario could get a pid namespace and its /proc here (engine/namespaces.py:
+    probed inside the private view as a supervisor would be, the answer kept for the boot)."""
+    from grader.engine import namespaces
 
-    return mounts.supported() and mounts.probe_passes(os.path.abspath(__file__))
+    return namespaces.supported()["pid"]
 
 
 def enter():
@@ -111,12 +108,9 @@ def next_number():
         os.waitpid(pid, 0)
 
 
-def _probe():
-    """In this process: the private view, then a pid namespace whose second process mounts
-    its /proc and finds itself there as pid 2."""
-    from grader.engine import mounts
-
-    mounts._probe()
+def probe_inside():
+    """In this process, already inside the private view (engine/namespaces.py's probe): a pid
+    namespace whose second process mounts its /proc and finds itself there as pid 2."""
     init = enter()
     pid = os.fork()
     if pid == 0:
@@ -130,11 +124,3 @@ def _probe():
     os.kill(init, signal.SIGKILL)
     os.waitpid(init, 0)
     return status == 0
-
-
-if __name__ == "__main__":
-    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-    try:
-        sys.exit(0 if _probe() else 1)
-    except OSError:
-        sys.exit(1)
