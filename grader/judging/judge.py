@@ -176,6 +176,8 @@ CAUSES = (
     ("local object", "cause_closure"),
     ("on <module '__main__'", "cause_main"),
     ("on __main__ failed", "cause_main"),
+    ("not found as __main__.", "cause_main"),  # Python 3.14's words
+    ("not the same object as __main__.", "cause_main"),
     ("pickle", "cause_pickle"),
     ("File too large", "cause_output"),
 )
