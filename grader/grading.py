@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from grader.engine import isolation, safe_files, shake, system
-from grader.engine.workers import UnreadableReport, close_zygotes, supervise
+from grader.engine.workers import UnreadableReport, close_zygotes, supervise, warm_up
 from grader.judging import handover, judge as judging
 from grader.judging.outcomes import ERROR, PASSED
 from grader.judging.verdict import Verdict
@@ -101,8 +101,10 @@ def plan(submission, exercises, start_methods):
 
 def grade(submission, exercises, start_methods, jobs=None, on_verdict=None):
     """Verdicts for every scenario of `exercises` in `submission`, in manifest order."""
+    planned = plan(submission, exercises, start_methods)
+    warm_up(min(len(planned), max(1, jobs or os.cpu_count() or 1)))  # starting while the checks run
     check_environment()
-    return run_jobs(plan(submission, exercises, start_methods), jobs, on_verdict)
+    return run_jobs(planned, jobs, on_verdict)
 
 
 def run_jobs(planned, jobs=None, on_verdict=None):

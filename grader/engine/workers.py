@@ -106,6 +106,22 @@ _zygotes = []  # every zygote started and not closed
 _idle = []  # those no job is using: kept from one grading to the next (mpkit watch grades again)
 
 
+def warm_up(count):
+    """Start zygotes now, up to `count` idle ones, while the caller still plans: a zygote's
+    interpreter starting and importing what runners need takes longer than planning does. One
+    whose environment no longer matches when a job comes is replaced then (_take)."""
+    if not system.HAS_FORK:
+        return
+    env = warm.zygote_env(_supervisor_env())
+    with _lock:
+        missing = count - sum(1 for zygote in _idle if zygote.env == env)
+    for _ in range(max(0, missing)):
+        zygote = Zygote(env)
+        with _lock:
+            _zygotes.append(zygote)
+            _idle.append(zygote)
+
+
 def _take():
     """An idle zygote started with today's environment, or a new one."""
     env = warm.zygote_env(_supervisor_env())
