@@ -17,7 +17,8 @@ def _expect_locked(obs, pids, label):
         accesses = [e for e in obs.of_kind("value_access") if e.get("pid") == pid]
         unheld = sorted({e.get("op") for e in accesses if not e.get("held")})
         if unheld:
-            raise Fail(FAILED, text("counter_unlocked", call=label, pid=pid,
+            via = sorted({e.get("via", "value") for e in accesses if not e.get("held")})[-1]
+            raise Fail(FAILED, text("counter_unlocked", call=label, pid=pid, name="counter." + via,
                                     what=text("counter_" + "_and_".join(unheld))))
         if {e.get("op") for e in accesses} != {"read", "write"}:
             raise Fail(FAILED, text("counter_unseen", call=label, pid=pid))
