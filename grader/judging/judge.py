@@ -96,6 +96,11 @@ class Observations:
         return [e for e in self.of_kind("start") if e.get("pid") == self.runner_pid
                 and (pids is None or e.get("child") in pids)]
 
+    def started_by_student(self, record):
+        """The pids of `record`'s processes that the student's own code started (start() called
+        from it), not those a Pool or a Manager started for it."""
+        return {e.get("child") for e in self.starts(record) if e.get("by_student")}
+
     def terminated(self):
         """The pids the student's own code ended with terminate(), kill() or os.kill() (a Pool
         shutting down included): their signal exit is the student's decision, not a crash."""

@@ -125,7 +125,7 @@ def _starting(cls):
             self._mpkit_gate = multiprocessing.get_context(method).Event()
             _gates.append(self._mpkit_gate)
         about = {"target": target_name(self), "has_target": _has_target(self),
-                 "at_import": where._student_module_frame()}
+                 "at_import": where._student_module_frame(), "by_student": where._started_by_student()}
         known = target_globals(self)
         try:
             start(self)
