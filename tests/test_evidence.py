@@ -93,8 +93,11 @@ def collect(items):
     assert any(messages.text(key) in verdict.message for key in ("state_alive", "state_zombie", "state_gone"))
 
 
-def test_a_process_the_student_terminates_is_not_a_crash(submit):
+@pytest.mark.parametrize("stop", ["extra.terminate()", "os.kill(extra.pid, signal.SIGKILL)"])
+def test_a_process_the_student_terminates_is_not_a_crash(submit, stop):
     grade = submit("01_process", """
+import os
+import signal
 import time
 from multiprocessing import Process
 
@@ -114,12 +117,12 @@ def forever():
 def start_in_background(target, *args):
     extra = Process(target=forever)
     extra.start()
-    extra.terminate()
+    %s
     extra.join()
     p = Process(target=target, args=args)
     p.start()
     return p
-""")
+""" % stop)
     verdicts = grade(None, ["start_in_background", "run_greeting_in_child"])
     assert verdicts["start_in_background"].status == "passed", verdicts["start_in_background"].message
 

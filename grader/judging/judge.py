@@ -96,10 +96,21 @@ class Observations:
         return [e for e in self.of_kind("start") if e.get("pid") == self.runner_pid
                 and (pids is None or e.get("child") in pids)]
 
+    def started_by_student(self, record):
+        """The pids of `record`'s processes that the student's own code started (start() called
+        from it), not those a Pool or a Manager started for it."""
+        return {e.get("child") for e in self.starts(record) if e.get("by_student")}
+
     def terminated(self):
-        """The pids the student's own code ended with terminate() or kill() (a Pool shutting
-        down included): their signal exit is the student's decision, not a crash."""
+        """The pids the student's own code ended with terminate(), kill() or os.kill() (a Pool
+        shutting down included): their signal exit is the student's decision, not a crash."""
         return {e.get("child") for e in self.of_kind("terminate")}
+
+    def ended_by_student(self, pid, code):
+        """Whether exit code `code` of `pid` (the OS's word on how it ended) is the signal the
+        student's own code sent it (any signal, for an event that does not say which)."""
+        sent = {e.get("signal") for e in self.of_kind("terminate") if e.get("child") == pid}
+        return code < 0 and bool(sent) and (None in sent or -code in sent)
 
     def crossed_from_child(self, returned, senders=None):
         """For each item of a returned list: whether that very object was received by the
@@ -430,11 +441,10 @@ def _children_failed(obs):
                     text("child_crashed", target=target,
                                   exc_type=event.get("type"), exc_message=event.get("message", ""),
                                   traceback=stacks.trim_traceback(event.get("traceback", ""), obs.student_dir)))
-    ended_by_student = obs.terminated()
     for record in obs.calls:
         for proc in record.get("processes", []):
             code = proc.get("exitcode")
-            if code not in (None, 0) and not (code < 0 and proc["pid"] in ended_by_student):
+            if code not in (None, 0) and not obs.ended_by_student(proc["pid"], code):
                 return Fail(CRASHED, text("child_exit", target=proc["target"], code=code,
                                           signal=" (%s)" % _signal_name(code) if code < 0 else "")
                             + _signal_hint(code))

@@ -55,10 +55,12 @@ def work(item):
 
 class Phases:
     """The grader's two-phase task, work(phase, item), for n workers. Item 0's first phase
-    does not finish until every other worker has finished its first phase and then waited at a
-    barrier, started its second phase or ended, as their own logs show (or a deadline passed):
-    a worker that does not wait for the others then always starts its second phase before
-    item 0's first phase is over, instead of only when the scheduler lets it."""
+    does not finish until every other worker has finished its first phase and then waited, as
+    their own logs show (a Barrier's wait, its second phase, its end) or, whatever it waits on (a
+    Manager's Barrier, a barrier of its own making), as the runner's watch of its threads shows
+    (``watch_phase_waits``), or a deadline passed: a worker that does not wait for the others then
+    always starts its second phase before item 0's first phase is over, instead of only when the
+    scheduler lets it."""
 
     def __init__(self, n, deadline_s):
         self.n = n
@@ -76,26 +78,39 @@ class Phases:
         import time
 
         end = time.monotonic() + self.deadline_s
-        while time.monotonic() < end and self._others_past_phase_one() < self.n - 1:
+        while time.monotonic() < end and len(_past_phase_one(exclude=os.getpid())) < self.n - 1:
             time.sleep(0.005)
 
-    def _others_past_phase_one(self):
-        import json
 
-        folder = os.environ.get("MPKIT_EVENTS_DIR", "")
-        count = 0
-        for name in os.listdir(folder) if folder else []:
-            if name == "%d.jsonl" % os.getpid():
-                continue
-            try:
-                with open(os.path.join(folder, name)) as f:
-                    kinds = [_phase_kind(json.loads(line)) for line in f if line.strip()]
-            except (OSError, ValueError):
-                continue
-            if "phase1" in kinds and kinds.index("phase1") < max(
-                    (i for i, kind in enumerate(kinds) if kind == "past"), default=-1):
-                count += 1
-        return count
+def _phase_logs(exclude=None):
+    """{pid: [events]} of the scenario's processes' logs, but `exclude`'s."""
+    import json
+
+    folder = os.environ.get("MPKIT_EVENTS_DIR", "")
+    logs = {}
+    for name in os.listdir(folder) if folder else []:
+        pid = name[:-len(".jsonl")] if name.endswith(".jsonl") else ""
+        if not pid.isdigit() or int(pid) == exclude:
+            continue
+        try:
+            with open(os.path.join(folder, name)) as f:
+                logs[int(pid)] = [json.loads(line) for line in f if line.strip()]
+        except (OSError, ValueError):
+            continue
+    return logs
+
+
+def _past_phase_one(exclude=None):
+    """The pids that finished their first phase and then waited: a wait at a Barrier, their
+    second phase or their end in their own log, or a wait the runner saw (``phase_waiting``)."""
+    logs, past = _phase_logs(exclude), set()
+    for pid, events in logs.items():
+        kinds = [_phase_kind(event) for event in events]
+        if "phase1" in kinds and kinds.index("phase1") < max(
+                (i for i, kind in enumerate(kinds) if kind == "past"), default=-1):
+            past.add(pid)
+        past.update(event.get("worker") for event in events if event.get("kind") == "phase_waiting")
+    return past - {exclude}
 
 
 def _phase_kind(event):
@@ -103,6 +118,63 @@ def _phase_kind(event):
     if kind == "probe" and event.get("probe") == "phase":
         return "phase%s" % event.get("phase") if event.get("phase") == 1 else "past"
     return "past" if kind in ("barrier_wait", "child_end", "exception") else None
+
+
+def watch_phase_waits(grace_s, deadline_s):
+    """In the runner, while a phase exercise's call runs and item 0's first phase is held (until
+    item 0 has done it, or `deadline_s`, the hold's own deadline): each child that has finished
+    its first phase and is then seen waiting with no time limit (every thread blocked, twice in
+    a row with nothing run in between: on a barrier of any making, never in a sleep) is noted as
+    ``phase_waiting``. Where the OS cannot tell, a child whose log has not grown for `grace_s`
+    after its first phase counts as waiting. The watch then ends, so that it never stands
+    between a program that hangs and its deadlock verdict. Returns the function that stops it."""
+    import threading
+    import time
+
+    stop = threading.Event()
+    until = time.monotonic() + deadline_s
+    thread = threading.Thread(target=_watch_phases, args=(stop, grace_s, until), daemon=True)
+    thread.start()
+    return stop.set
+
+
+def _item0_done(logs):
+    return any(event.get("kind") == "probe" and event.get("probe") == "phase" and event.get("item") == 0
+               for events in logs.values() for event in events)
+
+
+def _watch_phases(stop, grace_s, until):
+    import time
+
+    seen, grown, noted = {}, {}, set()
+    while not stop.wait(0.01) and time.monotonic() < until:
+        logs = _phase_logs()
+        if _item0_done(logs):
+            return
+        for proc in list(_hooks.started):
+            events = logs.get(proc.pid, [])
+            kinds = [_phase_kind(event) for event in events]
+            if proc.pid in noted or "phase1" not in kinds or "past" in kinds[kinds.index("phase1"):]:
+                continue
+            if _waits(proc, len(events), seen, grown, grace_s):
+                noted.add(proc.pid)
+                _hooks.emit("phase_waiting", worker=proc.pid)
+
+
+def _waits(proc, length, seen, grown, grace_s):
+    """Whether `proc` waits with no time limit: the same all-blocked snapshot of its threads
+    twice in a row; where its threads cannot be read, a log that stopped growing `grace_s` ago."""
+    import time
+
+    from grader.engine import system
+
+    if grown.get(proc.pid, (None,))[0] != length:
+        grown[proc.pid] = (length, time.monotonic())
+    if system.process_activity(proc.pid) is None:  # not Linux, or its threads not readable
+        return time.monotonic() - grown[proc.pid][1] > grace_s
+    snapshot = system.tree_snapshot([proc])
+    before, seen[proc.pid] = seen.get(proc.pid), snapshot
+    return snapshot is not None and snapshot == before
 
 
 def finish_with(code, token):

@@ -39,7 +39,7 @@ __all__ = ["MAX_EVENTS_PER_PROCESS", "MAX_NOTES_PER_PROCESS", "MAX_TEXT", "TIMEL
            "note", "started", "target_globals", "target_name", "watch_pool_ends", "watch_semaphore"]
 
 # each installed on its own, in this order: a part this platform lacks is reported (hook_missing)
-PATCHES = (locks._patch_semlock, process._patch_process, process._patch_spawn, traffic._patch_pickler,
+PATCHES = (locks._patch_semlock, process._patch_process, process._patch_os_kill, process._patch_spawn, traffic._patch_pickler,
            traffic._patch_receiving, traffic._patch_traffic, traffic._patch_queue_put,
            shared_memory._watch_shared_values, sync._patch_manager_locks, sync._patch_pool, sync._patch_event,
            sync._patch_barrier, tracer._install_tracer)

@@ -197,27 +197,29 @@ def _watch_methods(semaphore):
     acquire, release = semaphore._semlock.acquire, semaphore._semlock.release
     ident = lock_id(semaphore)
 
-    def note(change):
-        held = _sems_held.setdefault(os.getpid(), {})
-        held[ident] = held.get(ident, 0) + change
-
     def watched_acquire(block=True, timeout=None):
         shake.pause("acquire")
         got = acquire(block, timeout)
         if got:
-            note(1)
-            record.emit("sem_acquired", id=ident)
+            note_semaphore(ident, 1)
         return got
 
     def watched_release():
-        record.emit("sem_released", id=ident)
-        note(-1)
+        note_semaphore(ident, -1)
         try:
             return release()
         finally:
             shake.pause("release")
 
     semaphore.acquire, semaphore.release = watched_acquire, watched_release
+
+
+def note_semaphore(ident, change):
+    """Semaphore `ident` acquired (+1, after it succeeded) or about to be released (-1), in this
+    process: a Semaphore of the student's own or a Manager's, through its proxy."""
+    held = _sems_held.setdefault(os.getpid(), {})
+    held[ident] = held.get(ident, 0) + change
+    record.emit("sem_acquired" if change > 0 else "sem_released", id=ident)
 
 
 def held_semaphores():

@@ -1,9 +1,10 @@
 """Processes: each one started (``start``, with its target, start method, whether it was started
 at a module's import and the plain globals its target's module had), the parent seeing it end
-(``join_begin``/``join_end``, ``ended_seen``), ``terminate()`` and ``kill()`` calls (so a
-process the student ended is not called a crash); in the child, its target begun and ended
-(``child_begin``/``child_end``) and an exception it raised, also one raised by a spawn or
-forkserver child before its target starts (it cannot unpickle the target, say).
+(``join_begin``/``join_end``, ``ended_seen``), ``terminate()``, ``kill()`` and the student's
+own ``os.kill()`` calls, with the signal sent (so a process the student ended is not called a
+crash); in the child, its target begun and ended (``child_begin``/``child_end``) and an
+exception it raised, also one raised by a spawn or forkserver child before its target starts
+(it cannot unpickle the target, say).
 
 In the runner, each started process joins ``record.started``. With ``MPKIT_GATE=1``, children of
 the runner wait at their start until the runner first waits on them (join, is_alive, exitcode,
@@ -11,6 +12,7 @@ sentinel), so reading an exit code before joining is caught every time rather th
 the scheduler.
 """
 import os
+import signal
 import sys
 
 from grader.engine import shake
@@ -123,7 +125,7 @@ def _starting(cls):
             self._mpkit_gate = multiprocessing.get_context(method).Event()
             _gates.append(self._mpkit_gate)
         about = {"target": target_name(self), "has_target": _has_target(self),
-                 "at_import": where._student_module_frame()}
+                 "at_import": where._student_module_frame(), "by_student": where._started_by_student()}
         known = target_globals(self)
         try:
             start(self)
@@ -144,14 +146,27 @@ def _ending(cls):
     terminate, kill = cls.terminate, getattr(cls, "kill", cls.terminate)
 
     def patched_terminate(self):
-        record.emit("terminate", child=self.pid, how="terminate")
+        record.emit("terminate", child=self.pid, how="terminate", signal=int(signal.SIGTERM))
         terminate(self)
 
     def patched_kill(self):
-        record.emit("terminate", child=self.pid, how="kill")
+        record.emit("terminate", child=self.pid, how="kill", signal=int(getattr(signal, "SIGKILL", signal.SIGTERM)))
         kill(self)
 
     return {"terminate": patched_terminate, "kill": patched_kill}
+
+
+def _patch_os_kill():
+    """os.kill(pid, sig) called by the student's code itself (not by terminate() or kill(),
+    which call it in turn): a process the student ended, whichever call sent the signal."""
+    kill = os.kill
+
+    def patched_kill(pid, sig):
+        if sig and where._called_by_student():
+            record.emit("terminate", child=pid, how="os.kill", signal=int(sig))
+        return kill(pid, sig)
+
+    os.kill = patched_kill
 
 
 def _waiting(cls):

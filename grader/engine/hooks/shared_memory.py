@@ -60,25 +60,107 @@ def _patch_shared_value(sharedctypes):
     cls = sharedctypes.Synchronized
     getter, setter = cls.value.fget, cls.value.fset
 
-    def note(self, op):
-        try:
-            held = bool(self._lock._semlock._is_mine())
-            key = (os.getpid(), locks.lock_id(self._lock), op, held)
-            if key not in _value_seen:
-                _value_seen.add(key)
-                record.emit("value_access", op=op, held=held, lock=key[1])
-        except Exception:  # a lock of the student's own making: nothing to say about it
-            pass
-
     def get_value(self):
-        note(self, "read")
+        _note_access(self._lock, "read")
         return getter(self)
 
     def set_value(self, value):
-        note(self, "write")
+        _note_access(self._lock, "write")
         setter(self, value)
 
     cls.value = property(get_value, set_value)
+    _watch_raw_values(sharedctypes)
+
+
+def _note_access(lock, op, via="value"):
+    """A read or write of a synchronized Value (`via` its `value`, or its raw object's,
+    "get_obj().value"), and whether this thread held its lock."""
+    try:
+        held = bool(lock._semlock._is_mine())
+        key = (os.getpid(), locks.lock_id(lock), op, held, via)
+        if key not in _value_seen:
+            _value_seen.add(key)
+            record.emit("value_access", op=op, held=held, lock=key[1], via=via)
+    except Exception:  # a lock of the student's own making: nothing to say about it
+        pass
+
+
+def _watch_raw_values(sharedctypes):
+    """The other way to the same memory: a synchronized Value's raw ctypes object
+    (`counter.get_obj().value`). Value() makes that object of a subclass of its ctypes type
+    (same size, same value, same repr) whose `value` reports each read and write like the
+    wrapper's, with the wrapper's lock: it learns that lock when the wrapper is made (again in
+    each spawn child, which unpickles both)."""
+    value, init = sharedctypes.Value, sharedctypes.SynchronizedBase.__init__
+
+    def patched_value(typecode_or_type, *args, lock=True, ctx=None):
+        type_ = sharedctypes.typecode_to_type.get(typecode_or_type, typecode_or_type)
+        if lock is not False and _watchable(type_):
+            typecode_or_type = _watched_type(type_)
+        return value(typecode_or_type, *args, lock=lock, ctx=ctx)
+
+    def patched_init(self, obj, lock=None, ctx=None):
+        init(self, obj, lock, ctx)
+        if isinstance(obj, _RawWatch):
+            obj._mpkit_lock = self._lock
+
+    sharedctypes.Value = patched_value
+    sharedctypes.SynchronizedBase.__init__ = patched_init
+
+
+class _RawWatch:
+    """Mixed into the ctypes type of a synchronized Value: its `value` seen from outside
+    sharedctypes (the wrapper's own reads and writes are seen by the wrapper)."""
+    __slots__ = ()
+
+    @property
+    def value(self):
+        self._mpkit_note("read")
+        return self._mpkit_base.value.__get__(self)
+
+    @value.setter
+    def value(self, new):
+        self._mpkit_note("write")
+        self._mpkit_base.value.__set__(self, new)
+
+    def _mpkit_note(self, op):
+        lock = getattr(self, "_mpkit_lock", None)
+        if lock is not None and not sys._getframe(2).f_code.co_filename.endswith("sharedctypes.py"):
+            _note_access(lock, op, "get_obj().value")
+
+    def __repr__(self):
+        return "%s(%r)" % (self._mpkit_base.__name__, self._mpkit_base.value.__get__(self))
+
+    def __reduce__(self):  # a plain copy outside a Value's own pickling: the base type's
+        return self._mpkit_base, (self._mpkit_base.value.__get__(self),)
+
+
+def _watchable(type_):
+    import ctypes
+
+    return isinstance(type_, type) and type_.__bases__ == (ctypes._SimpleCData,)
+
+
+def _watched_type(base):
+    """The watched subclass of ctypes type `base`, a global of this module so that it pickles
+    by name into spawn children."""
+    name = "_Watched_" + base.__name__
+    watched = globals().get(name)
+    if watched is None:
+        watched = globals()[name] = type(name, (_RawWatch, base), {"_mpkit_base": base, "__module__": __name__,
+                                                                    "__qualname__": name})
+    return watched
+
+
+def __getattr__(name):
+    """A watched type named by a pickle, made on demand in a process that has not made it yet."""
+    if name.startswith("_Watched_"):
+        import ctypes
+
+        base = getattr(ctypes, name[len("_Watched_"):], None)
+        if _watchable(base):
+            return _watched_type(base)
+    raise AttributeError(name)
 
 
 def _patch_shared_array(sharedctypes):

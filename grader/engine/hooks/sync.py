@@ -16,6 +16,7 @@ import time
 from grader.engine.hooks import locks, record, where
 
 _PROXY_WRITES = ("__setitem__", "update", "setdefault")
+_SEMAPHORES = ("Semaphore", "BoundedSemaphore")
 _hold = {"seconds": 0.0}  # runner only: how long a set() of an Event waits for the children
 
 
@@ -34,6 +35,9 @@ def _patch_manager_locks():
         return "M%s/%s" % (token.address, token.id)
 
     def note(self, change):
+        if self._token.typeid in _SEMAPHORES:  # a Manager's Semaphore: held, acquired, released
+            locks.note_semaphore(ident(self), change)
+            return
         held = locks._proxies_held.setdefault(os.getpid(), {})
         held[ident(self)] = held.get(ident(self), 0) + change
 
@@ -44,8 +48,8 @@ def _patch_manager_locks():
         return got
 
     def patched_release(self):
+        note(self, -1)  # before the release: another process may take it at once
         release(self)
-        note(self, -1)
 
     def patched_enter(self):
         got = self._callmethod("acquire")
@@ -53,9 +57,8 @@ def _patch_manager_locks():
         return got
 
     def patched_exit(self, *exc):
-        answer = self._callmethod("release")
         note(self, -1)
-        return answer
+        return self._callmethod("release")
 
     proxy.acquire, proxy.release, proxy.__enter__, proxy.__exit__ = (
         patched_acquire, patched_release, patched_enter, patched_exit)
@@ -68,6 +71,23 @@ def _patch_manager_locks():
         return callmethod(self, methodname, args, kwds)
 
     managers.BaseProxy._callmethod = patched_callmethod
+    _watch_manager_semaphores(managers)
+
+
+def _watch_manager_semaphores(managers):
+    """A Semaphore the student's code asks a Manager for: its identity (the one its proxies
+    carry in every process) and the value it was made with, as for a Semaphore of its own."""
+    create = managers.BaseManager._create
+
+    def patched_create(self, typeid, *args, **kwds):
+        token, exposed = create(self, typeid, *args, **kwds)
+        if typeid in _SEMAPHORES:
+            value = args[0] if args else kwds.get("value", 1)
+            record.emit("semlock", id="M%s/%s" % (token.address, token.id), name=None,
+                        maxvalue=None, value=value, manager=True)
+        return token, exposed
+
+    managers.BaseManager._create = patched_create
 
 
 def _proxy_write(proxy, methodname, args, kwds):

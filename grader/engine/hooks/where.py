@@ -57,6 +57,16 @@ def _called_by_student():
     return bool(folder) and _in_folder(sys._getframe(2).f_code.co_filename, folder)
 
 
+def _started_by_student():
+    """Whether the code that called start() is the student's own (not a Pool's or a Manager's,
+    which start their workers and their server themselves): the first frame outside these hooks."""
+    folder = _student_dir()
+    frame = sys._getframe(2)
+    while frame is not None and os.path.dirname(frame.f_code.co_filename) == _HERE:
+        frame = frame.f_back
+    return bool(folder) and frame is not None and _in_folder(frame.f_code.co_filename, folder)
+
+
 def _student_module_frame():
     """'file.py:line' when the caller is the top level of a student's module being imported
     (code outside any function, run again by every spawn child that imports the module)."""

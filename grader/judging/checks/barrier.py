@@ -1,8 +1,9 @@
 """13_barrier: phased and run_phases. The grader's own task (probes.Phases) records each
 phase where it runs; item 0's first phase is held until every other worker is past its own
-first phase (waiting at a barrier, in its second phase, or ended, from their logs), so a worker
-that does not wait for the others is caught every time. Each barrier.wait() is recorded with
-the barrier's identity in the process that waits."""
+first phase (waiting, on a Barrier or anything else with no time limit, in its second phase, or
+ended), so a worker that does not wait for the others is caught every time. What is judged is
+the order in which the phases' work happened, whatever the workers waited on: a Barrier, a
+Manager's Barrier, a barrier of the student's own making."""
 import multiprocessing
 import os
 
@@ -11,6 +12,7 @@ from grader.judging.checks.common import FAILED, NO_PROCESS, Fail, ran_in_child,
 from grader.judging.scenario import scenario
 
 HOLD_S = 6.0  # how long item 0's first phase waits for the others, scaled like every timeout
+GRACE_S = 0.5  # where the OS cannot say that a worker waits: a worker quiet this long after phase 1
 N = 4
 
 
@@ -44,12 +46,16 @@ def _run_phases(name, n, points, hidden=False):
     @scenario(name, points=points, call=label, hidden=hidden, deadlock_hint="barrier_deadlock_hint")
     def drive(run):
         scale = float(os.environ.get("MPKIT_TIMEOUT_SCALE") or 1)
-        run.call("run_phases", probes.Phases(n, HOLD_S * scale), n, label=label)
+        stop = probes.watch_phase_waits(GRACE_S * scale, HOLD_S * scale)
+        try:
+            run.call("run_phases", probes.Phases(n, HOLD_S * scale), n, label=label)
+        finally:
+            stop()
 
     @drive.judge
     def _(obs):
         record = obs.call()
-        workers = ran_in_child(obs, record, "phased")
+        ran_in_child(obs, record, "phased")
         done = _phases(obs, *obs.call_window("run_phases"))
         if any(e["pid"] == obs.runner_pid for e in done):
             raise Fail(NO_PROCESS, text("phases_in_caller", call=label, pid=obs.runner_pid))
@@ -63,10 +69,6 @@ def _run_phases(name, n, points, hidden=False):
         if first_two["t"] < last_one["t"]:
             raise Fail(FAILED, text("phases_overtaken", call=label, ahead=first_two.get("item"),
                                     behind=last_one.get("item")))
-        waits = [e for e in obs.of_kind("barrier_wait") if e["pid"] in workers]
-        ids = {e.get("id") for e in waits}
-        if {e["pid"] for e in waits} != set(workers) or len(ids) != 1:
-            raise Fail(FAILED, text("phases_not_shared", call=label))
 
     drive.doc = "%s runs both phases of every item in child processes, and no second phase " \
                 "begins before every first phase is over." % label

@@ -5,7 +5,7 @@ import multiprocessing
 
 from grader.engine.values import describe, digest, safe_repr, same
 from grader.judging import probes
-from grader.judging.checks.common import FAILED, Fail, NO_PROCESS, drain, text
+from grader.judging.checks.common import FAILED, Fail, NO_PROCESS, drain, own_workers, text
 from grader.judging.scenario import scenario
 
 MIXED = [3, -2, 4, -5]
@@ -75,10 +75,7 @@ def _run_all(name, args, points, hidden=False):
         record = obs.call()
         if obs.runner_pid in obs.ran_in("run_task"):
             raise Fail(NO_PROCESS, text("ran_in_caller", call=label, function="run_task", pid=obs.runner_pid))
-        ran = obs.ran_in_children("run_task") & {p["pid"] for p in record["processes"]}
-        if len(ran) != len(args):
-            raise Fail(FAILED, text("workers_count", call=label, function="run_task", count=len(ran),
-                                    n=len(args)))
+        own_workers(obs, record, "run_task", len(args))
         if not same(record["returned"], expected):
             raise Fail(FAILED, text("wrong_return", call=label, expected=safe_repr(expected),
                                     actual=record["returned"]["repr"] if record["returned"] else "nothing"))

@@ -34,6 +34,21 @@ def ran_in_child(obs, record, function):
                             count=len(record["processes"]), targets=targets))
 
 
+def own_workers(obs, record, function, wanted):
+    """The children of `record`'s call that ran `function` and that the student's own code
+    started: exactly `wanted` of them. A Pool's workers or a Manager's processes run for the
+    student, but are not the processes the statement asks the student to start."""
+    ran = obs.ran_in_children(function)  # a Manager's Pool's workers are not the caller's children
+    own = ran & obs.started_by_student(record)
+    if len(own) != wanted:
+        if own != ran:
+            raise Fail(FAILED, text("workers_not_own", call=record["label"], function=function,
+                                    count=len(own), n=wanted, others=len(ran - own)))
+        raise Fail(FAILED, text("workers_count", call=record["label"], function=function,
+                                count=len(ran), n=wanted))
+    return own
+
+
 def expect_items_crossed(obs, record, items, function):
     """Every item returned must have been received by the caller from another process."""
     missing = [item for item, crossed in zip(items, obs.crossed_from_child(record["returned"])) if not crossed]

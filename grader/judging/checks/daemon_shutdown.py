@@ -12,6 +12,8 @@ from grader.judging.checks.common import FAILED, NO_PROCESS, Fail, ran_in_child,
 from grader.judging.outcomes import NOT_JOINED
 from grader.judging.scenario import scenario
 
+_SIGKILL = int(getattr(signal, "SIGKILL", signal.SIGTERM))
+
 JOBS = [3, 4]
 SERVE = "serve(jobs, results) in a child, given the jobs %s" % JOBS
 STOPPED = -signal.SIGTERM  # the same number in multiprocessing on every platform
@@ -75,8 +77,9 @@ def _expect_stopped(obs, record, pid):
     ends = mine("terminate")
     if not ends:
         raise Fail(FAILED, text("shutdown_not_stopped", call=record["label"]))
-    if all(e.get("how") == "kill" for e in ends):
-        raise Fail(FAILED, text("shutdown_killed", call=record["label"]))
+    if all(e.get("signal") == _SIGKILL for e in ends):  # kill(), or os.kill(pid, SIGKILL)
+        how = "kill()" if ends[0].get("how") == "kill" else "os.kill(pid, SIGKILL)"
+        raise Fail(FAILED, text("shutdown_killed", call=record["label"], how=how))
     if not [e for e in mine("join_begin") if e["t"] > ends[0]["t"]]:
         raise Fail(NOT_JOINED, text("shutdown_no_join", call=record["label"]))
 

@@ -23,7 +23,7 @@ def _returned_pair(record, expected):
 
 
 def _waited_after_terminate(obs, record, child):
-    """During `record`'s call, the caller ended `child` with terminate() (or kill()) and then
+    """During `record`'s call, the caller ended `child` with terminate() (or kill(), or os.kill()) and then
     called join() on it, in its own order of events: terminate() only sends a signal, and
     reading exitcode right after it gives the code on one run and None on another."""
     label = record["label"]
@@ -33,12 +33,14 @@ def _waited_after_terminate(obs, record, child):
         return [e for e in obs.of_kind(kind) if e.get("pid") == obs.runner_pid and e.get("child") == child
                 and begin is not None and begin <= e["t"] and (end is None or e["t"] <= end)]
 
-    ends = [e["t"] for e in mine("terminate")]
+    ends = mine("terminate")  # terminate(), kill() or os.kill(pid, sig): any signal that stops it
     if not ends:
         raise Fail(FAILED, text("timeout_not_stopped", call=label))
-    joins = [e for e in mine("join_begin") if e["t"] > ends[0]]
+    joins = [e for e in mine("join_begin") if e["t"] > ends[0]["t"]]
     if not joins:
-        raise Fail(NOT_JOINED, text("terminate_no_join", call=label))
+        how = ends[0].get("how", "terminate")
+        raise Fail(NOT_JOINED, text("terminate_no_join", call=label,
+                                    how="os.kill(p.pid, sig)" if how == "os.kill" else "p.%s()" % how))
 
 
 def _started_waiting(token):

@@ -36,12 +36,26 @@ def _(obs):
         raise Fail(FAILED, text("lock_deadlock_hint"))
 
 
+def _reporters(obs, record):
+    """The children of the call that did the reporting: those that ran report or, where none
+    did (a Process subclass whose run() prints its line itself), those that printed during the
+    call. What matters is that n new processes printed the lines, not which function did."""
+    try:
+        return ran_in_child(obs, record, "report")
+    except Fail:
+        started = {p["pid"] for p in record["processes"]}
+        printed = {w["pid"] for w in obs.writes(*obs.call_window("report_all")) if w["pid"] in started}
+        if printed:
+            return printed
+        raise
+
+
 def _lines(obs, record):
     """Every line printed while report_all ran, by any process (the output is this exercise's
     contract: the caller's extra lines count too), and the children that ran report."""
     printed = printed_by(obs, "report_all")
     try:
-        reporters = ran_in_child(obs, record, "report")
+        reporters = _reporters(obs, record)
     except Fail as fail:  # say so when the caller printed the lines itself
         mine = printed.get(obs.runner_pid, "").splitlines()
         if mine:
@@ -116,7 +130,7 @@ def report_all_locked(run):
 @report_all_locked.judge
 def _(obs):
     record = obs.call()
-    reporters = ran_in_child(obs, record, "report")
+    reporters = _reporters(obs, record)
     begin, end = obs.call_window("report_all")
     reporting = _while_reporting(obs, set(reporters))
     writes = [w for w in obs.writes(begin, end) if w["pid"] in reporters or reporting(w)]

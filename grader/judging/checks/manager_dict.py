@@ -3,7 +3,7 @@ dict is seen in that process, where its proxy sends the write (hooks: `proxy_wri
 children wrote into a plain dict is lost with them, and the grader says so from the absence of
 any such write."""
 from grader.engine.values import describe, digest
-from grader.judging.checks.common import FAILED, NO_PROCESS, Fail, ran_in_child, safe_repr, text
+from grader.judging.checks.common import FAILED, NO_PROCESS, Fail, own_workers, ran_in_child, safe_repr, text
 from grader.judging.outcomes import NOT_JOINED
 from grader.judging.scenario import scenario
 
@@ -52,6 +52,8 @@ def _fill(name, pairs, points, hidden=False):
         returned = record["returned"] or {}
         writers = ran_in_child(obs, record, "record") if pairs else set()
         _expect_shut_down(record)
+        if pairs:  # one process per pair, started by the student's code (not the Manager's own)
+            own_workers(obs, record, "record", len(pairs))
         writes = [e for e in obs.of_kind("proxy_write") if e.get("typeid") == "dict"]
         if returned.get("type") != "dict":
             key = "manager_returned_proxy" if "Proxy" in str(returned.get("type")) else "manager_not_dict"

@@ -38,6 +38,8 @@ def _greeting_child(obs, record):
     if not children:  # greet ran in a process the caller did not start itself
         raise Fail(NO_PROCESS, text("ran_in_caller", call=record["label"], function="greet",
                                     pid=obs.runner_pid))
+    if obs.runner_pid in obs.ran_in("greet"):  # in the child, and a second time here
+        raise Fail(FAILED, text("greet_also_in_caller", call=record["label"]))
     child = children[0]
     return child, printed_by(obs, "run_greeting").get(child["pid"], "")
 

@@ -6,7 +6,7 @@ import multiprocessing
 from collections import Counter
 
 from grader.engine.values import describe, digest, same
-from grader.judging.checks.common import FAILED, Fail, NO_PROCESS, drain, safe_repr, text
+from grader.judging.checks.common import FAILED, Fail, NO_PROCESS, drain, own_workers, safe_repr, text
 from grader.judging.scenario import scenario
 
 STOP = "STOP"
@@ -72,11 +72,7 @@ def _workers(obs, record, function, wanted):
     if obs.runner_pid in obs.ran_in(function):
         raise Fail(NO_PROCESS, text("ran_in_caller", call=record["label"], function=function,
                                     pid=obs.runner_pid))
-    ran = obs.ran_in_children(function) & {p["pid"] for p in record["processes"]}
-    if len(ran) != wanted:
-        raise Fail(FAILED, text("workers_count", call=record["label"], function=function,
-                                count=len(ran), n=wanted))
-    return ran
+    return own_workers(obs, record, function, wanted)
 
 
 def _expect_each_once(record, items):

@@ -1,0 +1,27 @@
+"""Wrong: a Process subclass whose run() prints its line itself, without taking the lock it
+was given."""
+from multiprocessing import Lock, Process
+
+
+def report(lock, i):
+    with lock:
+        print("this is", i)
+
+
+class Reporter(Process):
+    def __init__(self, lock, i):
+        super().__init__()
+        self.lock = lock
+        self.i = i
+
+    def run(self):
+        print("this is", self.i)
+
+
+def report_all(n):
+    lock = Lock()
+    workers = [Reporter(lock, i) for i in range(n)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
