@@ -2,7 +2,8 @@
 
 OUT holds the stubs (made from solutions/), the grader with the visible graded tests only (the
 hidden ones taken out of their check modules: grader/course/hidden.py), a README for students,
-pyproject.toml and the files the caller adds (the Classroom workflow). It never holds
+a .gitignore (the virtual environment, build files and the grader's progress record stay out of
+the students' commits), pyproject.toml and the files the caller adds (the Classroom workflow). It never holds
 solutions/, the corpus, the docs or the bench. Then it is checked: no hidden test's name and no
 line of solution code anywhere in it, and its own grader, run from OUT alone, grades every
 exercise's stub as not implemented.
@@ -54,6 +55,7 @@ def build(root, out, exercises, extra_files=None, hint_line=""):
         if os.path.isfile(os.path.join(root, name)):
             shutil.copyfile(os.path.join(root, name), os.path.join(out, name))
     _write(os.path.join(out, "README.md"), student_readme(visible(exercises), hint_line))
+    shutil.copyfile(os.path.join(TEMPLATES, "student-gitignore"), os.path.join(out, ".gitignore"))
     for relative, content in (extra_files or {}).items():
         _write(os.path.join(out, relative), content)
     return check(root, out, exercises, removed)
