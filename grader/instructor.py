@@ -20,7 +20,7 @@ def add_commands(commands):
     r.add_argument("--root", default=".", help="the kit's folder (default: .)")
     n = commands.add_parser("new", help="scaffold a new exercise: solution, statement, hints, "
                             "graded tests, manifest entry, corpus folders")
-    n.add_argument("name", metavar="NAME", help="NN_topic, for example 05_pool")
+    n.add_argument("name", metavar="NAME", help="NN_topic with a number no exercise has, for example 18_pool")
     n.add_argument("--module", help="the student's module (default: <topic>_tasks)")
     n.add_argument("--title", help="the exercise's title (default: made from the topic)")
     n.add_argument("--root", default=".", help="the kit's folder (default: .)")
