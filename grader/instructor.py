@@ -52,7 +52,7 @@ def cmd_release(args):
     exercises = manifest.load()
     try:
         extra = {os.path.join(".github", "workflows", "classroom.yml"):
-                 workflows.classroom(release.visible(exercises))}
+                 workflows.classroom(exercises)}
         checked = release.build(args.root, args.out, exercises, extra, _hint_line(args.commands))
     except release.ReleaseError as exc:
         raise InstructorError(str(exc))

@@ -53,6 +53,12 @@ def test_the_release_holds_no_solution_no_hidden_test_no_instructor_material(rel
     assert "mpkit grade --exercise 02_queue" in workflow
 
 
+def test_the_releases_classroom_workflow_is_the_one_the_docs_show(release):
+    """An instructor may copy docs/classroom.yml or take the release's: the same points."""
+    workflow = (release / ".github" / "workflows" / "classroom.yml").read_text(encoding="utf-8")
+    assert workflow == (ROOT / "docs" / "classroom.yml").read_text(encoding="utf-8")
+
+
 def test_what_installing_and_grading_leave_behind_stays_out_of_the_students_commits(release, tmp_path):
     student = tmp_path / "student"
     shutil.copytree(release, student)  # the student's clone

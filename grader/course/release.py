@@ -8,7 +8,6 @@ solutions/, the corpus, the docs or the bench. Then it is checked: no hidden tes
 line of solution code anywhere in it, and its own grader, run from OUT alone, grades every
 exercise's stub as not implemented.
 """
-import dataclasses
 import json
 import os
 import re
@@ -17,6 +16,7 @@ import subprocess
 import sys
 
 from grader.course import hidden, stubs
+from grader.course.manifest import visible
 from grader.judging.outcomes import NOT_IMPLEMENTED
 
 TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
@@ -59,12 +59,6 @@ def build(root, out, exercises, extra_files=None, hint_line=""):
     for relative, content in (extra_files or {}).items():
         _write(os.path.join(out, relative), content)
     return check(root, out, exercises, removed)
-
-
-def visible(exercises):
-    """The exercises as students get them: worth the points of their visible tests."""
-    return [dataclasses.replace(e, points=sum(s.points for s in e.scenarios() if not s.hidden))
-            for e in exercises]
 
 
 def _write(path, content):
