@@ -30,7 +30,8 @@ def classroom(exercises):
             "classroom-step.yml", title=_scalar("%s %s" % (exercise.folder, exercise.title)),
             id=_step_id(exercise), points=("%g" % exercise.points),
             minutes=max(STEP_MINUTES_MIN, math.ceil(worst / 60) + 1),
-            command=_scalar("mpkit grade --exercise %s --format json --output mpkit-results/%s.json"
+            # the text report in the step's log (where each process was stuck), the JSON for the summary
+            command=_scalar("mpkit grade --exercise %s --json mpkit-results/%s.json"
                             % (exercise.folder, exercise.folder))).rstrip("\n"))
         env.append("          %s_RESULTS: ${{ steps.%s.outputs.result }}"
                    % (_step_id(exercise).upper(), _step_id(exercise)))
