@@ -92,6 +92,16 @@ def test_a_classroom_steps_log_shows_where_each_process_was_stuck_and_its_json_f
     assert table.returncode == 0 and "deadlock" in table.stdout, table.stderr
 
 
+def test_the_docs_say_classroom_runs_no_hidden_test_and_is_not_the_grade_of_record():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### GitHub Classroom"):readme.index("### Any CI")]
+    guide = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    header = CLASSROOM.read_text(encoding="utf-8").split("\nname:")[0]
+    for text in (section, guide, header):
+        assert "hidden tests never run" in text.lower() and "grade of record" in text
+        assert "grade-batch" in text and "Gradescope" in text and "edit" in text
+
+
 def test_the_class_is_graded_in_shards_and_merged_in_a_last_job():
     jobs = _load(SHARDS)["jobs"]
     assert jobs["grade"]["strategy"]["matrix"]["shard"] == [1, 2, 3, 4]
