@@ -120,6 +120,7 @@ def _gradescope_parsers(commands):
     """`gradescope` builds the autograder zip, whose run_autograder calls `autograde`."""
     z = commands.add_parser("gradescope", help="build Gradescope's autograder zip")
     z.add_argument("out", metavar="OUT.zip", help="the zip to write")
+    z.add_argument("--root", default=".", help="the kit's folder, whose files the zip holds (default: .)")
     options.add_selection_options(z)
     a = commands.add_parser("autograde", help="grade a Gradescope submission (run_autograder calls it)")
     a.add_argument("--root", default=None, help="Gradescope's root folder (default: "
@@ -295,11 +296,14 @@ def _autograde_options(args, exercises):
 def cmd_gradescope(args):
     from grader.platforms import gradescope as autograder
 
-    exercises, _ = options.selection(args)
     if not args.out.endswith(".zip"):
         raise UsageError("OUT.zip: %r must end in .zip" % args.out)
     options.folder_for(args.out, "OUT.zip")
-    autograder.build(args.out, _autograde_options(args, exercises))
+    delegated = instructor.run_in_checkout(args.root, args.argv)
+    if delegated is not None:
+        return delegated
+    exercises, _ = options.selection(args)
+    autograder.build(args.root, args.out, _autograde_options(args, exercises))
     sys.stdout.write("wrote %s: upload it as the autograder of a Gradescope programming "
                      "assignment\n" % args.out)
     return EXIT_OK
@@ -442,6 +446,7 @@ def _grade_notebooks(args, exercises, methods):
 def main(argv=None):
     parser = _parser()
     args = parser.parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)  # handed on as is (instructor.run_in_checkout)
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
