@@ -1,7 +1,8 @@
 """The `mpkit` command.
 
     mpkit grade [PATH] [--exercise NAME]... [--start-method M|all]
-                [--format text|json|gradescope|junit|markdown] [--output FILE] [-j N] [--shake [SEED]]
+                [--format text|json|gradescope|junit|markdown] [--output FILE] [--json FILE]
+                [--html FILE] [-j N] [--shake [SEED]]
     mpkit grade-batch SUBMISSIONS --csv FILE [--feedback DIR] [--state DIR] [--shard K/N]
                 [--force] [-j N]
     mpkit merge STATE_DIR... --csv FILE [--feedback DIR]
@@ -83,6 +84,9 @@ def _grade_parser(commands):
     g.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
     g.add_argument("--html", metavar="FILE", help="also write a self-contained HTML report with a "
                    "timeline of each failing test to FILE")
+    g.add_argument("--json", metavar="FILE", help="also write the results as --format json does to "
+                   "FILE, beside the report (GitHub Classroom's steps: the text in the log, the JSON "
+                   "for the summary)")
     g.add_argument("--shake", nargs="?", const=options.RANDOM_SEED, default=None, metavar="SEED",
                    help="shake the schedules on purpose: small random delays where processes "
                    "interleave, reproducible from SEED (default: MPKIT_SHAKE; without SEED: a new "
@@ -116,6 +120,7 @@ def _gradescope_parsers(commands):
     """`gradescope` builds the autograder zip, whose run_autograder calls `autograde`."""
     z = commands.add_parser("gradescope", help="build Gradescope's autograder zip")
     z.add_argument("out", metavar="OUT.zip", help="the zip to write")
+    z.add_argument("--root", default=".", help="the kit's folder, whose files the zip holds (default: .)")
     options.add_selection_options(z)
     a = commands.add_parser("autograde", help="grade a Gradescope submission (run_autograder calls it)")
     a.add_argument("--root", default=None, help="Gradescope's root folder (default: "
@@ -193,8 +198,9 @@ def cmd_grade(args):
     path = options.validate_path(args.path, exercises, "PATH")
     seed = options.validate_shake(args.shake, "--shake")
     started = time.monotonic()
-    if args.html:
-        options.validate_output_file(args.html, "--html")
+    for option in ("html", "json"):
+        if getattr(args, option):
+            options.validate_output_file(getattr(args, option), "--" + option)
     if args.format == "text":  # for a person: progress, the progress file, colour
         from grader.study.session import grade_for_a_person
 
@@ -207,6 +213,8 @@ def cmd_grade(args):
                args.output, "--output")
     elif seed is not None:
         sys.stdout.write("".join(line + "\n" for line in shaking.lines(seed, verdicts, path)))
+    if args.json:
+        _write(_render("json", verdicts, exercises, path, time.monotonic() - started, seed), args.json, "--json")
     if args.html:
         from grader.reports import html
 
@@ -288,11 +296,14 @@ def _autograde_options(args, exercises):
 def cmd_gradescope(args):
     from grader.platforms import gradescope as autograder
 
-    exercises, _ = options.selection(args)
     if not args.out.endswith(".zip"):
         raise UsageError("OUT.zip: %r must end in .zip" % args.out)
     options.folder_for(args.out, "OUT.zip")
-    autograder.build(args.out, _autograde_options(args, exercises))
+    delegated = instructor.run_in_checkout(args.root, args.argv)
+    if delegated is not None:
+        return delegated
+    exercises, _ = options.selection(args)
+    autograder.build(args.root, args.out, _autograde_options(args, exercises))
     sys.stdout.write("wrote %s: upload it as the autograder of a Gradescope programming "
                      "assignment\n" % args.out)
     return EXIT_OK
@@ -435,6 +446,7 @@ def _grade_notebooks(args, exercises, methods):
 def main(argv=None):
     parser = _parser()
     args = parser.parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)  # handed on as is (instructor.run_in_checkout)
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE

@@ -25,6 +25,9 @@ def _kit_copy(where):
         else:
             shutil.copy(source, where / name)
     shutil.copytree(ROOT / "tests" / "corpus", where / "tests" / "corpus")
+    shutil.copytree(ROOT / "notebooks", where / "notebooks")  # made from the exercises: verify compares
+    (where / "docs").mkdir()
+    shutil.copy(ROOT / "docs" / "classroom.yml", where / "docs" / "classroom.yml")
     return where
 
 
@@ -57,7 +60,7 @@ def guided_kit(tmp_path_factory):
     for language, mode, target, body in _walkthrough():
         if language == "console":
             if "mpkit stubs" in body:  # step 7's first sentence: the corpus READMEs' TODO lines go
-                for readme in (kit / "tests" / "corpus").glob("*/05_square/README.md"):
+                for readme in (kit / "tests" / "corpus").glob("*/18_square/README.md"):
                     readme.write_text("".join(line for line in readme.read_text(encoding="utf-8").splitlines(True)
                                               if "MPKIT-TODO" not in line), encoding="utf-8")
             for line in body.splitlines():
@@ -78,50 +81,93 @@ def guided_kit(tmp_path_factory):
 def test_the_guides_walkthrough_ends_in_an_exercise_verify_and_release_accept(guided_kit):
     kit, outputs = guided_kit
     commands = [line for line, _ in outputs]
-    assert commands == ['$ mpkit new 05_square --title "Square in a child"', "$ mpkit stubs", "$ mpkit verify --exercise 05_square --quick",
-                        "$ mpkit release ../student-release"]
+    assert commands == ['$ mpkit new 18_square --title "Square in a child"', "$ mpkit stubs",
+                        "$ mpkit workflow classroom --output docs/classroom.yml", "$ mpkit notebooks notebooks",
+                        "$ mpkit verify --exercise 18_square --quick", "$ mpkit release ../student-release"]
     for line, done in outputs:
         assert done.returncode == 0, "%s failed:\n%s%s" % (line, done.stdout, done.stderr)
-    verified = outputs[2][1].stdout
+    verified = outputs[4][1].stdout
     assert verified.count(" ok") == 5, verified
     student = kit.parent / "student-release"
     tests = (student / "grader" / "judging" / "checks" / "test_square.py").read_text(encoding="utf-8")
     assert "test_square_in_child(" in tests and "negative" not in tests and "144" not in tests
-    assert (student / "exercises" / "05_square" / "square_tasks.py").is_file()
-    assert "`05_square`" in (student / "README.md").read_text(encoding="utf-8")
+    assert (student / "exercises" / "18_square" / "square_tasks.py").is_file()
+    assert "`18_square`" in (student / "README.md").read_text(encoding="utf-8")
     assert not (student / "grader" / "course" / "templates" / "new").exists()
+    assert "--exercise 18_square" in (kit / "docs" / "classroom.yml").read_text(encoding="utf-8")
+    assert (kit / "notebooks" / "source" / "mpkit" / "18_square.ipynb").is_file()
 
 
 def test_mpkit_new_scaffolds_and_verify_says_what_is_missing_in_order(tmp_path):
     kit = _kit_copy(tmp_path / "kit")
-    made = _mpkit(kit, "new", "06_echo")
+    made = _mpkit(kit, "new", "18_echo")
     assert made.returncode == 0, made.stderr
-    for path in ("solutions/06_echo/echo_tasks.py", "exercises/06_echo/echo_tasks.py", "exercises/06_echo/README.md",
-                 "exercises/06_echo/README.zh.md", "grader/judging/checks/test_echo.py", "tests/corpus/correct/06_echo/README.md",
-                 "tests/corpus/wrong/06_echo/README.md"):
+    for path in ("solutions/18_echo/echo_tasks.py", "exercises/18_echo/echo_tasks.py", "exercises/18_echo/README.md",
+                 "exercises/18_echo/README.zh.md", "grader/judging/checks/test_echo.py", "tests/corpus/correct/18_echo/README.md",
+                 "tests/corpus/wrong/18_echo/README.md"):
         assert (kit / path).is_file(), path
-    assert "中文" in (kit / "exercises/06_echo/README.zh.md").read_text(encoding="utf-8")
-    assert "### BEGIN SOLUTION" in (kit / "solutions/06_echo/echo_tasks.py").read_text(encoding="utf-8")
-    again = _mpkit(kit, "new", "06_echo")
-    assert again.returncode == 2 and "06_echo" in again.stderr
+    assert "中文" in (kit / "exercises/18_echo/README.zh.md").read_text(encoding="utf-8")
+    assert "### BEGIN SOLUTION" in (kit / "solutions/18_echo/echo_tasks.py").read_text(encoding="utf-8")
+    again = _mpkit(kit, "new", "18_echo")
+    assert again.returncode == 2 and "18_echo" in again.stderr
     verified = _mpkit(kit, "verify", "--exercise", "echo", "--quick")
     assert verified.returncode == 1
     lines = verified.stdout.splitlines()
     problems = [line for line in lines if line.startswith("  - ")]
-    order = ["manifest.toml", "solutions/06_echo", "exercises/06_echo/README.md",
-             "exercises/06_echo/README.zh.md", "checks/test_echo.py",
-             "correct/06_echo/README.md", "wrong/06_echo/README.md", "holds no correct submission",
-             "has no case of 06_echo"]
+    order = ["manifest.toml", "solutions/18_echo", "exercises/18_echo/README.md",
+             "exercises/18_echo/README.zh.md", "checks/test_echo.py",
+             "correct/18_echo/README.md", "wrong/18_echo/README.md", "holds no correct submission",
+             "has no case of 18_echo"]
     firsts = [min(i for i, p in enumerate(problems) if word in p) for word in order]
     assert firsts == sorted(firsts), problems
-    assert all("not checked yet" in line for line in lines if line.startswith(("manifest ", "stubs ", "corpus ")))
+    assert all("not checked yet" in line for line in lines if line.startswith(("manifest ", "stubs, ", "corpus ")))
+
+
+def test_mpkit_new_refuses_a_number_in_use_and_names_the_next_free_one(tmp_path, exercises):
+    kit = _kit_copy(tmp_path / "kit")
+    before = (kit / "grader" / "course" / "manifest.toml").read_text(encoding="utf-8")
+    made = _mpkit(kit, "new", "05_pool")
+    assert made.returncode == 2
+    free = "%02d" % (max(int(e.folder[:2]) for e in exercises) + 1)
+    assert "05_producers" in made.stderr and "mpkit new %s_pool" % free in made.stderr, made.stderr
+    assert "Traceback" not in made.stderr
+    assert not (kit / "solutions" / "05_pool").exists() and not (kit / "exercises" / "05_pool").exists()
+    assert (kit / "grader" / "course" / "manifest.toml").read_text(encoding="utf-8") == before
+    assert _mpkit(kit, "new", "%s_pool" % free).returncode == 0
+
+
+def test_the_readmes_example_of_mpkit_new_is_a_free_number(exercises):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    named = re.findall(r"mpkit new ([0-9]{2})_", readme)
+    assert named and not {n for n in named} & {e.folder[:2] for e in exercises}
+
+
+def test_verify_names_each_generated_file_left_behind_and_the_command_that_remakes_it(tmp_path):
+    kit = _kit_copy(tmp_path / "kit")
+    manifest = kit / "grader" / "course" / "manifest.toml"
+    text = manifest.read_text(encoding="utf-8")
+    assert 'title = "Pass data through a Queue"' in text
+    manifest.write_text(text.replace('title = "Pass data through a Queue"', 'title = "Messages on a Queue"', 1),
+                        encoding="utf-8")  # the title names Classroom's step
+    with open(kit / "exercises" / "02_queue" / "README.md", "a", encoding="utf-8") as f:
+        f.write("\nOne more sentence of the statement.\n")  # the notebook's statement cell
+    stale = _mpkit(kit, "verify", "--exercise", "queue", "--quick")
+    assert stale.returncode == 1, stale.stdout + stale.stderr
+    problems = [line for line in stale.stdout.splitlines() if line.startswith("  - ")]
+    assert len(problems) == 2, stale.stdout
+    assert "docs/classroom.yml" in problems[0] and "`mpkit workflow classroom --output docs/classroom.yml`" in problems[0]
+    assert "02_queue.ipynb" in problems[1] and "`mpkit notebooks notebooks`" in problems[1]
+    for command in (["workflow", "classroom", "--output", "docs/classroom.yml"], ["notebooks", "notebooks"]):
+        assert _mpkit(kit, *command).returncode == 0
+    fixed = _mpkit(kit, "verify", "--exercise", "queue", "--quick")
+    assert fixed.returncode == 0 and fixed.stdout.count(" ok\n") == 5, fixed.stdout + fixed.stderr
 
 
 def test_a_failed_plain_assert_is_the_verdict_with_pytests_explanation(guided_kit, tmp_path):
     kit, _ = guided_kit
-    submission = tmp_path / "submission" / "05_square"
+    submission = tmp_path / "submission" / "18_square"
     submission.mkdir(parents=True)
-    solution = (kit / "solutions" / "05_square" / "square_tasks.py").read_text(encoding="utf-8")
+    solution = (kit / "solutions" / "18_square" / "square_tasks.py").read_text(encoding="utf-8")
     (submission / "square_tasks.py").write_text(solution.replace("x * x", "x + x"), encoding="utf-8")
     done = _mpkit(kit, "grade", str(submission.parent), "--exercise", "square", "--format", "json")
     verdict = {t["name"]: t for t in json.loads(done.stdout)["tests"]}["square_in_child"]

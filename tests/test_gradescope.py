@@ -45,6 +45,43 @@ def test_the_zip_holds_the_scripts_and_the_kit_without_solutions_or_tests(autogr
         assert subprocess.run(["bash", "-n", str(source / script)]).returncode == 0
 
 
+def _fake_image(where, python_version):
+    """A PATH holding only what setup.sh needs, a python3 of `python_version`, and an apt-get
+    and a curl that record their calls and fail (as on an image without network or root)."""
+    fake = where / "bin"
+    fake.mkdir()
+    for tool in ("dirname", "basename", "env", "sh"):
+        (fake / tool).symlink_to(subprocess.run(["bash", "-c", "command -v " + tool], capture_output=True,
+                                                text=True, check=True).stdout.strip())
+    scripts = {
+        "python3": '#!/bin/bash\nif [ "$1" = --version ]; then echo "Python %s"; exit 0; fi\nexit 1\n'
+                   % python_version,  # too old: the version check exits 1, as Python 3.8 would
+        "apt-get": '#!/bin/bash\necho "apt-get $*" >> "%s"\nexit 100\n' % (where / "calls"),
+        "curl": '#!/bin/bash\necho "curl $*" >> "%s"\nexit 22\n' % (where / "calls"),
+    }
+    for name, content in scripts.items():
+        (fake / name).write_text(content)
+        (fake / name).chmod(0o755)
+    return str(fake)
+
+
+def test_setup_stops_with_a_clear_message_on_an_image_whose_python_is_too_old(autograder, tmp_path):
+    """Gradescope's Ubuntu 20.04 image has Python 3.8: setup.sh tries to install a newer one,
+    then names the base image to choose; it never builds with the old one."""
+    source, _ = autograder
+    root = tmp_path / "autograder"
+    root.mkdir()
+    done = subprocess.run(["/bin/bash", str(source / "setup.sh")], capture_output=True, text=True, timeout=120,
+                          env={"PATH": _fake_image(tmp_path, "3.8.10"), "MPKIT_AUTOGRADER_ROOT": str(root)})
+    assert done.returncode == 1, done.stdout + done.stderr
+    last = done.stderr.strip().splitlines()[-1]
+    assert "needs Python 3.10 or later" in last and "Python 3.8.10" in last, done.stderr
+    assert "Ubuntu 22.04 or 24.04 base image" in last, done.stderr
+    calls = (tmp_path / "calls").read_text()
+    assert "apt-get update" in calls and "astral.sh/uv" in calls
+    assert not (root / "mpkit-venv").exists()
+
+
 def run_autograder(source, root, python=None):
     """Run the zip's run_autograder on the fake tree `root`, with the zip's copy of the kit."""
     env = dict(os.environ, MPKIT_AUTOGRADER_ROOT=str(root), PYTHONPATH=str(source / "mpkit"),

@@ -35,7 +35,7 @@ def _files(folder):
 
 def test_the_release_holds_no_solution_no_hidden_test_no_instructor_material(release, exercises):
     top = sorted(p.name for p in release.iterdir())
-    assert top == [".github", "LICENSE", "README.md", "exercises", "grader", "pyproject.toml"]
+    assert top == [".github", ".gitignore", "LICENSE", "README.md", "exercises", "grader", "pyproject.toml"]
     hidden = _hidden(exercises)
     assert len(hidden) >= 3
     for path, content in _files(release):
@@ -51,6 +51,31 @@ def test_the_release_holds_no_solution_no_hidden_test_no_instructor_material(rel
     assert all("`%s`" % e.folder in readme for e in exercises)
     workflow = (release / ".github" / "workflows" / "classroom.yml").read_text(encoding="utf-8")
     assert "mpkit grade --exercise 02_queue" in workflow
+
+
+def test_the_releases_classroom_workflow_is_the_one_the_docs_show(release):
+    """An instructor may copy docs/classroom.yml or take the release's: the same points."""
+    workflow = (release / ".github" / "workflows" / "classroom.yml").read_text(encoding="utf-8")
+    assert workflow == (ROOT / "docs" / "classroom.yml").read_text(encoding="utf-8")
+
+
+def test_what_installing_and_grading_leave_behind_stays_out_of_the_students_commits(release, tmp_path):
+    student = tmp_path / "student"
+    shutil.copytree(release, student)  # the student's clone
+    made = (".venv/bin/python", "venv/pyvenv.cfg", "build/lib/grader/cli.py", "mpkit.egg-info/PKG-INFO",
+            "exercises/.mpkit/progress.json", "exercises/02_queue/__pycache__/queue_messages.cpython-311.pyc",
+            ".pytest_cache/README.md", "mpkit-results/02_queue.json")
+    for relative in made:
+        (student / relative).parent.mkdir(parents=True, exist_ok=True)
+        (student / relative).write_text("made by pip, venv or mpkit\n")
+    git = ["git", "-c", "user.name=s", "-c", "user.email=s@example.org"]
+    subprocess.run(git + ["init", "-q"], cwd=student, check=True)
+    subprocess.run(git + ["add", "-A"], cwd=student, check=True)
+    staged = subprocess.run(git + ["diff", "--cached", "--name-only"], cwd=student, check=True,
+                            capture_output=True, text=True).stdout.split()
+    assert "exercises/02_queue/queue_messages.py" in staged and ".gitignore" in staged
+    assert [path for path in staged if path.startswith(tuple(m.split("/")[0] for m in made[:4]))
+            or ".mpkit" in path or "__pycache__" in path or "pytest_cache" in path or "mpkit-results" in path] == []
 
 
 def _fresh_venv(where):

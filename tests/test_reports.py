@@ -50,6 +50,13 @@ def test_gradescope_results_fit_the_schema_and_hide_hidden_tests(submission, tmp
     assert not any(t["name"].split()[-1] in results["output"] for t in hidden)
     assert [t["number"] for t in results["tests"]] == ["1.%d" % i for i in range(1, 6)]
     assert results["score"] == sum(t["score"] for t in results["tests"])
+    shown = [t for t in results["tests"] if t["visibility"] == "visible"]
+    # the score counts the hidden tests: the output says how many points they are worth
+    assert "%d of %d visible tests passed: %g of %g points." % (
+        sum(t["status"] == "passed" for t in shown), len(shown), sum(t["score"] for t in shown),
+        sum(t["max_score"] for t in shown)) in results["output"]
+    assert "Still hidden: %d more tests, worth %g of the %g points." % (
+        len(hidden), sum(t["max_score"] for t in hidden), sum(t["max_score"] for t in results["tests"])) in results["output"]
     results["execution_time"] = 0
     _golden("queue-reversed.gradescope.json", json.dumps(results, ensure_ascii=False, indent=2) + "\n")
 

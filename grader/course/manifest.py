@@ -1,4 +1,5 @@
 """The exercise manifest (grader/manifest.toml): one list, read by every part of the kit."""
+import dataclasses
 import os
 import sys
 from dataclasses import dataclass, field
@@ -103,6 +104,13 @@ def _exercise(entry, limits):
         timeout=timeout, limits=limits, hints=list(entry.get("hints", [])),
         hints_zh=list(entry.get("hints_zh", [])),
         start_methods=list(entry.get("start_methods", [])))
+
+
+def visible(exercises):
+    """The exercises as students get them (the release, GitHub Classroom): each worth the
+    points of its visible tests. In a release, where only those are left, it changes nothing."""
+    return [dataclasses.replace(e, points=sum(s.points for s in e.scenarios() if not s.hidden))
+            for e in exercises]
 
 
 def find(exercises, name):

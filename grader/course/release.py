@@ -2,12 +2,12 @@
 
 OUT holds the stubs (made from solutions/), the grader with the visible graded tests only (the
 hidden ones taken out of their check modules: grader/course/hidden.py), a README for students,
-pyproject.toml and the files the caller adds (the Classroom workflow). It never holds
+a .gitignore (the virtual environment, build files and the grader's progress record stay out of
+the students' commits), pyproject.toml and the files the caller adds (the Classroom workflow). It never holds
 solutions/, the corpus, the docs or the bench. Then it is checked: no hidden test's name and no
 line of solution code anywhere in it, and its own grader, run from OUT alone, grades every
 exercise's stub as not implemented.
 """
-import dataclasses
 import json
 import os
 import re
@@ -16,6 +16,7 @@ import subprocess
 import sys
 
 from grader.course import hidden, stubs
+from grader.course.manifest import visible
 from grader.judging.outcomes import NOT_IMPLEMENTED
 
 TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
@@ -54,15 +55,10 @@ def build(root, out, exercises, extra_files=None, hint_line=""):
         if os.path.isfile(os.path.join(root, name)):
             shutil.copyfile(os.path.join(root, name), os.path.join(out, name))
     _write(os.path.join(out, "README.md"), student_readme(visible(exercises), hint_line))
+    shutil.copyfile(os.path.join(TEMPLATES, "student-gitignore"), os.path.join(out, ".gitignore"))
     for relative, content in (extra_files or {}).items():
         _write(os.path.join(out, relative), content)
     return check(root, out, exercises, removed)
-
-
-def visible(exercises):
-    """The exercises as students get them: worth the points of their visible tests."""
-    return [dataclasses.replace(e, points=sum(s.points for s in e.scenarios() if not s.hidden))
-            for e in exercises]
 
 
 def _write(path, content):

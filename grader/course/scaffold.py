@@ -7,6 +7,7 @@ Chinese (exercises/), graded tests in the plain pytest style
 both languages, points), and the corpus folders (tests/corpus/correct|wrong/<folder>/).
 """
 import os
+import re
 import string
 
 from grader.course import settings, stubs
@@ -86,6 +87,7 @@ def new(root, name, module=None, title=None):
         raise ScaffoldError("%s is missing: run `mpkit new` in the kit's folder (or give --root)" % manifest_path)
     with open(manifest_path, encoding="utf-8") as f:
         manifest_text = f.read()
+    _refuse_a_number_in_use(root, name, manifest_text)
     if 'folder = "%s"' % name in manifest_text or 'module = "%s"' % values["module"] in manifest_text:
         raise ScaffoldError("%s already lists %s or module %s: choose another name" % (
             manifest_path, name, values["module"]))
@@ -102,6 +104,27 @@ def new(root, name, module=None, title=None):
     with open(manifest_path, "a", encoding="utf-8") as f:
         f.write(_entry(values))
     return written + [manifest_path]
+
+
+def _numbered_folders(root, manifest_text):
+    """The NN_topic folders the kit has: in the manifest, exercises/ and solutions/."""
+    found = set(re.findall(r'^\s*folder\s*=\s*"([0-9]{2}_[^"]*)"', manifest_text, re.M))
+    for side in ("exercises", "solutions"):
+        try:
+            found.update(n for n in os.listdir(os.path.join(root, side)) if re.match(r"[0-9]{2}_", n))
+        except OSError:
+            continue
+    return sorted(found)
+
+
+def _refuse_a_number_in_use(root, name, manifest_text):
+    """Exercises are done in the order of their numbers: two of one number would be ambiguous."""
+    folders = _numbered_folders(root, manifest_text)
+    same = [f for f in folders if f[:2] == name[:2] and f != name]
+    if same:
+        free = max(int(f[:2]) for f in folders) + 1
+        raise ScaffoldError("NAME %r: the number %s is taken by %s; the next free number is %02d "
+                            "(`mpkit new %02d_%s`)" % (name, name[:2], same[0], free, free, name[3:]))
 
 
 def unfinished(root, exercises):

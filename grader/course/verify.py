@@ -4,6 +4,8 @@
   English as in Chinese, points equal to the scenarios' sum, folders, README.md and
   README.zh.md present;
 * the stubs: each equals what its solution generates, and scores 0 with not_implemented;
+* the files made from the manifest (docs/classroom.yml, notebooks/), where the kit has them:
+  each equals what its command makes now, which it names;
 * the solutions: full marks under every start method;
 * the corpus: every correct case passes and every wrong case gets its verdict.
 """
@@ -107,6 +109,54 @@ def check_stubs(root, exercises):
     return problems
 
 
+CLASSROOM = os.path.join("docs", "classroom.yml")
+NOTEBOOKS = "notebooks"
+
+
+def _differs(path, content):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read() != content
+    except OSError:
+        return True
+
+
+def check_generated(root, exercises):
+    """The kit's copies of what commands make from the manifest, after an exercise is added or
+    changed: each one that no longer equals what its command makes, with that command."""
+    problems = []
+    if os.path.isfile(os.path.join(root, CLASSROOM)):
+        from grader.platforms import workflows
+
+        if _differs(os.path.join(root, CLASSROOM), workflows.classroom(exercises)):
+            problems.append("%s is not what the manifest makes now: run `mpkit workflow classroom "
+                            "--output %s`" % (CLASSROOM, CLASSROOM.replace(os.sep, "/")))
+    if os.path.isdir(os.path.join(root, NOTEBOOKS)):
+        problems += _check_notebooks(root, exercises)
+    return problems
+
+
+def _check_notebooks(root, exercises):
+    from grader.course import notebooks
+
+    try:
+        import nbformat  # noqa: F401 - installed with nbgrader
+    except ImportError:
+        return ["notebooks/ cannot be compared with the exercises: nbformat is missing; install the "
+                "kit with `pip install -e \".[dev]\"` (or delete notebooks/ if the course has none)"]
+    wanted = notebooks.course_files(root, exercises)
+    folder = os.path.join(root, NOTEBOOKS)
+    stale = sorted(rel for rel, content in wanted.items() if _differs(os.path.join(folder, *rel.split("/")), content))
+    extra = sorted(os.path.relpath(os.path.join(here, name), folder).replace(os.sep, "/")
+                   for here, _, names in os.walk(folder) for name in names)
+    stale += [rel for rel in extra if rel not in wanted]
+    if not stale:
+        return []
+    return ["notebooks/ is not what the exercises make now (%s): run `mpkit notebooks notebooks`%s"
+            % (", ".join(stale[:3]) + (", ..." if len(stale) > 3 else ""),
+               " and delete the notebooks of exercises that are gone" if set(extra) - set(wanted) else "")]
+
+
 def check_grades(root, exercises, methods, jobs=None):
     problems = []
     for verdict in grading.grade(os.path.join(root, "exercises"), exercises, methods[:1], jobs):
@@ -139,7 +189,7 @@ def run(root, methods, out=sys.stdout, jobs=None, only=None):
     problems = []
     steps = [("work left in new exercises", lambda: check_work_left(root, chosen)),
              ("manifest", lambda: check_manifest(root, exercises)),
-             ("stubs", lambda: check_stubs(root, chosen)),
+             ("stubs, classroom.yml, notebooks", lambda: check_stubs(root, chosen) + check_generated(root, exercises)),
              ("stubs and solutions graded (%s)" % ", ".join(methods), lambda: check_grades(root, chosen, methods, jobs)),
              ("corpus (%s)" % ", ".join(methods), lambda: check_corpus(root, chosen, methods, jobs))]
     for title, step in steps:

@@ -23,12 +23,12 @@ class BuildError(Exception):
     """The zip cannot be built; the message says why."""
 
 
-def kit_root():
-    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    if not all(os.path.isfile(os.path.join(root, name)) for name in KIT_FILES):
-        raise BuildError("the kit's source (%s next to grader/) is not at %s: run mpkit gradescope "
-                         "from a checkout of the kit installed with pip install -e"
-                         % (" and ".join(KIT_FILES), root))
+def kit_root(root):
+    """The checkout of the kit whose files the zip holds."""
+    if not all(os.path.isfile(os.path.join(root, name)) for name in KIT_FILES) or \
+            not os.path.isdir(os.path.join(root, "grader")):
+        raise BuildError("%s is not a checkout of the kit (%s and grader/): run mpkit gradescope in "
+                         "the kit's folder, or give --root" % (os.path.abspath(root), " and ".join(KIT_FILES)))
     return root
 
 
@@ -39,9 +39,10 @@ def _script(archive, name, content):
     archive.writestr(info, content)
 
 
-def build(out, options):
-    """Write the autograder zip to `out`; `options` are passed on to `mpkit autograde`."""
-    root = kit_root()
+def build(root, out, options):
+    """Write the autograder zip of the kit at `root` to `out`; `options` are passed on to
+    `mpkit autograde`."""
+    root = kit_root(root)
     fallback = gradescope.as_json(gradescope.failure(
         text("internal_error", detail="run_autograder: mpkit wrote no results.json")))
     try:

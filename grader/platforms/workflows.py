@@ -4,6 +4,7 @@ the instructor's workflow that grades a class in shards and merges them."""
 import json
 import math
 
+from grader.course import manifest
 from grader.platforms.render import render
 
 STEP_MINUTES_MIN = 2
@@ -19,14 +20,18 @@ def _step_id(exercise):
 
 
 def classroom(exercises):
+    """Classroom grades the student's repository, which holds the visible tests only: each
+    step's max-score is what they are worth, in the kit and in its release alike."""
     steps, env = [], []
-    for exercise in exercises:
-        worst = len(exercise.scenarios()) * exercise.timeout  # every scenario timed out, one by one
+    for exercise in manifest.visible(exercises):
+        shown = [s for s in exercise.scenarios() if not s.hidden]
+        worst = len(shown) * exercise.timeout  # every scenario timed out, one by one
         steps.append(render(
             "classroom-step.yml", title=_scalar("%s %s" % (exercise.folder, exercise.title)),
             id=_step_id(exercise), points=("%g" % exercise.points),
             minutes=max(STEP_MINUTES_MIN, math.ceil(worst / 60) + 1),
-            command=_scalar("mpkit grade --exercise %s --format json --output mpkit-results/%s.json"
+            # the text report in the step's log (where each process was stuck), the JSON for the summary
+            command=_scalar("mpkit grade --exercise %s --json mpkit-results/%s.json"
                             % (exercise.folder, exercise.folder))).rstrip("\n"))
         env.append("          %s_RESULTS: ${{ steps.%s.outputs.result }}"
                    % (_step_id(exercise).upper(), _step_id(exercise)))

@@ -38,18 +38,27 @@ def results(verdicts, exercises, execution_time=0.0, notes=()):
             "visibility": AFTER_PUBLISHED if verdict.hidden else VISIBLE,
             "extra_data": {"verdict": verdict.status, "start_method": verdict.start_method},
         })
-    visible = [v for v in verdicts if not v.hidden]
-    summary = [text("gradescope_summary", passed=sum(v.passed for v in visible), visible=len(visible))]
-    hidden = len(verdicts) - len(visible)
-    if hidden:
-        summary.append(text("gradescope_hidden", count=hidden))
     return {
         "score": sum(v.score for v in verdicts),
         "execution_time": int(round(execution_time)),
-        "output": "\n".join(list(notes) + summary),
+        "output": "\n".join(list(notes) + summary(verdicts)),
         "stdout_visibility": HIDDEN,
         "tests": tests,
     }
+
+
+def summary(verdicts):
+    """The visible tests' count and points, and what is still hidden: how many tests and how
+    many of the points the score counts (never their names or results), so that a total
+    that differs from the visible points once grades are published is no surprise."""
+    visible = [v for v in verdicts if not v.hidden]
+    hidden = [v for v in verdicts if v.hidden]
+    lines = [text("gradescope_summary", passed=sum(v.passed for v in visible), visible=len(visible),
+                  score=sum(v.score for v in visible), points=sum(v.max_score for v in visible))]
+    if hidden:
+        lines.append(text("gradescope_hidden", count=len(hidden), hidden_points=sum(v.max_score for v in hidden),
+                          total=sum(v.max_score for v in verdicts)))
+    return lines
 
 
 def failure(message):
