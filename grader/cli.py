@@ -17,7 +17,9 @@
 The student-facing commands (grade, list, show, hint, watch) take --lang en|zh; without it
 MPKIT_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG starting with zh), chooses.
 
-Exit status: 0 when everything passed, 1 when something failed, 2 on a usage error.
+Exit status: 0 when everything passed, 1 when something failed, 2 on a usage error, 141 (as a
+process that SIGPIPE ended) without a word when the reader of its output went away
+(`mpkit list | head -5`).
 """
 import argparse
 import json
@@ -36,7 +38,7 @@ from grader.messages import LANGUAGES, choose_language, language
 from grader.study import commands as study
 from grader.study.progress import ProgressError
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_CLOSED_PIPE = 0, 1, 2, 130, 141
 FORMATS = ("text", "json", "gradescope", "junit", "markdown")
 AUTOGRADER_ROOT = "/autograder"
 
@@ -433,6 +435,25 @@ def _grade_notebooks(args, exercises, methods):
 
 
 def main(argv=None):
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _reader_gone():
+    """The reader of stdout went away (`mpkit list | head -5`): stop quietly, as Unix tools do.
+    stdout now points at /dev/null, so the flush at exit has nowhere to fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no stdout file descriptor to point elsewhere
+        pass
+    return EXIT_CLOSED_PIPE
+
+
+def _main(argv):
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -89,3 +89,23 @@ def test_every_start_method_is_reported_once_each():
     for test in tests:
         per_name.setdefault(test["name"], []).append(test["start_method"])
     assert per_name and all(sorted(m) == sorted(METHODS) for m in per_name.values()), per_name
+
+
+@pytest.mark.parametrize("args", [
+    ["list", "--lang", "zh"],
+    ["list", "--format", "json"],
+    ["show", "queue", "--lang", "zh"],
+    ["grade", "exercises", "--exercise", "01_process", "--lang", "zh"],
+])
+def test_a_reader_gone_ends_the_command_quietly(args):
+    """`mpkit list --lang zh | head -5`: the reader closes the pipe; mpkit stops as Unix tools
+    do, with no traceback. The reader's end is closed before mpkit starts, so every write fails."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run([sys.executable, "-m", "grader.cli", *args], cwd=str(ROOT), stdout=write_end,
+                              stderr=subprocess.PIPE, text=True, timeout=600)
+    finally:
+        os.close(write_end)
+    assert done.returncode == 141, done.stderr
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
