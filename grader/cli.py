@@ -32,7 +32,7 @@ from grader.course import manifest
 from grader.engine import safe_files, system
 from grader.options import UsageError
 from grader.platforms import gradebook as nbgrader_gradebook  # nbgrader-scores (nbgrader: when it runs)
-from grader.reports import gradescope, markdown, shaking, text as text_report, results
+from grader.reports import gradescope, markdown, shaking, text as text_report, results, wrap
 from grader.grading import GradingError, grade
 from grader.messages import LANGUAGES, choose_language, language
 from grader.study import commands as study
@@ -172,8 +172,9 @@ def _write(out, path, where):
         raise UsageError("%s: cannot write %r: %s" % (where, path, exc.strerror))
 
 
-def _render(fmt, verdicts, exercises, path, elapsed, seed=None):
-    """The report in `fmt`; with `seed` (a shaken run), the seed and how to reproduce it."""
+def _render(fmt, verdicts, exercises, path, elapsed, seed=None, columns=None):
+    """The report in `fmt`; with `seed` (a shaken run), the seed and how to reproduce it; a text
+    report broken to `columns` when given (a terminal's)."""
     shaken = [] if seed is None else shaking.lines(seed, verdicts, path)
     if fmt == "json":
         return results.as_json(verdicts, None if seed is None else shaking.summary(seed, verdicts, path))
@@ -185,7 +186,7 @@ def _render(fmt, verdicts, exercises, path, elapsed, seed=None):
         return junit.as_junit(verdicts, exercises, seed, path)
     if fmt == "markdown":
         return markdown.table(verdicts, exercises) + "".join("\n" + line for line in shaken)
-    return text_report.as_text(verdicts, exercises, path) + "".join(line + "\n" for line in shaken)
+    return text_report.as_text(verdicts, exercises, path, columns) + "".join(line + "\n" for line in shaken)
 
 
 def cmd_grade(args):
@@ -425,7 +426,8 @@ def _grade_notebooks(args, exercises, methods):
             _notes_once()
         started = time.monotonic()
         verdicts = submissions.grade(found, exercises, methods, args.jobs)
-        out = _render(args.format, verdicts, exercises, args.path, time.monotonic() - started)
+        out = _render(args.format, verdicts, exercises, args.path, time.monotonic() - started,
+                      columns=None if args.output else wrap.width(sys.stdout))
     except submissions.Unreadable as exc:
         raise UsageError("PATH: %s" % exc)
     finally:
