@@ -122,3 +122,10 @@ def test_verify_names_a_missing_chinese_statement(tmp_path, exercises):
     (tmp_path / "exercises" / "04_lock" / "README.zh.md").unlink()
     assert verify.check_manifest(str(tmp_path), exercises) == [
         "%s is missing: every exercise folder needs one" % (tmp_path / "exercises" / "04_lock" / "README.zh.md")]
+
+
+def test_no_chinese_text_shows_markdown_emphasis_as_asterisks():
+    """A terminal shows `*之前*` as it is: Chinese texts stress a word in words, not with stars."""
+    zh = Catalogs(LOCALE).templates("zh")
+    starred = {key: t for key, t in zh.items() if re.search(r"(?<![*A-Za-z0-9_])\*[^*\s][^*]*\*(?![*A-Za-z0-9_])", t)}
+    assert starred == {}

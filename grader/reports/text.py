@@ -15,7 +15,7 @@ from grader.judging.outcomes import NOT_IMPLEMENTED
 from grader.messages import current_language, text
 from grader.reports import wrap
 from grader.reports.escapes import shown
-from grader.reports.results import results_json
+from grader.reports.results import results_json, status_name
 from grader.reports.timeline import Axis, lane_label, lane_status
 
 WIDTH = 100  # columns of a report written to a file or a pipe
@@ -89,7 +89,7 @@ def _tests(own, several_methods, timeline_width):
         method = " [%s]" % verdict.start_method if several_methods else ""
         tag = text("hidden_tag") if verdict.hidden else ""
         out.append(("  %s %s%s%s: %s" % (text("test_ok") if verdict.passed else text("test_fail"),
-                                         verdict.name, method, tag, verdict.status),
+                                         verdict.name, method, tag, status_name(verdict.status)),
                     OK if verdict.passed else FAIL))
         if not verdict.passed:
             out.append((_indent(verdict.message), MESSAGE))
