@@ -109,3 +109,19 @@ def test_a_reader_gone_ends_the_command_quietly(args):
         os.close(write_end)
     assert done.returncode == 141, done.stderr
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("lang, statement", [("en", "README.md"), ("zh", "README.zh.md")])
+def test_next_names_a_statement_that_is_really_there(tmp_path, lang, statement):
+    """Grading a student's folder without the statements (submitted/alice/mpkit), run from the
+    kit: "Next" names the kit's statement, not one in the graded folder that does not exist."""
+    graded = tmp_path / "submitted" / "alice" / "mpkit"
+    (graded / "02_queue").mkdir(parents=True)
+    (graded / "02_queue" / "queue_messages.py").write_bytes(
+        (ROOT / "tests" / "corpus" / "wrong" / "02_queue" / "reversed_order.py").read_bytes())
+    done = mpkit("grade", str(graded), "--exercise", "queue", "--lang", lang)
+    assert done.returncode == 1, done.stderr
+    last = done.stdout.rstrip().splitlines()[-1]
+    named = os.path.join("exercises", "02_queue", statement)
+    assert named in last and str(graded) not in last, last
+    assert (ROOT / named).is_file()

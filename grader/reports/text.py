@@ -31,6 +31,7 @@ SYMBOLS = (("raised", "!"), ("print_nolock", "*"), ("lock_wait", "w"), ("start",
 PRIORITY = {kind: index for index, (kind, _) in enumerate(SYMBOLS)}
 WAIT, BLOCKED, IDLE, BREAK = "~", "#", ".", "/"
 
+KIT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # a checkout's top
 NOT_STARTED_LISTED = 3  # exercises not started listed after the first unfinished one, one line each
 
 # the styles `grader.reports.terminal` knows (rich's style names)
@@ -122,15 +123,30 @@ def readme_of(folder, lang=None):
     return os.path.join(folder, "README.md")
 
 
+def statement_of(exercise, submission):
+    """The statement of `exercise` that is really there: in the graded folder, else in
+    ./exercises (a student's copy of the kit), else in the checkout this grader runs from;
+    None when none has it (a graded folder of statements of its own, a grader installed alone)."""
+    for folder in (submission, "exercises", os.path.join(KIT, "exercises")):
+        path = readme_of(os.path.join(folder, exercise.folder))
+        if os.path.isfile(path):
+            return path
+    return None
+
+
 def next_step(verdicts, exercises, submission):
     exercise = _focus(verdicts, exercises)
     if exercise is None:
         return text("all_done")
     own = [v for v in verdicts if v.exercise == exercise.folder]
-    readme = readme_of(os.path.join(submission, exercise.folder))
+    readme = statement_of(exercise, submission)
     if all(v.status == NOT_IMPLEMENTED for v in own) and exercise is exercises[0]:
-        return text("start_here", readme=readme,
-                    module=os.path.join(submission, exercise.folder, exercise.filename))
+        module = os.path.join(submission, exercise.folder, exercise.filename)
+        if readme is None:
+            return text("start_here_show", name=exercise.topic, module=module)
+        return text("start_here", readme=readme, module=module)
+    if readme is None:
+        return text("next_up_show", folder=exercise.folder, title=exercise_title(exercise), name=exercise.topic)
     return text("next_up", folder=exercise.folder, title=exercise_title(exercise), readme=readme)
 
 
