@@ -34,7 +34,7 @@ from grader.options import UsageError
 from grader.platforms import gradebook as nbgrader_gradebook  # nbgrader-scores (nbgrader: when it runs)
 from grader.reports import gradescope, markdown, shaking, text as text_report, results, wrap
 from grader.grading import GradingError, grade
-from grader.messages import LANGUAGES, choose_language, language
+from grader.messages import LANGUAGES, choose_language, language, notebook_messages
 from grader.study import commands as study
 from grader.study.progress import ProgressError
 
@@ -425,7 +425,8 @@ def _grade_notebooks(args, exercises, methods):
         if args.format == "text":
             _notes_once()
         started = time.monotonic()
-        verdicts = submissions.grade(found, exercises, methods, args.jobs)
+        with notebook_messages():  # a stub's message names the cell to edit, not a file
+            verdicts = submissions.grade(found, exercises, methods, args.jobs)
         out = _render(args.format, verdicts, exercises, args.path, time.monotonic() - started,
                       columns=None if args.output else wrap.width(sys.stdout))
     except submissions.Unreadable as exc:

@@ -74,7 +74,7 @@ def run(exercise, tests=None, folder=".", start_method=None):
         os.makedirs(os.path.join(submission, exercise.folder))
         with open(os.path.join(submission, exercise.folder, exercise.filename), "wb") as f:
             f.write(data)
-        jobs = [grading.Job(submission, exercise, s, method) for s in scenarios
+        jobs = [grading.Job(submission, exercise, s, method, notebook=True) for s in scenarios
                 if tests is None or s.name in tests]
         return grading.run_jobs(jobs, jobs=1 if len(jobs) == 1 else None)
     finally:
