@@ -18,7 +18,9 @@
 The student-facing commands (grade, list, show, hint, watch) take --lang en|zh; without it
 MPKIT_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG starting with zh), chooses.
 
-Exit status: 0 when everything passed, 1 when something failed, 2 on a usage error.
+Exit status: 0 when everything passed, 1 when something failed, 2 on a usage error, 141 (as a
+process that SIGPIPE ended) without a word when the reader of its output went away
+(`mpkit list | head -5`).
 """
 import argparse
 import json
@@ -31,13 +33,13 @@ from grader.course import manifest
 from grader.engine import safe_files, system
 from grader.options import UsageError
 from grader.platforms import gradebook as nbgrader_gradebook  # nbgrader-scores (nbgrader: when it runs)
-from grader.reports import gradescope, markdown, shaking, text as text_report, results
+from grader.reports import gradescope, markdown, shaking, text as text_report, results, wrap
 from grader.grading import GradingError, grade
-from grader.messages import LANGUAGES, choose_language, language
+from grader.messages import LANGUAGES, choose_language, language, notebook_messages
 from grader.study import commands as study
 from grader.study.progress import ProgressError
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_CLOSED_PIPE = 0, 1, 2, 130, 141
 FORMATS = ("text", "json", "gradescope", "junit", "markdown")
 AUTOGRADER_ROOT = "/autograder"
 
@@ -175,8 +177,9 @@ def _write(out, path, where):
         raise UsageError("%s: cannot write %r: %s" % (where, path, exc.strerror))
 
 
-def _render(fmt, verdicts, exercises, path, elapsed, seed=None):
-    """The report in `fmt`; with `seed` (a shaken run), the seed and how to reproduce it."""
+def _render(fmt, verdicts, exercises, path, elapsed, seed=None, columns=None):
+    """The report in `fmt`; with `seed` (a shaken run), the seed and how to reproduce it; a text
+    report broken to `columns` when given (a terminal's)."""
     shaken = [] if seed is None else shaking.lines(seed, verdicts, path)
     if fmt == "json":
         return results.as_json(verdicts, None if seed is None else shaking.summary(seed, verdicts, path))
@@ -188,7 +191,7 @@ def _render(fmt, verdicts, exercises, path, elapsed, seed=None):
         return junit.as_junit(verdicts, exercises, seed, path)
     if fmt == "markdown":
         return markdown.table(verdicts, exercises) + "".join("\n" + line for line in shaken)
-    return text_report.as_text(verdicts, exercises, path) + "".join(line + "\n" for line in shaken)
+    return text_report.as_text(verdicts, exercises, path, columns) + "".join(line + "\n" for line in shaken)
 
 
 def cmd_grade(args):
@@ -433,8 +436,10 @@ def _grade_notebooks(args, exercises, methods):
         if args.format == "text":
             _notes_once()
         started = time.monotonic()
-        verdicts = submissions.grade(found, exercises, methods, args.jobs)
-        out = _render(args.format, verdicts, exercises, args.path, time.monotonic() - started)
+        with notebook_messages():  # a stub's message names the cell to edit, not a file
+            verdicts = submissions.grade(found, exercises, methods, args.jobs)
+        out = _render(args.format, verdicts, exercises, args.path, time.monotonic() - started,
+                      columns=None if args.output else wrap.width(sys.stdout))
     except submissions.Unreadable as exc:
         raise UsageError("PATH: %s" % exc)
     finally:
@@ -444,6 +449,25 @@ def _grade_notebooks(args, exercises, methods):
 
 
 def main(argv=None):
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _reader_gone():
+    """The reader of stdout went away (`mpkit list | head -5`): stop quietly, as Unix tools do.
+    stdout now points at /dev/null, so the flush at exit has nowhere to fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no stdout file descriptor to point elsewhere
+        pass
+    return EXIT_CLOSED_PIPE
+
+
+def _main(argv):
     parser = _parser()
     args = parser.parse_args(argv)
     args.argv = list(sys.argv[1:] if argv is None else argv)  # handed on as is (instructor.run_in_checkout)

@@ -16,7 +16,7 @@ from grader.engine.workers import UnreadableReport, close_zygotes, supervise, wa
 from grader.judging import handover, judge as judging
 from grader.judging.outcomes import ERROR, PASSED
 from grader.judging.verdict import Verdict
-from grader.messages import current_language, language, text
+from grader.messages import current_language, in_notebook, language, notebook_messages, text
 from grader.reports import timeline as timelines
 
 BACKSTOP_EXTRA_S = 30.0
@@ -88,6 +88,7 @@ class Job:
     scenario: object
     start_method: str
     lang: str = field(default_factory=current_language)  # of the messages; the planner's
+    notebook: bool = field(default_factory=in_notebook)  # the messages speak of notebook cells
 
 
 def plan(submission, exercises, start_methods):
@@ -291,7 +292,7 @@ def _shadowing(job):
 def run_job(job):
     """The verdict of one job, its messages in the job's language (it runs in a pool's thread,
     which does not share the planner's language)."""
-    with language(job.lang):
+    with language(job.lang), notebook_messages(job.notebook):
         return _run_job(job)
 
 

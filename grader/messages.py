@@ -73,6 +73,25 @@ def language(lang):
         _current.reset(token)
 
 
+_notebook = contextvars.ContextVar("mpkit_notebook", default=False)
+
+
+def in_notebook():
+    """Whether this thread's messages speak to a student who writes the module in a notebook's
+    `%%writefile` cell (set with `notebook_messages`) rather than in a file."""
+    return _notebook.get()
+
+
+@contextlib.contextmanager
+def notebook_messages(on=True):
+    """Messages that speak of notebook cells, not files, for the code inside the block."""
+    token = _notebook.set(bool(on))
+    try:
+        yield
+    finally:
+        _notebook.reset(token)
+
+
 def choose_language(option=None, environ=None):
     """`--lang`, else MPKIT_LANG, else the locale (zh_CN.UTF-8 -> zh: the longest language
     that starts the value), else English. ValueError names the option or variable at fault when

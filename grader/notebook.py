@@ -29,6 +29,7 @@ from grader.course import manifest
 from grader.engine import safe_files, system
 from grader.messages import text
 from grader.reports import notebook as notebook_report
+from grader.reports.results import status_name
 
 
 class TestFailed(AssertionError):
@@ -73,7 +74,7 @@ def run(exercise, tests=None, folder=".", start_method=None):
         os.makedirs(os.path.join(submission, exercise.folder))
         with open(os.path.join(submission, exercise.folder, exercise.filename), "wb") as f:
             f.write(data)
-        jobs = [grading.Job(submission, exercise, s, method) for s in scenarios
+        jobs = [grading.Job(submission, exercise, s, method, notebook=True) for s in scenarios
                 if tests is None or s.name in tests]
         return grading.run_jobs(jobs, jobs=1 if len(jobs) == 1 else None)
     finally:
@@ -93,7 +94,7 @@ def grade_test(exercise, test, folder=".", start_method=None):
     """Grade one test; raise TestFailed with the verdict's message unless it passed."""
     verdict = run(exercise, [test], folder, start_method)[0]
     if not verdict.passed:
-        message = text("test_output", status=verdict.status, message=verdict.message)
+        message = text("test_output", status=status_name(verdict.status), message=verdict.message)
         if verdict.output.strip():
             message += "\n%s\n%s" % (text("feedback_output"), verdict.output.rstrip())
         raise TestFailed(message)

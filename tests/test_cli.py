@@ -104,3 +104,39 @@ def test_grading_from_a_folder_that_holds_another_grader_uses_the_one_running(tm
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     results = json.loads(done.stdout)
     assert {test["status"] for test in results["tests"]} == {"passed"}, done.stdout[-2000:]
+
+
+@pytest.mark.parametrize("args", [
+    ["list", "--lang", "zh"],
+    ["list", "--format", "json"],
+    ["show", "queue", "--lang", "zh"],
+    ["grade", "exercises", "--exercise", "01_process", "--lang", "zh"],
+])
+def test_a_reader_gone_ends_the_command_quietly(args):
+    """`mpkit list --lang zh | head -5`: the reader closes the pipe; mpkit stops as Unix tools
+    do, with no traceback. The reader's end is closed before mpkit starts, so every write fails."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run([sys.executable, "-m", "grader.cli", *args], cwd=str(ROOT), stdout=write_end,
+                              stderr=subprocess.PIPE, text=True, timeout=600)
+    finally:
+        os.close(write_end)
+    assert done.returncode == 141, done.stderr
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("lang, statement", [("en", "README.md"), ("zh", "README.zh.md")])
+def test_next_names_a_statement_that_is_really_there(tmp_path, lang, statement):
+    """Grading a student's folder without the statements (submitted/alice/mpkit), run from the
+    kit: "Next" names the kit's statement, not one in the graded folder that does not exist."""
+    graded = tmp_path / "submitted" / "alice" / "mpkit"
+    (graded / "02_queue").mkdir(parents=True)
+    (graded / "02_queue" / "queue_messages.py").write_bytes(
+        (ROOT / "tests" / "corpus" / "wrong" / "02_queue" / "reversed_order.py").read_bytes())
+    done = mpkit("grade", str(graded), "--exercise", "queue", "--lang", lang)
+    assert done.returncode == 1, done.stderr
+    last = done.stdout.rstrip().splitlines()[-1]
+    named = os.path.join("exercises", "02_queue", statement)
+    assert named in last and str(graded) not in last, last
+    assert (ROOT / named).is_file()

@@ -122,3 +122,24 @@ def test_verify_names_a_missing_chinese_statement(tmp_path, exercises):
     (tmp_path / "exercises" / "04_lock" / "README.zh.md").unlink()
     assert verify.check_manifest(str(tmp_path), exercises) == [
         "%s is missing: every exercise folder needs one" % (tmp_path / "exercises" / "04_lock" / "README.zh.md")]
+
+
+def test_no_chinese_text_shows_markdown_emphasis_as_asterisks():
+    """A terminal shows `*之前*` as it is: Chinese texts stress a word in words, not with stars."""
+    zh = Catalogs(LOCALE).templates("zh")
+    starred = {key: t for key, t in zh.items() if re.search(r"(?<![*A-Za-z0-9_])\*[^*\s][^*]*\*(?![*A-Za-z0-9_])", t)}
+    assert starred == {}
+
+
+def test_every_statement_says_what_grade_runs_by_default_and_how_to_ask_for_all(exercises):
+    """`mpkit grade` runs the platform's default start method: no statement may say that every
+    check runs under all three, and each (and the template of a new one) says how to ask for all."""
+    templates = ROOT / "grader" / "course" / "templates" / "new"
+    statements = [templates / "README.md", templates / "README.zh.md"]
+    for exercise in exercises:
+        if not exercise.start_methods:  # one graded under its own methods says which
+            statements += [ROOT / "exercises" / exercise.folder / name for name in ("README.md", "README.zh.md")]
+    for path in statements:
+        statement = path.read_text(encoding="utf-8")
+        assert "--start-method all" in statement, path
+        assert "Every check runs under" not in statement and "每项检查都" not in statement, path

@@ -50,7 +50,8 @@ def test_a_notebook_holds_the_statement_the_solution_and_every_graded_test(folde
     nb = json.loads(notebooks.dumps(notebooks.notebook(str(ROOT), exercise)))
     cells = _cells(nb)
     statement = cells[folder + "-statement"]
-    assert _source(statement) == (ROOT / "exercises" / folder / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "exercises" / folder / "README.md").read_text(encoding="utf-8")
+    assert _source(statement) == notebooks.notebook_statement(readme, exercise, "en")
     assert statement["metadata"]["nbgrader"]["locked"] and not statement["metadata"]["nbgrader"]["grade"]
     assert (folder + "-statement-zh" in cells) == (ROOT / "exercises" / folder / "README.zh.md").is_file()
     solution = cells[folder + "-solution"]
@@ -68,6 +69,24 @@ def test_a_notebook_holds_the_statement_the_solution_and_every_graded_test(folde
         source = _source(cell)
         assert "grade_test(%r, %r)" % (folder, scenario.name) in source
         assert source.startswith("### BEGIN HIDDEN TESTS\n") == scenario.hidden
+
+
+@pytest.mark.parametrize("folder", [e.folder for e in manifest.load()])
+def test_a_notebook_speaks_of_notebooks_and_says_first_how_to_install_the_grader(folder, exercises):
+    """Its statements name the `%%writefile` cell, the test cells and check(), not a file of
+    exercises/, an `mpkit` command or a README.zh.md the course folder does not have; its first
+    cell says how to install the grader of the student release (visible tests only)."""
+    exercise = manifest.find(exercises, folder)
+    nb = json.loads(notebooks.dumps(notebooks.notebook(str(ROOT), exercise)))
+    assert nb["cells"][0]["id"] == folder + "-setup"
+    setup = _source(nb["cells"][0])
+    assert "mpkit release" in setup and "%pip install" in setup and "visible tests only" in setup
+    for cell in nb["cells"]:
+        if cell["id"] in (folder + "-statement", folder + "-statement-zh"):
+            statement = _source(cell)
+            assert "%%writefile " + exercise.filename in statement and 'check("%s"' % folder in statement
+            for stray in ("exercises/", "mpkit ", "README"):
+                assert stray not in statement, (cell["id"], stray)
 
 
 def test_a_chinese_statement_beside_the_readme_becomes_its_own_cell(tmp_path, exercises):
@@ -125,10 +144,14 @@ def test_a_notebook_folder_gets_the_verdicts_of_the_same_modules_in_a_folder(tmp
     from_modules = _grade_json(tmp_path / "modules", capsys, *only)
 
     def key(tests):
-        # messages name pids and seconds, which differ from run to run: the rest must be the same
+        # messages name pids and seconds, which differ from run to run, and a stub's names the
+        # file or the notebook's cell to edit: the rest must be the same
         return [(t["exercise"], t["name"], t["status"], t["score"],
-                 re.sub(r"(pid|process) \d+|\d+\.\d+ s", "N", t["message"])) for t in tests]
+                 re.sub(r"(pid|process) \d+|\d+\.\d+ s", "N", t["message"])
+                 if t["status"] != "not_implemented" else "") for t in tests]
     assert key(from_notebooks["tests"]) == key(from_modules["tests"])
+    stubs = [t["message"] for t in from_notebooks["tests"] if t["status"] == "not_implemented"]
+    assert stubs and all("`%%writefile one_way_pipe.py`" in m and "03_pipe/" not in m for m in stubs)
     statuses = {(t["exercise"], t["status"]) for t in from_notebooks["tests"]}
     assert {("01_process", "passed"), ("02_queue", "deadlock"), ("03_pipe", "not_implemented"),
             ("04_lock", "failed")} <= statuses
@@ -163,6 +186,10 @@ def test_grade_test_raises_with_the_verdicts_message_and_says_what_to_run_first(
         grade_test("02_queue", "collect_tutorial", folder=str(tmp_path))
     with pytest.raises(ValueError, match="collect_tutorial"):
         grade_test("02_queue", "no_such_test", folder=str(tmp_path))
+    shutil.copyfile(ROOT / "exercises" / "02_queue" / "queue_messages.py", tmp_path / "queue_messages.py")
+    with pytest.raises(TestFailed) as stub:  # the stub: edit the cell, not a file of exercises/
+        grade_test("02_queue", "collect_tutorial", folder=str(tmp_path))
+    assert "`%%writefile queue_messages.py`" in str(stub.value) and "02_queue/" not in str(stub.value)
     shutil.copyfile(CORPUS / "02_queue" / "reversed_order.py", tmp_path / "queue_messages.py")
     with pytest.raises(TestFailed, match=r"^failed: .*collect\(\[11, None, 'lily'\]\)"):
         grade_test("02_queue", "collect_tutorial", folder=str(tmp_path))

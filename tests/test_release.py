@@ -101,6 +101,12 @@ def test_the_release_installs_and_grades_on_its_own_in_a_fresh_venv(release, tmp
     where = subprocess.run([str(python), "-c", "import grader; print(grader.__file__)"], cwd=tmp_path,
                            capture_output=True, text=True).stdout
     assert str(tmp_path / "venv") in where, "the kit was not installed from the release: %s" % where
+    # the notebooks' first cell: `%pip install` of the release's folder gives a kernel the
+    # grader of the notebooks, with the visible tests only
+    notebook = subprocess.run([str(python), "-c", "import grader.notebook; from grader.course import manifest; "
+                               "print(sum(s.hidden for e in manifest.load() for s in e.scenarios()))"],
+                              cwd=tmp_path, capture_output=True, text=True)
+    assert notebook.stdout.strip() == "0", notebook.stderr
     mpkit = python.parent / ("mpkit.exe" if os.name == "nt" else "mpkit")
     graded = subprocess.run([str(mpkit), "grade", "--format", "json"], cwd=student,
                             capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=""))

@@ -83,3 +83,26 @@ def test_markdown_table_and_the_summary_of_json_results_agree(submission, tmp_pa
     assert summary.returncode == 0, summary.stderr
     assert summary.stdout == table
 
+
+
+def test_a_chinese_report_speaks_chinese_and_keeps_json_statuses_english(tmp_path):
+    """A deadlock of 02_queue under --lang zh: the status names, the large items' call and the
+    HTML page's language are Chinese; the JSON results keep their English statuses."""
+    from grader.judging.outcomes import STATUSES
+    from grader.messages import text
+
+    (tmp_path / "sub" / "02_queue").mkdir(parents=True)
+    (tmp_path / "sub" / "02_queue" / "queue_messages.py").write_bytes(
+        (ROOT / "tests" / "corpus" / "wrong" / "02_queue" / "join_before_get.py").read_bytes())
+    args = ("grade", str(tmp_path / "sub"), "--exercise", "queue", "--start-method", "fork", "--lang", "zh")
+    done = mpkit(*args, "--html", str(tmp_path / "report.html"))
+    assert done.returncode == 1, done.stderr
+    tests = [line.strip() for line in done.stdout.splitlines() if line.startswith("  ") and not line.startswith("   ")]
+    shown = {line.rsplit(": ", 1)[-1] for line in tests}
+    assert text("status_name_deadlock", lang="zh") in shown and not shown & set(STATUSES), tests
+    assert "items of" not in done.stdout and "3000000" in done.stdout  # the call, as code
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert '<html lang="zh">' in page and text("status_name_deadlock", lang="zh") in page
+    assert ">deadlock<" not in page and ">passed<" not in page
+    results = json.loads(mpkit(*args, "--format", "json").stdout)
+    assert {t["status"] for t in results["tests"]} == {"passed", "deadlock"}

@@ -7,11 +7,13 @@ import re
 import shutil
 
 import pytest
+from rich.cells import cell_len
 
 from conftest import ROOT
 from grader import grading
 from grader.course import manifest
-from grader.reports import html
+from grader.messages import text
+from grader.reports import html, text as text_report
 from test_cli import mpkit
 
 WRONG = ROOT / "tests" / "corpus" / "wrong"
@@ -61,6 +63,57 @@ def test_a_deadlock_ends_with_a_text_timeline_of_every_process(graded):
     waiting = [bar for bar, line in zip(bars, lanes[1:]) if line.rstrip().endswith("blocked")]
     assert len(waiting) == 4 and all(re.search(r"w#+", bar) for bar in waiting)
     assert legend[0].startswith("      Legend: ") and "w found the lock taken" in " ".join(legend)
+
+
+@pytest.fixture(scope="module")
+def narrow(tmp_path_factory):
+    """The deadlock graded through the CLI in an 80-column terminal: {lang: text report}."""
+    done = {}
+    for lang in ("en", "zh"):
+        folder = tmp_path_factory.mktemp("narrow-" + lang)
+        (folder / "04_lock").mkdir()
+        shutil.copyfile(str(CASES["deadlock"]), str(folder / "04_lock" / "locked_output.py"))
+        run = mpkit("grade", str(folder), "--exercise", "lock", "--start-method", "fork", "--lang", lang,
+                    env={"COLUMNS": "80"})
+        assert run.returncode == 1, run.stdout + run.stderr
+        done[lang] = run.stdout
+    return done
+
+
+def _timelines(report):
+    """The lanes of each timeline of a report: runs of lines 'label |bar| status'."""
+    blocks, block = [], []
+    for line in report.splitlines() + [""]:
+        if re.match(r"\s+\S.* \|[^|]*\| \S", line):
+            block.append(line)
+        elif block:
+            blocks, block = blocks + [block], []
+    return blocks
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_at_80_columns_lines_break_between_words_and_the_lanes_line_up(narrow, lang):
+    report = narrow[lang]
+    assert all(cell_len(line) <= 80 for line in report.splitlines()), report
+    hint = text("lock_deadlock_hint", lang=lang)
+    if lang == "en":  # a word broken in two would show here as two words
+        assert " ".join(hint.split()) in " ".join(report.split()), report
+    else:  # Chinese breaks between any two characters, but never inside an English word
+        assert "".join(hint.split()) in "".join(report.split()) and "`with lock:`" in report
+    timelines = _timelines(report)
+    assert timelines and all(len(lanes) == 6 for lanes in timelines), report
+    for lanes in timelines:  # each bar begins and ends in the same display column in every lane
+        bars = {(cell_len(line.split("|")[0]), cell_len("|".join(line.split("|")[:2]))) for line in lanes}
+        assert len(bars) == 1, "\n".join(lanes)
+
+
+def test_a_timeline_too_narrow_to_draw_is_a_sentence(exercises, tmp_path):
+    verdict = _one(exercises, "04_lock", CASES["deadlock"], "locked_output.py", "report_all_locked", tmp_path)
+    assert verdict.status == "deadlock"
+    wide = text_report.timeline_text(verdict.timeline, 74)
+    assert len(_timelines("  " + wide.replace("\n", "\n  "))[0]) == 6
+    narrow = text_report.timeline_text(verdict.timeline, 34)
+    assert "|" not in narrow and "--html" in narrow and all(cell_len(line) <= 34 for line in narrow.splitlines())
 
 
 def test_a_verdict_that_is_not_a_hang_keeps_its_text_report_short(graded):

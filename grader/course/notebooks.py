@@ -4,7 +4,10 @@ solution, and its graded scenarios.
 
 One notebook per exercise, in ``source/<assignment>/<folder>.ipynb``:
 
-* read-only cells with the statement;
+* a read-only cell that says how to install the grader (the student copy of the kit that
+  ``mpkit release`` makes: the visible tests only);
+* read-only cells with the statement, told as a notebook tells it (``notebook_statement``): the
+  module is the ``%%writefile`` cell, the checks are the test cells and ``check``;
 * one solution cell that writes the module with ``%%writefile <module>.py``, so that children
   import it by name under every start method (a function defined in a cell cannot be loaded by
   a spawn or forkserver child); the solution's ``### BEGIN SOLUTION: <todo>`` blocks become
@@ -21,7 +24,7 @@ import re
 
 from grader import grading
 from grader.course import stubs
-from grader.messages import text
+from grader.messages import language, text
 
 ASSIGNMENT = "mpkit"
 WRITEFILE = re.compile(r"^%%writefile(?P<append>\s+(?:-a|--append))?\s+(?P<path>\S+)\s*$")
@@ -77,6 +80,35 @@ def _writefile(cell):
 
 # -- writing: the course --------------------------------------------------------------------------
 
+# what a statement (exercises/<folder>/README*.md) says of files and commands, which a notebook
+# says of its cells: the sentence on start methods (English, Chinese) and the link to README.zh.md
+METHODS_SENTENCES = (
+    "`mpkit grade` runs each check under your platform's default start method (`fork` on Linux\n"
+    "up to Python 3.13, `forkserver` from 3.14, `spawn` on macOS and Windows); your code must work\n"
+    "under all three, and `mpkit grade --start-method all` checks it under each one your platform has.",
+    "`mpkit grade` 默认在你的平台的默认启动方式下运行每项检查（Linux 上 Python 3.13 及以前是 `fork`，"
+    "3.14 起是 `forkserver`；macOS 和 Windows 上是 `spawn`）；你的代码必须在三种启动方式下都能工作，"
+    "`mpkit grade --start-method all` 会在你的平台支持的每一种下各检查一遍。")
+ZH_LINK = re.compile(r"(?m)^.*\[README\.zh\.md\]\(README\.zh\.md\).*$")
+HINT_LINE = re.compile(r"(?m)^.*`mpkit hint \w+`.*\n\n?")  # a command of a checkout, not of a notebook
+
+
+def notebook_statement(readme, exercise, lang):
+    """A statement (the README's text, in `lang`) as a notebook tells it: the module is the
+    `%%writefile` cell below, the checks are the test cells and `check`, the Chinese statement
+    is the next cell."""
+    with language(lang):
+        statement = readme.replace("`exercises/%s/%s`" % (exercise.folder, exercise.filename),
+                                   text("nb_statement_cell", file=exercise.filename))
+        check_block = re.compile(r"(?m)^[^\n]*\n\n```bash\nmpkit grade --exercise %s[^\n]*\n```\n"
+                                 % re.escape(exercise.folder))
+        statement = check_block.sub(lambda _: text("nb_statement_check", folder=exercise.folder), statement)
+        for sentence in METHODS_SENTENCES:
+            statement = statement.replace(sentence, text("nb_statement_methods", folder=exercise.folder))
+    statement = HINT_LINE.sub("", statement)
+    return ZH_LINK.sub(lambda _: text("nb_statement_zh_below", lang="zh"), statement)
+
+
 def _read(path):
     with open(path, encoding="utf-8") as f:
         return f.read()
@@ -124,10 +156,12 @@ def notebook(root, exercise):
 
     folder = os.path.join(root, "exercises", exercise.folder)
     solution_path = os.path.join(root, "solutions", exercise.folder, exercise.filename)
-    cells = [("statement", v4.new_markdown_cell, _read(os.path.join(folder, "README.md")), {})]
+    cells = [("setup", v4.new_markdown_cell, text("nb_setup", lang="en") + "\n\n" + text("nb_setup", lang="zh"), {}),
+             ("statement", v4.new_markdown_cell,
+              notebook_statement(_read(os.path.join(folder, "README.md")), exercise, "en"), {})]
     zh = os.path.join(folder, "README.zh.md")
     if os.path.isfile(zh):
-        cells.append(("statement-zh", v4.new_markdown_cell, _read(zh), {}))
+        cells.append(("statement-zh", v4.new_markdown_cell, notebook_statement(_read(zh), exercise, "zh"), {}))
     cells.append(("howto", v4.new_markdown_cell,
                   text("nb_howto", file=exercise.filename, folder=exercise.folder,
                        module=exercise.module), {}))

@@ -9,7 +9,7 @@ import re
 import signal
 
 from grader.engine import stacks
-from grader.messages import text
+from grader.messages import in_notebook, text
 from grader.judging.outcomes import (CRASHED, DEADLOCK, ERROR, FAILED, LEAKED, NOT_IMPLEMENTED,
                              NOT_JOINED, NO_PROCESS, PASSED, TIMEOUT, Fail)
 
@@ -406,12 +406,10 @@ def _calls_failed(obs, exercise):
     for record in obs.calls:
         raised = record.get("raised")
         if raised and raised["type"] == "NotImplementedError":
-            return Fail(NOT_IMPLEMENTED, text("not_implemented", call=record["label"],
-                                              file=_path(exercise)))
+            return _still_a_stub("not_implemented", exercise, call=record["label"])
     for event in obs.of_kind("exception"):
         if event.get("type") == "NotImplementedError":
-            return Fail(NOT_IMPLEMENTED, text("not_implemented_child", func=_target_func(obs, event),
-                                              file=_path(exercise)))
+            return _still_a_stub("not_implemented_child", exercise, func=_target_func(obs, event))
     for record in obs.calls:
         raised = record.get("raised")
         if raised and raised["type"] == "AssertionError" and RUN_NOT_START in raised["message"]:
@@ -466,6 +464,14 @@ def _not_joined(obs):
 
 def _target_func(obs, event):
     return obs.child_targets().get(event["pid"], "function").split(".")[-1]
+
+
+def _still_a_stub(key, exercise, **fields):
+    """NOT_IMPLEMENTED, its message naming the file to edit, or in a notebook the cell that
+    writes it (`key` + "_notebook")."""
+    if in_notebook():
+        return Fail(NOT_IMPLEMENTED, text(key + "_notebook", file=exercise.filename, **fields))
+    return Fail(NOT_IMPLEMENTED, text(key, file=_path(exercise), **fields))
 
 
 def _path(exercise):

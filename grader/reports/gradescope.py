@@ -7,6 +7,7 @@ The fields are Gradescope's autograder specification (top level `score`, `execut
 import json
 
 from grader.messages import text
+from grader.reports.results import status_name
 
 VISIBLE, AFTER_PUBLISHED, HIDDEN = "visible", "after_published", "hidden"
 
@@ -14,8 +15,8 @@ VISIBLE, AFTER_PUBLISHED, HIDDEN = "visible", "after_published", "hidden"
 def test_output(verdict):
     """The verdict and its message, as one test's output (shared by the other reports)."""
     if not verdict.message:
-        return verdict.status
-    return text("test_output", status=verdict.status, message=verdict.message)
+        return status_name(verdict.status)
+    return text("test_output", status=status_name(verdict.status), message=verdict.message)
 
 
 def results(verdicts, exercises, execution_time=0.0, notes=()):

@@ -9,8 +9,9 @@ from html import escape
 from urllib.parse import unquote
 from importlib import resources
 
-from grader.messages import text
-from grader.reports.results import results_json
+from grader.messages import current_language, text
+from grader.reports.results import results_json, status_name
+from grader.reports.text import exercise_title
 from grader.reports.timeline import Axis, lane_label, lane_status
 
 LABEL_W, PLOT_W, STATUS_W = 190, 620, 150
@@ -29,10 +30,10 @@ def _css(*names):
 
 
 def page(title, body):
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+    return ("<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             "<title>%s</title><style>%s</style></head>\n<body>\n%s\n</body></html>\n"
-            % (escape(title), _css("report.css", "timeline.css"), body))
+            % (current_language(), escape(title), _css("report.css", "timeline.css"), body))
 
 
 def report(verdicts, exercises, submission, heading=None):
@@ -102,18 +103,18 @@ def _exercise(exercise, own, notes=()):
                    "<td>%s/%s</td></tr>" % (
                        "passed" if v.passed else "failed", escape(v.name),
                        escape(text("hidden_tag")) if v.hidden else "", escape(v.start_method),
-                       escape(v.status), _num(v.score), _num(v.max_score)) for v in own)
+                       escape(status_name(v.status)), _num(v.score), _num(v.max_score)) for v in own)
     head = _head("html_columns")
     details = "".join(_failure(v) for v in own if not v.passed and v.message not in notes)  # notes said it
     return ("<section class=\"exercise\"><h2>%s %s <small>%s/%s</small></h2>"
             "<table class=\"verdicts\"><tr>%s</tr>%s</table>%s</section>"
-            % (escape(exercise.folder), escape(exercise.title), _num(score), _num(top), head, rows, details))
+            % (escape(exercise.folder), escape(exercise_title(exercise)), _num(score), _num(top), head, rows, details))
 
 
 def _failure(verdict):
     opened = "" if verdict.status == "not_implemented" else " open"  # a stub's says nothing new
     parts = ["<details class=\"failure\"%s><summary>%s [%s]: %s</summary>" % (
-        opened, escape(verdict.name), escape(verdict.start_method), escape(verdict.status)),
+        opened, escape(verdict.name), escape(verdict.start_method), escape(status_name(verdict.status))),
         "<pre class=\"message\">%s</pre>" % escape(verdict.message)]
     if verdict.output.strip():
         parts.append("<p>%s</p><pre class=\"output\">%s</pre>" % (

@@ -2,6 +2,8 @@
 import html
 
 from grader.messages import text
+from grader.reports.results import status_name
+from grader.reports.text import exercise_title
 
 
 def _rows(verdicts):
@@ -23,22 +25,23 @@ def as_html(verdicts, exercise):
     for verdict, name, points in _rows(verdicts):
         colour = "#1a7f37" if verdict.passed else "#cf222e"
         rows.append("<tr><td>%s</td><td style=\"color:%s\"><b>%s</b></td><td>%s</td></tr>"
-                    % (html.escape(name), colour, verdict.status, points))
+                    % (html.escape(name), colour, html.escape(status_name(verdict.status)), points))
         if not verdict.passed:
             detail = verdict.message + ("\n%s\n%s" % (text("feedback_output"), verdict.output.rstrip())
                                         if verdict.output.strip() else "")
             rows.append("<tr><td colspan=\"3\"><pre style=\"white-space:pre-wrap\">%s</pre></td></tr>"
                         % html.escape(detail))
-    title = "%s %s" % (exercise.folder, exercise.title)
+    title = "%s %s" % (exercise.folder, exercise_title(exercise))
     return ("<div class=\"mpkit-verdicts\"><h4>%s</h4><table><tr>%s</tr>%s</table><p>%s</p></div>"
             % (html.escape(title), head, "".join(rows), _total(verdicts).replace("**", "")))
 
 
 def as_text(verdicts, exercise):
     """The same as text, for a terminal or a plain Python prompt."""
-    lines = ["%s %s" % (exercise.folder, exercise.title)]
+    lines = ["%s %s" % (exercise.folder, exercise_title(exercise))]
     for verdict, name, points in _rows(verdicts):
-        lines.append("  %s %s: %s (%s)" % ("ok  " if verdict.passed else "FAIL", name, verdict.status, points))
+        lines.append("  %s %s: %s (%s)" % (text("test_ok") if verdict.passed else text("test_fail"), name,
+                                           status_name(verdict.status), points))
         if not verdict.passed:
             lines += ["      " + line for line in verdict.message.splitlines()]
     lines.append(_total(verdicts).replace("**", ""))

@@ -1,7 +1,9 @@
 """The versioned JSON results of a grading run (`mpkit grade --format json`), for programs."""
 import json
 
+from grader.judging.outcomes import STATUSES
 from grader.judging.verdict import JSON_FIELDS, Verdict
+from grader.messages import text
 
 RESULTS_VERSION = 1
 
@@ -19,6 +21,12 @@ def results_json(verdicts, shake=None):
     if shake is not None:
         results["shake"] = shake
     return results
+
+
+def status_name(status):
+    """A verdict's status as a person reads it, in the current language (the JSON keeps the
+    English status, for programs)."""
+    return text("status_name_" + status) if status in STATUSES else status
 
 
 def as_json(verdicts, shake=None):

@@ -1,9 +1,11 @@
 """Writing to a person: colour and a progress bar through rich at a terminal, plain text (no
 escape codes at all) when the stream is not a terminal or NO_COLOR is set. Control characters
-in a line are shown escaped (grader.reports.escapes): the only escape codes written are rich's."""
+in a line are shown escaped (grader.reports.escapes): the only escape codes written are rich's.
+Lines are broken between words to the terminal's width (grader.reports.wrap)."""
 import os
 import sys
 
+from grader.reports import wrap
 from grader.reports.escapes import shown
 
 
@@ -27,10 +29,18 @@ def console(stream):
     return Console(file=stream, highlight=False, soft_wrap=True)
 
 
-def write_lines(pairs, stream=None):
-    """Write (text, style) pairs, one line each: styled at a terminal, plain elsewhere."""
+def width(stream=None):
+    """The columns of the terminal `stream` (default stdout) shows, or None (a file, a pipe)."""
+    return wrap.width(stream or sys.stdout)
+
+
+def write_lines(pairs, stream=None, columns=None):
+    """Write (text, style) pairs, one line each: styled at a terminal, plain elsewhere, each
+    line broken between words to `columns` (default: the terminal's width; a file or a pipe
+    without COLUMNS set gets the lines whole)."""
     stream = stream or sys.stdout
-    pairs = [(shown(line), style) for line, style in pairs]
+    columns = columns or wrap.width(stream)
+    pairs = [(wrap.fit(shown(line), columns), style) for line, style in pairs]
     rich = console(stream)
     if rich is None:
         stream.write("".join(line + "\n" for line, _ in pairs))

@@ -9,15 +9,20 @@ no escape sequence of a student's reaches a terminal, in colour or plain, or a f
 """
 import os
 
+from rich.cells import cell_len, set_cell_size
+
 from grader.judging.outcomes import NOT_IMPLEMENTED
 from grader.messages import current_language, text
+from grader.reports import wrap
 from grader.reports.escapes import shown
-from grader.reports.results import results_json
+from grader.reports.results import results_json, status_name
 from grader.reports.timeline import Axis, lane_label, lane_status
 
-WIDTH = 100
-LABEL = 24
+WIDTH = 100  # columns of a report written to a file or a pipe
+LABEL = 24  # display cells, at the most, of a lane's label and of its status
 STATUS = 9
+NARROWEST_BAR = 20  # a timeline's bar narrower than this shows nothing: a sentence replaces it
+INDENT = "      "  # of a test's message, and of its timeline
 # mark kind -> symbol; a column shows the mark that comes first here
 SYMBOLS = (("raised", "!"), ("print_nolock", "*"), ("lock_wait", "w"), ("start", "S"),
            ("joined", "J"), ("terminate", "T"), ("lock", "L"), ("release", "U"), ("put", "+"),
@@ -26,6 +31,7 @@ SYMBOLS = (("raised", "!"), ("print_nolock", "*"), ("lock_wait", "w"), ("start",
 PRIORITY = {kind: index for index, (kind, _) in enumerate(SYMBOLS)}
 WAIT, BLOCKED, IDLE, BREAK = "~", "#", ".", "/"
 
+KIT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # a checkout's top
 NOT_STARTED_LISTED = 3  # exercises not started listed after the first unfinished one, one line each
 
 # the styles `grader.reports.terminal` knows (rich's style names)
@@ -33,16 +39,18 @@ HEADER, OK, FAIL, MESSAGE, OUTPUT, NOTE, NEXT = ("bold", "green", "bold red", ""
                                                  "yellow", "bold cyan")
 
 
-def _indent(block, prefix="      "):
+def _indent(block, prefix=INDENT):
     return "\n".join(prefix + line if line else line for line in block.splitlines())
 
 
-def as_text(verdicts, exercises, submission):
-    return "".join(line + "\n" for line, _ in lines(verdicts, exercises, submission))
+def as_text(verdicts, exercises, submission, columns=None):
+    """The report as text; with `columns`, its lines broken between words to that width."""
+    return "".join(wrap.fit(line, columns) + "\n" for line, _ in lines(verdicts, exercises, submission, columns))
 
 
-def lines(verdicts, exercises, submission):
-    """The report as (text, style) pairs, one per line (a message may span several)."""
+def lines(verdicts, exercises, submission, columns=None):
+    """The report as (text, style) pairs, one per line (a message may span several); its
+    timelines fit in `columns` (default WIDTH), its other lines are for the writer to break."""
     out = []
     methods = sorted({v.start_method for v in verdicts})
     focus = _focus(verdicts, exercises)
@@ -64,7 +72,8 @@ def lines(verdicts, exercises, submission):
         else:
             out.append((header, HEADER))
             # an exercise graded under its own start methods shows them whatever was asked
-            out += _tests(own, len(methods) > 1 or bool(getattr(exercise, "start_methods", None)))
+            out += _tests(own, len(methods) > 1 or bool(getattr(exercise, "start_methods", None)),
+                          (columns or WIDTH) - len(INDENT))
     if later:
         out.append((text("exercises_later", count=len(later), first=later[0].folder,
                          last=later[-1].folder), NOTE))
@@ -75,18 +84,18 @@ def lines(verdicts, exercises, submission):
     return [(shown(line), style) for line, style in out]
 
 
-def _tests(own, several_methods):
+def _tests(own, several_methods, timeline_width):
     out = []
     for verdict in own:
         method = " [%s]" % verdict.start_method if several_methods else ""
         tag = text("hidden_tag") if verdict.hidden else ""
         out.append(("  %s %s%s%s: %s" % (text("test_ok") if verdict.passed else text("test_fail"),
-                                         verdict.name, method, tag, verdict.status),
+                                         verdict.name, method, tag, status_name(verdict.status)),
                     OK if verdict.passed else FAIL))
         if not verdict.passed:
             out.append((_indent(verdict.message), MESSAGE))
             if verdict.status in ("deadlock", "timeout") and verdict.timeline:
-                out.append((_indent(timeline_text(verdict.timeline, WIDTH - 6)), MESSAGE))
+                out.append((_indent(timeline_text(verdict.timeline, timeline_width)), MESSAGE))
             if verdict.output.strip():
                 out.append(("      " + text("output_label"), OUTPUT))
                 out.append((_indent(verdict.output.rstrip(), "        "), OUTPUT))
@@ -114,15 +123,30 @@ def readme_of(folder, lang=None):
     return os.path.join(folder, "README.md")
 
 
+def statement_of(exercise, submission):
+    """The statement of `exercise` that is really there: in the graded folder, else in
+    ./exercises (a student's copy of the kit), else in the checkout this grader runs from;
+    None when none has it (a graded folder of statements of its own, a grader installed alone)."""
+    for folder in (submission, "exercises", os.path.join(KIT, "exercises")):
+        path = readme_of(os.path.join(folder, exercise.folder))
+        if os.path.isfile(path):
+            return path
+    return None
+
+
 def next_step(verdicts, exercises, submission):
     exercise = _focus(verdicts, exercises)
     if exercise is None:
         return text("all_done")
     own = [v for v in verdicts if v.exercise == exercise.folder]
-    readme = readme_of(os.path.join(submission, exercise.folder))
+    readme = statement_of(exercise, submission)
     if all(v.status == NOT_IMPLEMENTED for v in own) and exercise is exercises[0]:
-        return text("start_here", readme=readme,
-                    module=os.path.join(submission, exercise.folder, exercise.filename))
+        module = os.path.join(submission, exercise.folder, exercise.filename)
+        if readme is None:
+            return text("start_here_show", name=exercise.topic, module=module)
+        return text("start_here", readme=readme, module=module)
+    if readme is None:
+        return text("next_up_show", folder=exercise.folder, title=exercise_title(exercise), name=exercise.topic)
     return text("next_up", folder=exercise.folder, title=exercise_title(exercise), readme=readme)
 
 
@@ -131,11 +155,19 @@ def _num(value):
 
 
 def timeline_text(model, width=WIDTH):
-    """A compact timeline: one line per process, within `width` columns, and a legend."""
-    bar = width - LABEL - STATUS - 3
+    """A compact timeline: one line per process, within `width` display cells, and a legend;
+    a sentence instead when `width` leaves too little room for the bars."""
+    labels = [text("tl_lane", label=lane_label(lane), pid=lane["pid"]) for lane in model["lanes"]]
+    statuses = [lane_status(lane) for lane in model["lanes"]]
+    label_w = min(LABEL, max(map(cell_len, labels), default=0))
+    status_w = min(STATUS, max(map(cell_len, statuses), default=0))
+    bar = width - label_w - status_w - 4
+    if bar < NARROWEST_BAR:
+        return "\n".join(wrap.fit_line(text("tl_too_narrow", columns=width + len(INDENT)), width)) + "\n"
     axis = Axis(model, bar)
     used = set()
-    rows = [_row(lane, axis, bar, used) for lane in model["lanes"]]
+    rows = ["%s |%s| %s" % (_cells(label, label_w), _bar(lane, axis, bar, used), _cells(status, status_w).rstrip())
+            for lane, label, status in zip(model["lanes"], labels, statuses)]
     skipped = text("tl_skipped") if axis.breaks() else ""
     head = text("tl_header", span=_span(model["end"]), skipped=skipped)
     legend = [text("tl_legend")]
@@ -143,10 +175,17 @@ def timeline_text(model, width=WIDTH):
         if symbol in used:
             legend.append("%s %s," % (symbol, text("tl_sym_" + kind)))
     legend[-1] = legend[-1].rstrip(",")
-    return "\n".join([head] + rows + _wrap(" ".join(legend), width)) + "\n"
+    return "\n".join([head] + rows + wrap.fit_line(" ".join(legend), width)) + "\n"
 
 
-def _row(lane, axis, bar, used):
+def _cells(label, width):
+    """`label` in exactly `width` display cells: padded, or cut with a '~' where it is cut."""
+    if cell_len(label) <= width:
+        return set_cell_size(label, width)
+    return set_cell_size(label, width - 1) + "~"
+
+
+def _bar(lane, axis, bar, used):
     cells = [" "] * bar
     column = lambda t: min(bar - 1, int(axis(t)))  # noqa: E731
     end = lane["end"] if lane["end"] is not None else axis.times[-1]
@@ -169,17 +208,9 @@ def _row(lane, axis, bar, used):
     for c, kind in best.items():
         cells[c] = dict(SYMBOLS)[kind]
     used.update(cells)
-    label = text("tl_lane", label=lane_label(lane), pid=lane["pid"])
-    if len(label) > LABEL:
-        label = label[:LABEL - 1] + "~"
-    return "%-*s|%s| %s" % (LABEL, label, "".join(cells), lane_status(lane)[:STATUS])
+    return "".join(cells)
 
 
 def _span(seconds):
     return "%.0f ms" % (seconds * 1000) if seconds < 2 else "%.1f s" % seconds
 
-
-def _wrap(line, width):
-    import textwrap
-
-    return textwrap.wrap(line, width, subsequent_indent="  ")

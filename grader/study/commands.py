@@ -7,7 +7,7 @@ import sys
 from grader.course import manifest
 from grader.messages import current_language, text
 from grader.reports import terminal
-from grader.reports.text import exercise_title, readme_of
+from grader.reports.text import exercise_title, statement_of
 from grader.study import progress
 
 WATCH_INTERVAL_S = 0.1  # between looks at the files: a save is seen within it, for a few stat() calls
@@ -109,8 +109,8 @@ def cmd_show(args):
     exercises = manifest.load()
     exercise = _exercise(args.name, exercises, progress.load(submission))
     folder = os.path.join(submission, exercise.folder)
-    path = readme_of(folder)
-    if not os.path.isfile(path):
+    path = statement_of(exercise, submission)
+    if path is None:
         raise StudyError(text("no_readme", folder=exercise.folder, path=folder))
     with open(path, encoding="utf-8") as f:
         statement = f.read()

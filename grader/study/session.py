@@ -19,6 +19,7 @@ def grade_for_a_person(submission, exercises, methods, jobs=None, write=True, ne
     except progress.ProgressError as exc:  # the grades stand; the file is left as it is
         sys.stderr.write("mpkit: %s\n" % exc)
     if write:
-        lines = text_report.lines(verdicts, exercises, submission)
-        terminal.write_lines(lines if next_step else lines[:-1])
+        columns = terminal.width()  # the timelines fit in it, every line is broken to it
+        lines = text_report.lines(verdicts, exercises, submission, columns)
+        terminal.write_lines(lines if next_step else lines[:-1], columns=columns)
     return verdicts

@@ -101,4 +101,4 @@ def _receive_all(name, items, points, label, hidden=False):
 
 receive_all_tutorial = _receive_all("receive_all_tutorial", TUTORIAL, 2, "receive_all([11, None, 'lily'])")
 receive_all_empty = _receive_all("receive_all_empty", [], 1, "receive_all([])", hidden=True)
-receive_all_large = _receive_all("receive_all_large", LARGE, 1, "receive_all(items of 1 MB)", hidden=True)
+receive_all_large = _receive_all("receive_all_large", LARGE, 1, "receive_all(['x' * 1000000, 'y' * 1000000, 7])", hidden=True)

@@ -91,5 +91,5 @@ def _ask_all(name, requests, points, label, hidden=False):
 
 
 ask_all_tutorial = _ask_all("ask_all_tutorial", TUTORIAL, 2, "ask_all([3, 'ab', [1]])")
-ask_all_large = _ask_all("ask_all_large", LARGE, 1, "ask_all(requests of 1 MB)", hidden=True)
+ask_all_large = _ask_all("ask_all_large", LARGE, 1, "ask_all(['x' * 1000000, 'y' * 1000000, 5])", hidden=True)
 ask_all_empty = _ask_all("ask_all_empty", [], 1, "ask_all([])", hidden=True)
