@@ -200,6 +200,19 @@ sys.modules["__main__"].greet = greet
     assert "lives in __main__" in verdict.message and "exit code" not in verdict.message
 
 
+@pytest.mark.parametrize("method", METHODS)
+def test_sys_argv_is_the_students_own_script_not_the_graders_job(submit, method):
+    """A module that reads its command line at import sees `python hello_process.py` (in the
+    runner and in every child that imports it again), never the grader's job description."""
+    source = """
+import os, sys
+if len(sys.argv) != 1 or os.path.basename(sys.argv[0]) != "hello_process.py":
+    raise SystemExit("argv: %r" % (sys.argv,))
+""" + CORRECT_01
+    verdicts = submit("01_process", source)(method, ["greet_prints", "run_greeting_in_child"])
+    assert all(v.passed for v in verdicts.values()), {n: v.message for n, v in verdicts.items()}
+
+
 def test_a_file_named_like_the_standard_library_is_named_in_the_verdict(submit, tmp_path):
     grade = submit("02_queue", "STOP = 'STOP'\n")
     (tmp_path / "submission" / "02_queue" / "queue.py").write_text("x = 1\n", encoding="utf-8")
