@@ -186,6 +186,18 @@ def test_a_receiver_left_waiting_in_recv_is_shown_blocked_there(exercises, tmp_p
     assert caller["blocked"].startswith("one_way_pipe.py:")
 
 
+def test_a_deadlock_in_a_graded_pytest_test_has_its_timeline(exercises, tmp_path):
+    """02_queue's tests are plain pytest tests, whose reading of a pass raises the deadlock's
+    verdict: the classic one (join before draining a queue of large items) is drawn all the same."""
+    verdict = _one(exercises, "02_queue", WRONG / "02_queue" / "join_before_get.py", "queue_messages.py",
+                   "collect_large", tmp_path)
+    assert verdict.status == "deadlock"
+    caller, child = verdict.timeline["lanes"][:2]
+    assert [w[2] for w in caller["waits"] if w[3]] == ["join"]  # still in join() when stopped
+    assert caller["blocked"].startswith("queue_messages.py:")
+    assert child["target"] == "produce" and _marks(child, "put")
+
+
 def _browser():
     """Playwright driving Debian's Chromium, or a reason to skip."""
     if not os.path.exists(CHROMIUM):
