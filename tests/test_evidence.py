@@ -150,3 +150,25 @@ def start_in_background(target, *args):
 """)
     verdict = grade(None, ["run_greeting_in_child"])["run_greeting_in_child"]
     assert verdict.status == "passed", verdict.message
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_work_outside_the_semaphore_names_the_students_line_not_a_bare_pid(submit, method):
+    source = (ROOT / "tests" / "corpus" / "wrong" / "12_semaphore" / "released_before_work.py").read_text(
+        encoding="utf-8")
+    number = [n for n, line in enumerate(source.splitlines(), 1) if line.strip() == "work(i)"][0]
+    verdicts = submit("12_semaphore", source)(method, ["guarded_holds", "run_limited_capped"])
+    at = "limited_work.py:%d in guarded: work(i)" % number
+    held, capped = verdicts["guarded_holds"], verdicts["run_limited_capped"]
+    assert held.status == capped.status == "failed"
+    assert "the calling process (pid" in held.message and at in held.message, held.message
+    assert "the child running guarded (pid" in capped.message and at in capped.message, capped.message
+
+
+def test_a_print_without_the_lock_names_the_child_and_its_line(submit):
+    source = (ROOT / "tests" / "corpus" / "wrong" / "04_lock" / "no_lock.py").read_text(encoding="utf-8")
+    number = [n for n, line in enumerate(source.splitlines(), 1) if "print(" in line][0]
+    verdict = submit("04_lock", source)("fork", ["report_all_locked"])["report_all_locked"]
+    assert verdict.status == "failed"
+    assert "the child running report (pid" in verdict.message, verdict.message
+    assert "locked_output.py:%d in report: print(" % number in verdict.message

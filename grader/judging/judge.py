@@ -81,6 +81,23 @@ class Observations:
     def child_targets(self):
         return {e["pid"]: e.get("target", "?") for e in self.of_kind("child_begin")}
 
+    def who(self, pid):
+        """A process as a message names it: the calling process, or the child and the function
+        it ran, its pid beside them (a pid alone tells a student nothing)."""
+        if pid == self.runner_pid:
+            return text("role_caller", pid=pid)
+        target = self.child_targets().get(pid)
+        return text("role_child", target=target, pid=pid) if target else text("role_other", pid=pid)
+
+    def at_line(self, at):
+        """' (at file.py:8 in guarded: work(i))' for an event's `at` (hooks.student_line: the
+        student's line that made the call), or '' when no line of the student's made it."""
+        if not isinstance(at, dict) or not at.get("file"):
+            return ""
+        where = "%s:%s in %s" % (at["file"], at.get("line"), at.get("function"))
+        code = stacks.source_line(self.sources, at["file"], at.get("line") or 0)
+        return text("at_line", where=where + (": " + code if code else ""))
+
     # -- direct evidence: each fact observed in the process where it happened -----------------
     def ran_in(self, function):
         """The pids in which the student's `function` (a name, or Class.method) began to run:
