@@ -165,6 +165,15 @@ def test_work_outside_the_semaphore_names_the_students_line_not_a_bare_pid(submi
     assert "the child running guarded (pid" in capped.message and at in capped.message, capped.message
 
 
+@pytest.mark.parametrize("method", METHODS)
+def test_a_lambda_in_a_pool_is_explained_by_the_pool_not_the_start_method(submit, method):
+    source = (ROOT / "tests" / "corpus" / "wrong" / "10_pool_map" / "lambda_task.py").read_text(encoding="utf-8")
+    verdict = submit("10_pool_map", source)(method, ["square_in_pool"])["square_in_pool"]
+    assert verdict.status == "crashed"
+    assert messages.text("cause_lambda_pool") in verdict.message, verdict.message
+    assert "importing your module" not in verdict.message and "start method a child" not in verdict.message
+
+
 def test_a_print_without_the_lock_names_the_child_and_its_line(submit):
     source = (ROOT / "tests" / "corpus" / "wrong" / "04_lock" / "no_lock.py").read_text(encoding="utf-8")
     number = [n for n, line in enumerate(source.splitlines(), 1) if "print(" in line][0]

@@ -171,6 +171,11 @@ class Observations:
                     found.append((begin.get("target"), name, value, child[name]))
         return found
 
+    def made_a_pool(self):
+        """Whether the student's code made a Pool (or a ProcessPoolExecutor), seen in its
+        constructor in the calling process."""
+        return any(e.get("pid") == self.runner_pid for e in self.of_kind("pool"))
+
     def start_method_in_effect(self):
         """The start method the student's processes were really started with (a method the
         student set with set_start_method or get_context wins), else the grader's."""
@@ -209,6 +214,8 @@ CAUSES = (
     ("pickle", "cause_pickle"),
     ("File too large", "cause_output"),
 )
+# what no start method can hand over, which a Pool pickles with every task: named as the Pool's
+POOL_PICKLES = ("cause_lambda", "cause_closure")
 # causes whose explanation says all a beginner needs: the exception's own text is left out
 SELF_EXPLAINED = ("cause_guard",)
 PEER_CLOSED = ("BrokenPipeError", "ConnectionResetError")
@@ -222,7 +229,7 @@ def cause_of(exc_message, obs):
         return "cause_guard"
     for words, key in CAUSES:
         if words in (exc_message or ""):
-            return key
+            return key + "_pool" if key in POOL_PICKLES and obs.made_a_pool() else key
     return None
 
 
