@@ -174,6 +174,20 @@ def test_a_lambda_in_a_pool_is_explained_by_the_pool_not_the_start_method(submit
     assert "importing your module" not in verdict.message and "start method a child" not in verdict.message
 
 
+@pytest.mark.parametrize("method", [m for m in METHODS if m != "fork"])
+def test_a_top_level_print_is_named_at_its_line_not_blamed_on_main(submit, method):
+    """Run as a script, the file's top-level print runs in the caller and again in every child
+    that imports the file: the message names that line, and quotes each printed line whole."""
+    source = (ROOT / "solutions" / "17_spawn_safe" / "spawn_safe_tasks.py").read_text(encoding="utf-8")
+    source = source.replace("import sys\n", "import sys\n\nprint('starting the tasks')\n", 1)
+    number = source.splitlines().index("print('starting the tasks')") + 1
+    verdict = submit("17_spawn_safe", source)(method, ["script"])["script"]
+    assert verdict.status == "failed"
+    assert "spawn_safe_tasks.py:%d `print('starting the tasks')`" % number in verdict.message, verdict.message
+    assert "'starting the tasks', '[10, 20, 30]'" in verdict.message
+    assert "prints the list scale_all returns" not in verdict.message
+
+
 def test_a_print_without_the_lock_names_the_child_and_its_line(submit):
     source = (ROOT / "tests" / "corpus" / "wrong" / "04_lock" / "no_lock.py").read_text(encoding="utf-8")
     number = [n for n, line in enumerate(source.splitlines(), 1) if "print(" in line][0]
