@@ -7,6 +7,7 @@ import pytest
 
 from conftest import METHODS, ROOT
 from grader import messages
+from test_engine import _without_greet
 
 PIPE_HEAD = """
 from multiprocessing import Pipe, Process
@@ -186,6 +187,22 @@ def test_a_top_level_print_is_named_at_its_line_not_blamed_on_main(submit, metho
     assert "spawn_safe_tasks.py:%d `print('starting the tasks')`" % number in verdict.message, verdict.message
     assert "'starting the tasks', '[10, 20, 30]'" in verdict.message
     assert "prints the list scale_all returns" not in verdict.message
+
+
+def test_a_child_that_sleeps_out_the_time_is_not_said_to_wait_for_another(submit, monkeypatch):
+    from grader.engine import system
+
+    if not system.HAS_DUMPS:
+        pytest.skip("no stack dumps on this platform: where a process slept is not known")
+    monkeypatch.setenv("MPKIT_TIMEOUT_SCALE", "0.2")
+    source = _without_greet("import time\n\ndef greet(name):\n    time.sleep(600)\n")
+    number = source.splitlines().index("    time.sleep(600)") + 1
+    grade = submit("01_process", source)
+    verdict = grade(None, ["run_greeting_in_child"])["run_greeting_in_child"]
+    assert verdict.status == "timeout", verdict.message
+    assert "never sent" not in verdict.message
+    assert "the child running greet (pid" in verdict.message
+    assert "was sleeping at hello_process.py:%d in greet: time.sleep(600)" % number in verdict.message, verdict.message
 
 
 def test_a_print_without_the_lock_names_the_child_and_its_line(submit):

@@ -281,16 +281,24 @@ WAITS = (
     ("pool.py", None, "wait_pool"),
     (None, "sleep", "wait_sleep"),
 )
-def plain_wait(inner):
-    """`inner` = (file, function) a process waits in -> a phrase a beginner understands."""
+def wait_key(inner):
+    """`inner` = (file, function) a process waits in -> the key of WAITS it matches, or None."""
     if not inner:
-        return ""
+        return None
     path, func = inner
     for suffix, funcs, key in WAITS:
         if (suffix is None or path.endswith(suffix)) and (
                 funcs is None or func == funcs or (isinstance(funcs, tuple) and func in funcs)):
-            return text(key)
-    return text("wait_other", module=os.path.splitext(os.path.basename(path))[0])
+            return key
+    return None
+
+
+def plain_wait(inner):
+    """`inner` = (file, function) a process waits in -> a phrase a beginner understands."""
+    if not inner:
+        return ""
+    key = wait_key(inner)
+    return text(key) if key else text("wait_other", module=os.path.splitext(os.path.basename(inner[0]))[0])
 
 
 def _where(report, obs):
@@ -317,17 +325,23 @@ def _blocked(report, obs):
             role = text("role_other", pid=pid)
         else:
             continue
-        state = activity.get(pid_text)
+        who, state = role, activity.get(pid_text)
         if state:
             role += " " + text("activity_" + state)
         if not found:
-            entries.append({"pid": pid, "role": role, "at": text(
-                "where_no_frames", inner=plain_wait(stacks.innermost(dump)))})
+            entries.append({"pid": pid, "role": role, "who": who, "wait": wait_key(stacks.innermost(dump)),
+                            "at": text("where_no_frames", inner=plain_wait(stacks.innermost(dump)))})
         for entry in found:
             wait = plain_wait(entry["waiting_in"])
-            entries.append({"pid": pid, "role": role,
-                            "at": "%s%s" % (entry["at"], "  (%s)" % wait if wait else "")})
+            entries.append({"pid": pid, "role": role, "who": who, "wait": wait_key(entry["waiting_in"]),
+                            "line": entry["at"], "at": "%s%s" % (entry["at"], "  (%s)" % wait if wait else "")})
     return entries
+
+
+def blocked_entries(obs):
+    """_blocked() of the observed scenario: each process's {pid, who, wait (a key of WAITS),
+    line (the student's, or absent)}, for a judge that explains a hang by what each waited in."""
+    return _blocked(obs.report, obs)
 
 
 def blocked_at(report, scenario, exercise, student_dir, method=""):
@@ -381,6 +395,10 @@ def _hung(report, obs, timeout, where):
     if report["outcome"] != "deadlock":
         states = set((report.get("activity") or {}).values())
         why = text("timeout_timed") if states and "running" not in states else text("timeout_busy")
+        if states and "running" not in states:
+            sleeping = [e for e in _blocked(report, obs) if e["wait"] == "wait_sleep" and e.get("line")]
+            if sleeping:  # its own delay, not a wait for what another process had to send
+                why = text("timeout_slept", who=sleeping[0]["who"], at=sleeping[0]["line"])
         return Fail(TIMEOUT, text("timeout", call=call, seconds=timeout, where=where, why=why))
     message = text("deadlock", call=call, seconds=report["elapsed_s"], where=where)
     try:
