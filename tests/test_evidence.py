@@ -205,6 +205,28 @@ def test_a_child_that_sleeps_out_the_time_is_not_said_to_wait_for_another(submit
     assert "was sleeping at hello_process.py:%d in greet: time.sleep(600)" % number in verdict.message, verdict.message
 
 
+@pytest.mark.parametrize("method", METHODS)
+def test_both_sides_stuck_sending_is_named_not_a_stop_never_sent(submit, method):
+    """Every request, then STOP, before any reply is read: with 1 MB messages both processes
+    wait in send. STOP is in the program, after the requests: the message says why it was not
+    reached, at both lines, instead of telling the student to send it."""
+    from grader.engine import system
+
+    if not system.HAS_DUMPS:
+        pytest.skip("no stack dumps on this platform: where each process sent is not known")
+    source = (ROOT / "tests" / "corpus" / "wrong" / "08_two_way_pipe" / "send_all_first.py").read_text(
+        encoding="utf-8")
+    source = source.replace("    replies = [here.recv() for _ in requests]\n    here.send(STOP)\n",
+                            "    here.send(STOP)\n    replies = [here.recv() for _ in requests]\n")
+    lines = source.splitlines()
+    number = lines.index("        here.send(request)") + 1
+    verdict = submit("08_two_way_pipe", source)(method, ["ask_all_large"])["ask_all_large"]
+    assert verdict.status == "deadlock"
+    assert "request_reply.py:%d in ask_all: here.send(request)" % number in verdict.message, verdict.message
+    assert "the child running serve (pid" in verdict.message and " in serve: " in verdict.message
+    assert "never sent STOP" not in verdict.message
+
+
 def test_a_print_without_the_lock_names_the_child_and_its_line(submit):
     source = (ROOT / "tests" / "corpus" / "wrong" / "04_lock" / "no_lock.py").read_text(encoding="utf-8")
     number = [n for n, line in enumerate(source.splitlines(), 1) if "print(" in line][0]
