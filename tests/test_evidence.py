@@ -7,6 +7,7 @@ import pytest
 
 from conftest import METHODS, ROOT
 from grader import messages
+from grader.reports import timeline
 from test_engine import _without_greet
 
 PIPE_HEAD = """
@@ -203,6 +204,8 @@ def test_a_child_that_sleeps_out_the_time_is_not_said_to_wait_for_another(submit
     assert "never sent" not in verdict.message
     assert "the child running greet (pid" in verdict.message
     assert "was sleeping at hello_process.py:%d in greet: time.sleep(600)" % number in verdict.message, verdict.message
+    child = [lane for lane in verdict.timeline["lanes"] if lane["target"] == "greet"][0]
+    assert timeline.lane_status(child) == messages.text("wait_sleep")
 
 
 @pytest.mark.parametrize("method", METHODS)

@@ -396,7 +396,8 @@ def _hung(report, obs, timeout, where):
         states = set((report.get("activity") or {}).values())
         why = text("timeout_timed") if states and "running" not in states else text("timeout_busy")
         if states and "running" not in states:
-            sleeping = [e for e in _blocked(report, obs) if e["wait"] == "wait_sleep" and e.get("line")]
+            asleep = {pid for pid, state in report["activity"].items() if state == "sleeping"}
+            sleeping = [e for e in _blocked(report, obs) if str(e["pid"]) in asleep and e.get("line")]
             if sleeping:  # its own delay, not a wait for what another process had to send
                 why = text("timeout_slept", who=sleeping[0]["who"], at=sleeping[0]["line"])
         return Fail(TIMEOUT, text("timeout", call=call, seconds=timeout, where=where, why=why))

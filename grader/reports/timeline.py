@@ -129,7 +129,7 @@ def _busy(lane, activity, end):
     the time-out): from its last recorded event to the end it was busy, not idle nor blocked.
     A wait still open then is not where it was stuck (it may be a wait with a time limit it
     keeps retrying), so it no longer reads as one."""
-    lane["running"] = activity == "running"
+    lane["running"], lane["asleep"] = activity == "running", activity == "sleeping"
     if not lane["running"]:
         return
     since = max([lane["begin"]] + [m[0] for m in lane["marks"]] +
@@ -254,6 +254,8 @@ def lane_status(lane):
         return text("tl_exit", code=lane["exitcode"])
     if lane.get("running"):
         return text("tl_running")
+    if lane.get("asleep"):  # time.sleep: its own delay, not a wait for another process
+        return text("wait_sleep")
     if lane.get("blocked") or any(w[3] for w in lane["waits"]):
         return text("tl_blocked")
     return text("tl_stopped") if lane["end"] is None else ""
