@@ -2,8 +2,10 @@
 stack dumps trimmed to the student's frames, escapees killed, results that cannot be forged."""
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 import psutil
 import pytest
@@ -198,6 +200,45 @@ sys.modules["__main__"].greet = greet
     verdict = submit("01_process", source)(method, ["run_greeting_in_child"])["run_greeting_in_child"]
     assert verdict.status == "crashed"
     assert "lives in __main__" in verdict.message and "exit code" not in verdict.message
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_sys_argv_is_the_students_own_script_not_the_graders_job(submit, method):
+    """A module that reads its command line at import sees `python hello_process.py` (in the
+    runner and in every child that imports it again), never the grader's job description."""
+    source = """
+import os, sys
+if len(sys.argv) != 1 or os.path.basename(sys.argv[0]) != "hello_process.py":
+    raise SystemExit("argv: %r" % (sys.argv,))
+""" + CORRECT_01
+    verdicts = submit("01_process", source)(method, ["greet_prints", "run_greeting_in_child"])
+    assert all(v.passed for v in verdicts.values()), {n: v.message for n, v in verdicts.items()}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a checkout others may pass through: POSIX modes")
+def test_graded_from_a_checkout_with_the_kit_installed_apart_a_wait_is_named():
+    """The README's flow: `mpkit grade` in a checkout of the kit whose grader is not the one
+    installed. A blocked process reads what it waits for, not the hooks' module: the hooks'
+    frames are known by their place in the grader's package, whichever copy ran them."""
+    folder = tempfile.mkdtemp(prefix="mpkit-checkout-")
+    try:
+        os.chmod(folder, 0o755)  # a user's checkout, which others may pass through
+        checkout = os.path.join(folder, "checkout")
+        shutil.copytree(str(ROOT / "grader"), os.path.join(checkout, "grader"),
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        sub = os.path.join(folder, "sub", "02_queue")
+        os.makedirs(sub)
+        shutil.copyfile(str(ROOT / "tests" / "corpus" / "wrong" / "02_queue" / "join_before_get.py"),
+                        os.path.join(sub, "queue_messages.py"))
+        installed = "import sys; sys.path[0] = %r; from grader.cli import main; sys.exit(main())" % str(ROOT)
+        done = subprocess.run([sys.executable, "-c", installed, "grade", os.path.dirname(sub), "--exercise",
+                               "queue", "--start-method", "fork"], cwd=checkout, capture_output=True,
+                              text=True, timeout=600)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    assert "collect_large (hidden test): deadlock" in done.stdout, done.stdout + done.stderr
+    assert_where(done.stdout, "p.join()  (%s)" % messages.text("wait_join"))
+    assert "hooks" not in done.stdout and " error" not in done.stdout
 
 
 def test_a_file_named_like_the_standard_library_is_named_in_the_verdict(submit, tmp_path):

@@ -7,6 +7,8 @@ import pytest
 
 from conftest import METHODS, ROOT
 from grader import messages
+from grader.reports import timeline
+from test_engine import _without_greet
 
 PIPE_HEAD = """
 from multiprocessing import Pipe, Process
@@ -150,3 +152,88 @@ def start_in_background(target, *args):
 """)
     verdict = grade(None, ["run_greeting_in_child"])["run_greeting_in_child"]
     assert verdict.status == "passed", verdict.message
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_work_outside_the_semaphore_names_the_students_line_not_a_bare_pid(submit, method):
+    source = (ROOT / "tests" / "corpus" / "wrong" / "12_semaphore" / "released_before_work.py").read_text(
+        encoding="utf-8")
+    number = [n for n, line in enumerate(source.splitlines(), 1) if line.strip() == "work(i)"][0]
+    verdicts = submit("12_semaphore", source)(method, ["guarded_holds", "run_limited_capped"])
+    at = "limited_work.py:%d in guarded: work(i)" % number
+    held, capped = verdicts["guarded_holds"], verdicts["run_limited_capped"]
+    assert held.status == capped.status == "failed"
+    assert "the calling process (pid" in held.message and at in held.message, held.message
+    assert "the child running guarded (pid" in capped.message and at in capped.message, capped.message
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_a_lambda_in_a_pool_is_explained_by_the_pool_not_the_start_method(submit, method):
+    source = (ROOT / "tests" / "corpus" / "wrong" / "10_pool_map" / "lambda_task.py").read_text(encoding="utf-8")
+    verdict = submit("10_pool_map", source)(method, ["square_in_pool"])["square_in_pool"]
+    assert verdict.status == "crashed"
+    assert messages.text("cause_lambda_pool") in verdict.message, verdict.message
+    assert "importing your module" not in verdict.message and "start method a child" not in verdict.message
+
+
+@pytest.mark.parametrize("method", [m for m in METHODS if m != "fork"])
+def test_a_top_level_print_is_named_at_its_line_not_blamed_on_main(submit, method):
+    """Run as a script, the file's top-level print runs in the caller and again in every child
+    that imports the file: the message names that line, and quotes each printed line whole."""
+    source = (ROOT / "solutions" / "17_spawn_safe" / "spawn_safe_tasks.py").read_text(encoding="utf-8")
+    source = source.replace("import sys\n", "import sys\n\nprint('starting the tasks')\n", 1)
+    number = source.splitlines().index("print('starting the tasks')") + 1
+    verdict = submit("17_spawn_safe", source)(method, ["script"])["script"]
+    assert verdict.status == "failed"
+    assert "spawn_safe_tasks.py:%d `print('starting the tasks')`" % number in verdict.message, verdict.message
+    assert "'starting the tasks', '[10, 20, 30]'" in verdict.message
+    assert "prints the list scale_all returns" not in verdict.message
+
+
+def test_a_child_that_sleeps_out_the_time_is_not_said_to_wait_for_another(submit, monkeypatch):
+    from grader.engine import system
+
+    if not system.HAS_DUMPS:
+        pytest.skip("no stack dumps on this platform: where a process slept is not known")
+    monkeypatch.setenv("MPKIT_TIMEOUT_SCALE", "0.2")
+    source = _without_greet("import time\n\ndef greet(name):\n    time.sleep(600)\n")
+    number = source.splitlines().index("    time.sleep(600)") + 1
+    grade = submit("01_process", source)
+    verdict = grade(None, ["run_greeting_in_child"])["run_greeting_in_child"]
+    assert verdict.status == "timeout", verdict.message
+    assert "never sent" not in verdict.message
+    assert "the child running greet (pid" in verdict.message
+    assert "was sleeping at hello_process.py:%d in greet: time.sleep(600)" % number in verdict.message, verdict.message
+    child = [lane for lane in verdict.timeline["lanes"] if lane["target"] == "greet"][0]
+    assert timeline.lane_status(child) == messages.text("wait_sleep")
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_both_sides_stuck_sending_is_named_not_a_stop_never_sent(submit, method):
+    """Every request, then STOP, before any reply is read: with 1 MB messages both processes
+    wait in send. STOP is in the program, after the requests: the message says why it was not
+    reached, at both lines, instead of telling the student to send it."""
+    from grader.engine import system
+
+    if not system.HAS_DUMPS:
+        pytest.skip("no stack dumps on this platform: where each process sent is not known")
+    source = (ROOT / "tests" / "corpus" / "wrong" / "08_two_way_pipe" / "send_all_first.py").read_text(
+        encoding="utf-8")
+    source = source.replace("    replies = [here.recv() for _ in requests]\n    here.send(STOP)\n",
+                            "    here.send(STOP)\n    replies = [here.recv() for _ in requests]\n")
+    lines = source.splitlines()
+    number = lines.index("        here.send(request)") + 1
+    verdict = submit("08_two_way_pipe", source)(method, ["ask_all_large"])["ask_all_large"]
+    assert verdict.status == "deadlock"
+    assert "request_reply.py:%d in ask_all: here.send(request)" % number in verdict.message, verdict.message
+    assert "the child running serve (pid" in verdict.message and " in serve: " in verdict.message
+    assert "never sent STOP" not in verdict.message
+
+
+def test_a_print_without_the_lock_names_the_child_and_its_line(submit):
+    source = (ROOT / "tests" / "corpus" / "wrong" / "04_lock" / "no_lock.py").read_text(encoding="utf-8")
+    number = [n for n, line in enumerate(source.splitlines(), 1) if "print(" in line][0]
+    verdict = submit("04_lock", source)("fork", ["report_all_locked"])["report_all_locked"]
+    assert verdict.status == "failed"
+    assert "the child running report (pid" in verdict.message, verdict.message
+    assert "locked_output.py:%d in report: print(" % number in verdict.message

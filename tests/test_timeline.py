@@ -15,6 +15,7 @@ from grader.course import manifest
 from grader.messages import text
 from grader.reports import html, text as text_report
 from test_cli import mpkit
+from test_engine import _without_greet
 
 WRONG = ROOT / "tests" / "corpus" / "wrong"
 CHROMIUM = "/usr/bin/chromium"
@@ -184,6 +185,35 @@ def test_a_receiver_left_waiting_in_recv_is_shown_blocked_there(exercises, tmp_p
     assert senders and len(_marks(senders[0], "send")) == len(_marks(caller, "recv"))
     assert [w[2] for w in caller["waits"] if w[3]] == ["recv"]  # still waiting when stopped
     assert caller["blocked"].startswith("one_way_pipe.py:")
+
+
+def test_a_deadlock_in_a_graded_pytest_test_has_its_timeline(exercises, tmp_path):
+    """02_queue's tests are plain pytest tests, whose reading of a pass raises the deadlock's
+    verdict: the classic one (join before draining a queue of large items) is drawn all the same."""
+    verdict = _one(exercises, "02_queue", WRONG / "02_queue" / "join_before_get.py", "queue_messages.py",
+                   "collect_large", tmp_path)
+    assert verdict.status == "deadlock"
+    caller, child = verdict.timeline["lanes"][:2]
+    assert [w[2] for w in caller["waits"] if w[3]] == ["join"]  # still in join() when stopped
+    assert caller["blocked"].startswith("queue_messages.py:")
+    assert child["target"] == "produce" and _marks(child, "put")
+
+
+def test_a_busy_loop_at_the_time_out_is_drawn_running_not_blocked(submit, monkeypatch):
+    """The message says the child was running code when the time was up: so does its lane."""
+    monkeypatch.setenv("MPKIT_TIMEOUT_SCALE", "0.3")
+    source = _without_greet("def greet(name):\n    while True:\n        pass\n")
+    verdict = submit("01_process", source)("fork", ["run_greeting_in_child"])["run_greeting_in_child"]
+    assert verdict.status == "timeout" and text("activity_running") in verdict.message
+    caller, child = verdict.timeline["lanes"][:2]
+    assert child["target"] == "greet" and child["running"] and child["busy"]
+    assert not any(w[3] for w in child["waits"]) and [w[2] for w in caller["waits"] if w[3]] == ["join"]
+    rows = {line.split("(pid")[0].strip(): line for line in text_report.timeline_text(verdict.timeline).splitlines()
+            if "|" in line}
+    assert rows["greet"].rstrip().endswith(text("tl_running")) and "=" in rows["greet"]
+    assert "#" not in rows["greet"] and rows[text("tl_caller")].rstrip().endswith(text("tl_blocked"))
+    page = html.timeline_fragment(verdict)
+    assert page.count("class=\"busy\"") == 1 and text("tl_sym_busy") in page
 
 
 def _browser():

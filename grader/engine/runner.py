@@ -6,6 +6,7 @@ forked warm from the supervisor and made that interpreter (engine/warm.py). Its 
 bare ``-c`` module, so spawn children never re-import the runner.
 """
 import importlib
+import importlib.util
 import json
 import os
 import sys
@@ -55,6 +56,17 @@ def top_level_call(exc, module_name):
                     "function": callee.co_name}
         tb = tb.tb_next
     return None
+
+
+def module_path(name):
+    """The file of the student's module, found without importing it (the argv[0] its own run
+    as a script would see); its bare file name when it cannot be found."""
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        spec = None
+    origin = getattr(spec, "origin", None)
+    return origin if isinstance(origin, str) and os.path.isfile(origin) else name + ".py"
 
 
 def os_status(pid):
@@ -204,6 +216,7 @@ def _flush():
 
 def main():
     job = json.loads(sys.argv[1])
+    sys.argv = [module_path(job["module"])]  # as `python FILE` gives it: the job is not the student's
     if "channel_fd" in job:
         fd = job["channel_fd"]
     else:

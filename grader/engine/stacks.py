@@ -62,11 +62,13 @@ def where(dump_text, student_dir, sources=None):
 
 def _is_instrumentation(path):
     """The grader's own wrappers (patched join, start...) between the student and the library:
-    a frame in any module of the hooks package."""
-    return os.path.dirname(os.path.normcase(os.path.abspath(path))) == _HOOKS
+    a frame in any module of the hooks package, known by its place in the grader's package
+    (grader/engine/hooks/), not by where this copy of the grader is installed."""
+    folder = os.path.dirname(os.path.normcase(path)).replace("\\", "/")
+    return folder.split("/")[-3:] == _HOOKS
 
 
-_HOOKS = os.path.normcase(os.path.join(os.path.dirname(os.path.abspath(__file__)), "hooks"))
+_HOOKS = ["grader", "engine", "hooks"]
 
 
 def _own_frames(frames):

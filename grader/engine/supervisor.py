@@ -291,6 +291,8 @@ def _end_tree(outcome, result, folders, identity, number, contained):
     if outcome != "exited":
         procs = system.scenario_processes(marker)
         activity = {str(number(p.pid)): system.process_activity(p.pid) for p in procs}
+        activity.update({str(number(p.pid)): "sleeping" for p in procs
+                         if activity.get(str(number(p.pid))) == "timed_wait" and system.sleeping(p.pid)})
         asked = tree.take_dumps(procs, folders["dumps"], number)
     else:
         left = tree.leftovers(helpers, marker, number)

@@ -328,7 +328,9 @@ _SYSCALLS = {
     "pselect6": (270, 72), "ppoll": (271, 73), "epoll_pwait": (281, 22),
     "recvfrom": (45, 207), "recvmsg": (47, 212), "sendto": (44, 206), "sendmsg": (46, 211),
     "accept": (43, 202), "accept4": (288, 242), "pause": (34, None), "futex_waitv": (449, 449),
+    "nanosleep": (35, 101), "clock_nanosleep": (230, 115),  # a sleep (time.sleep): a timed wait
 }
+_SLEEPS = ("nanosleep", "clock_nanosleep")
 _ARCH = {"x86_64": 0, "aarch64": 1}.get(platform.machine())
 _BY_NUMBER = {}
 if _ARCH is not None:
@@ -417,6 +419,18 @@ def process_activity(pid):
     except (OSError, ValueError, IndexError):
         return None
     return "timed_wait" if "timed_wait" in found else ("waiting" if found else None)
+
+
+def sleeping(pid):
+    """Whether the main thread of process `pid` is asleep in a sleep of its own (time.sleep:
+    nanosleep or clock_nanosleep), not waiting for anything; False where /proc cannot tell."""
+    if not LINUX or _ARCH is None:
+        return False
+    try:
+        call = _read("/proc/%d/task/%d/syscall" % (pid, pid)).split()
+        return bool(call) and call[0].isdigit() and _BY_NUMBER.get(int(call[0])) in _SLEEPS
+    except (OSError, ValueError):
+        return False
 
 
 def tree_snapshot(procs):

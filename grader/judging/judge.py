@@ -81,6 +81,23 @@ class Observations:
     def child_targets(self):
         return {e["pid"]: e.get("target", "?") for e in self.of_kind("child_begin")}
 
+    def who(self, pid):
+        """A process as a message names it: the calling process, or the child and the function
+        it ran, its pid beside them (a pid alone tells a student nothing)."""
+        if pid == self.runner_pid:
+            return text("role_caller", pid=pid)
+        target = self.child_targets().get(pid)
+        return text("role_child", target=target, pid=pid) if target else text("role_other", pid=pid)
+
+    def at_line(self, at):
+        """' (at file.py:8 in guarded: work(i))' for an event's `at` (hooks.student_line: the
+        student's line that made the call), or '' when no line of the student's made it."""
+        if not isinstance(at, dict) or not at.get("file"):
+            return ""
+        where = "%s:%s in %s" % (at["file"], at.get("line"), at.get("function"))
+        code = stacks.source_line(self.sources, at["file"], at.get("line") or 0)
+        return text("at_line", where=where + (": " + code if code else ""))
+
     # -- direct evidence: each fact observed in the process where it happened -----------------
     def ran_in(self, function):
         """The pids in which the student's `function` (a name, or Class.method) began to run:
@@ -154,6 +171,11 @@ class Observations:
                     found.append((begin.get("target"), name, value, child[name]))
         return found
 
+    def made_a_pool(self):
+        """Whether the student's code made a Pool (or a ProcessPoolExecutor), seen in its
+        constructor in the calling process."""
+        return any(e.get("pid") == self.runner_pid for e in self.of_kind("pool"))
+
     def start_method_in_effect(self):
         """The start method the student's processes were really started with (a method the
         student set with set_start_method or get_context wins), else the grader's."""
@@ -192,6 +214,8 @@ CAUSES = (
     ("pickle", "cause_pickle"),
     ("File too large", "cause_output"),
 )
+# what no start method can hand over, which a Pool pickles with every task: named as the Pool's
+POOL_PICKLES = ("cause_lambda", "cause_closure")
 # causes whose explanation says all a beginner needs: the exception's own text is left out
 SELF_EXPLAINED = ("cause_guard",)
 PEER_CLOSED = ("BrokenPipeError", "ConnectionResetError")
@@ -205,7 +229,7 @@ def cause_of(exc_message, obs):
         return "cause_guard"
     for words, key in CAUSES:
         if words in (exc_message or ""):
-            return key
+            return key + "_pool" if key in POOL_PICKLES and obs.made_a_pool() else key
     return None
 
 
@@ -257,16 +281,24 @@ WAITS = (
     ("pool.py", None, "wait_pool"),
     (None, "sleep", "wait_sleep"),
 )
-def plain_wait(inner):
-    """`inner` = (file, function) a process waits in -> a phrase a beginner understands."""
+def wait_key(inner):
+    """`inner` = (file, function) a process waits in -> the key of WAITS it matches, or None."""
     if not inner:
-        return ""
+        return None
     path, func = inner
     for suffix, funcs, key in WAITS:
         if (suffix is None or path.endswith(suffix)) and (
                 funcs is None or func == funcs or (isinstance(funcs, tuple) and func in funcs)):
-            return text(key)
-    return text("wait_other", module=os.path.splitext(os.path.basename(path))[0])
+            return key
+    return None
+
+
+def plain_wait(inner):
+    """`inner` = (file, function) a process waits in -> a phrase a beginner understands."""
+    if not inner:
+        return ""
+    key = wait_key(inner)
+    return text(key) if key else text("wait_other", module=os.path.splitext(os.path.basename(inner[0]))[0])
 
 
 def _where(report, obs):
@@ -293,17 +325,23 @@ def _blocked(report, obs):
             role = text("role_other", pid=pid)
         else:
             continue
-        state = activity.get(pid_text)
+        who, state = role, activity.get(pid_text)
         if state:
             role += " " + text("activity_" + state)
         if not found:
-            entries.append({"pid": pid, "role": role, "at": text(
-                "where_no_frames", inner=plain_wait(stacks.innermost(dump)))})
+            entries.append({"pid": pid, "role": role, "who": who, "wait": wait_key(stacks.innermost(dump)),
+                            "at": text("where_no_frames", inner=plain_wait(stacks.innermost(dump)))})
         for entry in found:
             wait = plain_wait(entry["waiting_in"])
-            entries.append({"pid": pid, "role": role,
-                            "at": "%s%s" % (entry["at"], "  (%s)" % wait if wait else "")})
+            entries.append({"pid": pid, "role": role, "who": who, "wait": wait_key(entry["waiting_in"]),
+                            "line": entry["at"], "at": "%s%s" % (entry["at"], "  (%s)" % wait if wait else "")})
     return entries
+
+
+def blocked_entries(obs):
+    """_blocked() of the observed scenario: each process's {pid, who, wait (a key of WAITS),
+    line (the student's, or absent)}, for a judge that explains a hang by what each waited in."""
+    return _blocked(obs.report, obs)
 
 
 def blocked_at(report, scenario, exercise, student_dir, method=""):
@@ -357,6 +395,11 @@ def _hung(report, obs, timeout, where):
     if report["outcome"] != "deadlock":
         states = set((report.get("activity") or {}).values())
         why = text("timeout_timed") if states and "running" not in states else text("timeout_busy")
+        if states and "running" not in states:
+            asleep = {pid for pid, state in report["activity"].items() if state == "sleeping"}
+            sleeping = [e for e in _blocked(report, obs) if str(e["pid"]) in asleep and e.get("line")]
+            if sleeping:  # its own delay, not a wait for what another process had to send
+                why = text("timeout_slept", who=sleeping[0]["who"], at=sleeping[0]["line"])
         return Fail(TIMEOUT, text("timeout", call=call, seconds=timeout, where=where, why=why))
     message = text("deadlock", call=call, seconds=report["elapsed_s"], where=where)
     try:

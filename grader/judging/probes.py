@@ -50,7 +50,7 @@ class Meeting:
 def work(item):
     """A task for a worker: records, in the process that does it, the item and which watched
     semaphores that process holds at this moment."""
-    _hooks.emit("probe", probe="work", item=item, held=_hooks.held_semaphores())
+    _hooks.emit("probe", probe="work", item=item, held=_hooks.held_semaphores(), at=_hooks.student_line())
 
 
 class Phases:

@@ -144,6 +144,8 @@ def timeline_block(model):
     legend += "<li><span class=\"swatch wait\"></span> %s</li>" % escape(text("tl_sym_wait"))
     if model.get("stopped"):
         legend += "<li><span class=\"swatch blocked\"></span> %s</li>" % escape(text("tl_sym_blocked"))
+    if any(lane.get("busy") for lane in model["lanes"]):
+        legend += "<li><span class=\"swatch busy\"></span> %s</li>" % escape(text("tl_sym_busy"))
     return ("<div class=\"timeline\"><h3>%s</h3>%s<ul class=\"legend\">%s</ul></div>"
             % (escape(text("html_timeline")), svg, legend))
 
@@ -190,6 +192,10 @@ def _lane(lane, y, axis, used):
         parts.append("<rect class=\"%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"16\"><title>%s</title></rect>"
                      % ("blocked" if still else "wait", a, mid - 8, max(1.5, b - a),
                         escape("%s: %s" % (_ms(since, until), words))))
+    if lane.get("busy"):
+        a, b = _x(axis, lane["busy"][0]), _x(axis, lane["busy"][1])
+        parts.append("<rect class=\"busy\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"16\"><title>%s</title></rect>"
+                     % (a, mid - 8, max(1.5, b - a), escape("%s: %s" % (_ms(*lane["busy"]), text("tl_sym_busy")))))
     last = -MARK_GAP
     for t, kind, detail in lane["marks"]:
         kind, words = _words(kind, detail)
@@ -206,7 +212,8 @@ def _lane(lane, y, axis, used):
         LABEL_W + PLOT_W + 10, mid + 4, escape(lane_status(lane))))
     if lane.get("blocked"):
         parts.append("<text class=\"blocked-line\" x=\"%d\" y=\"%d\">%s</text>" % (
-            LABEL_W, mid + 24, escape(text("tl_lane_end_blocked", line=lane["blocked"])[:140])))
+            LABEL_W, mid + 24, escape(text("tl_lane_end_running" if lane.get("running") else "tl_lane_end_blocked",
+                                           line=lane["blocked"])[:140])))
     parts.append("</g>")
     return "".join(parts)
 

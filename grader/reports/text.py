@@ -29,7 +29,7 @@ SYMBOLS = (("raised", "!"), ("print_nolock", "*"), ("lock_wait", "w"), ("start",
            ("get", "-"), ("send", ">"), ("recv", "<"), ("eof", "E"), ("call", "C"),
            ("returned", "R"), ("print", "o"))
 PRIORITY = {kind: index for index, (kind, _) in enumerate(SYMBOLS)}
-WAIT, BLOCKED, IDLE, BREAK = "~", "#", ".", "/"
+WAIT, BLOCKED, IDLE, BREAK, BUSY = "~", "#", ".", "/", "="
 
 KIT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # a checkout's top
 NOT_STARTED_LISTED = 3  # exercises not started listed after the first unfinished one, one line each
@@ -171,7 +171,7 @@ def timeline_text(model, width=WIDTH):
     skipped = text("tl_skipped") if axis.breaks() else ""
     head = text("tl_header", span=_span(model["end"]), skipped=skipped)
     legend = [text("tl_legend")]
-    for kind, symbol in SYMBOLS + (("wait", WAIT), ("blocked", BLOCKED)):
+    for kind, symbol in SYMBOLS + (("wait", WAIT), ("blocked", BLOCKED), ("busy", BUSY)):
         if symbol in used:
             legend.append("%s %s," % (symbol, text("tl_sym_" + kind)))
     legend[-1] = legend[-1].rstrip(",")
@@ -194,6 +194,9 @@ def _bar(lane, axis, bar, used):
     for since, until, _, still in lane["waits"]:
         for c in range(column(since), column(until) + 1):
             cells[c] = BLOCKED if still else WAIT
+    if lane.get("busy"):
+        for c in range(column(lane["busy"][0]), column(lane["busy"][1]) + 1):
+            cells[c] = BUSY
     for position, _ in axis.breaks():
         if cells[min(bar - 1, int(position))] != " ":
             cells[min(bar - 1, int(position))] = BREAK

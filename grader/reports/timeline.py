@@ -46,6 +46,9 @@ def build(report, blocked=None):
             own[event["pid"]].append(event)
     lanes = [_lane(pid, own[pid], runner, t0, end - t0, stopped, blocked.get(pid), names, codes)
              for pid in pids]
+    activity = (report.get("activity") or {}) if stopped else {}
+    for lane in lanes:
+        _busy(lane, activity.get(str(lane["pid"])), end - t0)
     return {"version": VERSION, "end": _r(end - t0), "stopped": stopped,
             "outcome": report.get("outcome"), "lanes": lanes}
 
@@ -119,6 +122,20 @@ def _lane(pid, own, runner, t0, end, stopped, blocked, names, codes):
     if lane["end"] is None and not stopped and own:
         lane["end"] = _r(own[-1]["t"] - t0)
     return lane
+
+
+def _busy(lane, activity, end):
+    """A process the supervisor saw running code when it stopped the scenario (a busy loop at
+    the time-out): from its last recorded event to the end it was busy, not idle nor blocked.
+    A wait still open then is not where it was stuck (it may be a wait with a time limit it
+    keeps retrying), so it no longer reads as one."""
+    lane["running"], lane["asleep"] = activity == "running", activity == "sleeping"
+    if not lane["running"]:
+        return
+    since = max([lane["begin"]] + [m[0] for m in lane["marks"]] +
+                [w[0] if w[3] else w[1] for w in lane["waits"]])  # after its last event, or wait
+    lane["waits"] = [w[:3] + [False] for w in lane["waits"]]
+    lane["busy"] = [since, _r(end)]
 
 
 def _mark(kind, event, names):
@@ -200,6 +217,7 @@ class Axis:
             times.add(lane["begin"])
             if lane["end"] is not None:
                 times.add(lane["end"])
+            times.update(lane.get("busy") or ())
         self.times = sorted(t for t in times if 0 <= t <= model["end"])
         gaps = [b - a for a, b in zip(self.times, self.times[1:])]
         cap = max(0.002, 0.08 * sum(min(g, 0.2) for g in gaps))
@@ -234,6 +252,10 @@ def lane_status(lane):
     """How the process ended: its exit code, blocked, or stopped by the grader."""
     if lane["exitcode"] is not None:
         return text("tl_exit", code=lane["exitcode"])
+    if lane.get("running"):
+        return text("tl_running")
+    if lane.get("asleep"):  # time.sleep: its own delay, not a wait for another process
+        return text("wait_sleep")
     if lane.get("blocked") or any(w[3] for w in lane["waits"]):
         return text("tl_blocked")
     return text("tl_stopped") if lane["end"] is None else ""

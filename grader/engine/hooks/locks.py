@@ -67,7 +67,8 @@ class WatchedStream:
 
     def write(self, text):
         if isinstance(text, str) and text:
-            record.emit("write", stream=self._mpkit_name, text=text[:record.MAX_TEXT], held=held_locks())
+            record.emit("write", stream=self._mpkit_name, text=text[:record.MAX_TEXT], held=held_locks(),
+                        at=where.student_line())
             shake.pause("write")
         return self._mpkit_stream.write(text)
 

@@ -80,3 +80,16 @@ def _student_module_frame():
             return "%s:%d" % (os.path.basename(code.co_filename), frame.f_lineno)
         frame = frame.f_back
     return None
+
+
+def student_line():
+    """{"file", "line", "function"} of the innermost frame of the student's own code on this
+    thread's stack (the line that called the grader's function being recorded), or None."""
+    folder = _student_dir()
+    frame = sys._getframe(1)
+    while folder and frame is not None:
+        code = frame.f_code
+        if _in_folder(code.co_filename, folder):
+            return {"file": os.path.basename(code.co_filename), "line": frame.f_lineno, "function": code.co_name}
+        frame = frame.f_back
+    return None

@@ -139,7 +139,8 @@ def _(obs):
     for write in writes:
         if not write["held"]:
             key = "unlocked_write_caller" if write["pid"] == obs.runner_pid else "unlocked_write"
-            raise Fail(FAILED, text(key, call=record["label"], pid=write["pid"], text=safe_repr(write["text"])))
+            raise Fail(FAILED, text(key, call=record["label"], pid=write["pid"], who=obs.who(write["pid"]),
+                                    text=safe_repr(write["text"]), at=obs.at_line(write.get("at"))))
     shared = set(writes[0]["held"]) if writes else set()
     for write in writes[1:]:
         shared &= set(write["held"])

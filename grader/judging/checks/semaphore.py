@@ -32,9 +32,13 @@ def _(obs):
     if not works:
         raise Fail(FAILED, text("sem_work_not_called", call=call))
     if obs.extra["sem"] not in works[0].get("held", []):
-        raise Fail(FAILED, text("sem_work_unheld", call=call, pid=works[0]["pid"]))
+        raise Fail(FAILED, _unheld(obs, call, works[0]))
     if obs.extra["back"] != LIMIT:
         raise Fail(FAILED, text("sem_not_released", call=call))
+
+
+def _unheld(obs, call, work):
+    return text("sem_work_unheld", call=call, who=obs.who(work["pid"]), at=obs.at_line(work.get("at")))
 
 
 def _works(obs, record, n):
@@ -68,7 +72,7 @@ def _most_at_once(obs, ident):
 def _expect_capped(obs, record, works, limit):
     for work in works:
         if not work.get("held"):
-            raise Fail(FAILED, text("sem_work_unheld", call=record["label"], pid=work["pid"]))
+            raise Fail(FAILED, _unheld(obs, record["label"], work))
     shared = set(works[0]["held"]) if works else set()
     for work in works[1:]:
         shared &= set(work["held"])

@@ -8,6 +8,7 @@ start it makes there), and a global the parent set while running is seen in both
 (the parent's value at start(), the child's when it begins)."""
 import pytest
 
+from grader.engine.stacks import source_line
 from grader.engine.values import safe_repr
 from grader.judging.checks.common import text
 from grader.judging.checks.spawn_safe_drivers import command, run_as_script
@@ -38,8 +39,27 @@ def check_script(scenario, words, expected):
     seen = scenario.drive(run_as_script, list(words), label=command("spawn_safe_tasks.py", words))
     assert seen.ran_in_child("scale")
     printed = seen.printed("script").get(seen.obs.runner_pid, "")
-    assert printed.strip() == repr(expected), why(seen, text(
-        "spawn_script_output", command=seen.label, actual=safe_repr(printed), expected=repr(expected)))
+    if printed.strip() == repr(expected):
+        return
+    top = [w["at"] for w in seen.writes("script") if (w.get("at") or {}).get("function") == "<module>"]
+    if top:  # the file's own top level printed: in the caller, and again in every child importing it
+        line = top[0]
+        code = source_line(seen.obs.sources, line["file"], line["line"])
+        assert False, why(seen, text("spawn_script_top_print", command=seen.label, actual=quoted_lines(printed),
+                                     expected=repr(expected), at="%s:%s" % (line["file"], line["line"]),
+                                     code=code or "print(...)"))
+    assert False, why(seen, text("spawn_script_output", command=seen.label, actual=quoted_lines(printed),
+                                 expected=repr(expected)))
+
+
+def quoted_lines(printed, most=6):
+    """The lines printed, each quoted whole (up to a line's own length limit); of many lines,
+    the first ones and the last, with how many were left out between them."""
+    lines = printed.splitlines() or [printed]
+    shown = [safe_repr(line, 120) for line in lines]
+    if len(shown) > most:
+        shown = shown[:most - 2] + [text("lines_left_out", n=len(shown) - most + 1)] + shown[-1:]
+    return ", ".join(shown)
 
 
 @pytest.mark.points(2)

@@ -61,9 +61,21 @@ def _(obs):
 
 
 def _stop_never_sent(obs):
-    """For a deadlock: the caller never sent STOP (seen where it pickled what it sent)."""
+    """For a deadlock: the caller never sent STOP (seen where it pickled what it sent); when
+    it was stuck sending while the server was stuck sending too (seen in their stacks), that
+    is why it never got to its STOP, and the message says so."""
     sent = any(e.get("pid") == obs.runner_pid and e.get("value") == digest(STOP) for e in obs.of_kind("sent"))
-    return None if sent else text("stop_never_sent", call=obs.scenario.call)
+    if sent:
+        return None
+    from grader.judging import judge as judging  # the grader's side only: not handed to the runner
+
+    sending = [e for e in judging.blocked_entries(obs) if e["wait"] == "wait_send" and e.get("line")]
+    mine = [e for e in sending if e["pid"] == obs.runner_pid]
+    others = [e for e in sending if e["pid"] != obs.runner_pid]
+    if mine and others:
+        return text("both_sending", call=obs.scenario.call, at=mine[0]["line"], who=others[0]["who"],
+                    other_at=others[0]["line"])
+    return text("stop_never_sent", call=obs.scenario.call)
 
 
 def _ask_all(name, requests, points, label, hidden=False):
