@@ -5,8 +5,10 @@
   process that made them;
 * a Pool made (``pool``) and, when a pool exercise's driver asks, each way the student's code
   ends a Pool or a ProcessPoolExecutor (``pool_end``);
-* Event.wait() and set() (``event_wait``, ``event_set``) and, when an Event exercise's driver
-  asks, the moment of each Queue.put() (``work_put``) and a set() held until the children wait;
+* Event.wait(), set() and clear() (``event_wait``, ``event_set``, ``event_clear``) and, when an
+  Event exercise's driver asks, the moment of each Queue.put() (``work_put``) and either a set()
+  held until the children wait, or each child's first wait() held until the children started
+  before it have ended (``late_waits``);
 * Barrier.wait() (``barrier_wait``), with the barrier's identity and its parties.
 """
 import json
@@ -17,6 +19,7 @@ from grader.engine.hooks import locks, record, where
 
 _PROXY_WRITES = ("__setitem__", "update", "setdefault")
 _hold = {"seconds": 0.0}  # runner only: how long a set() of an Event waits for the children
+_late = {"pid": None}  # a child: the process whose first Event.wait() was already held
 
 
 def _patch_manager_locks():
@@ -140,26 +143,73 @@ def hold_event_sets(seconds):
     os.environ["MPKIT_WATCH_PUTS"] = "1"  # children started from now on note each put()
 
 
+def hold_event_waits(seconds):
+    """In the runner, when an Event exercise's driver asks: the opposite order to
+    hold_event_sets, which it ends. Each child started from now on begins its first
+    Event.wait() only once every child started before it (from now on) has ended, up to
+    `seconds`. A program that works only when every worker is already waiting at the set (its
+    workers clear() the event once through, say) then hangs every time, as it does for real
+    whenever the set comes before a worker's wait."""
+    _hold["seconds"] = 0.0
+    record.emit("late_waits", seconds=seconds)
+
+
+def _log(pid):
+    """The events process `pid` has logged so far, as far as they can be read."""
+    try:
+        with open(os.path.join(os.environ.get("MPKIT_EVENTS_DIR", ""), "%d.jsonl" % pid)) as f:
+            lines = f.read().splitlines()
+    except (OSError, ValueError):
+        return []
+    events = []
+    for line in lines:
+        try:
+            events.append(json.loads(line))
+        except ValueError:
+            continue
+    return events
+
+
+def _ended(pid):
+    return any(e.get("kind") in ("child_end", "exception") for e in _log(pid))
+
+
+def _siblings_before(runner):
+    """The children the runner started before this one since it asked for late waits (None
+    when it did not ask, or has not yet logged this one's start)."""
+    events = _log(runner)
+    marks = [i for i, e in enumerate(events) if e.get("kind") == "late_waits"]
+    if not marks:
+        return None, 0.0
+    starts = [e.get("child") for e in events[marks[-1]:] if e.get("kind") == "start"]
+    seconds = events[marks[-1]].get("seconds") or 0.0
+    return (starts[:starts.index(os.getpid())] if os.getpid() in starts else None), seconds
+
+
+def _late_wait():
+    """In a child of an Event exercise, its first wait(): held while the runner asks for late
+    waits, until the children started before it have ended, or a deadline passed."""
+    runner = os.environ.get("MPKIT_RUNNER_PID")
+    if not runner or not runner.isdigit() or _late["pid"] == os.getpid():
+        return
+    _late["pid"] = os.getpid()
+    earlier, seconds = _siblings_before(int(runner))
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if earlier is not None and all(_ended(pid) for pid in earlier):
+            return
+        time.sleep(0.005)
+        earlier = _siblings_before(int(runner))[0]
+
+
 def _event_id(event):
     return locks.lock_id(event._flag)
 
 
 def _settled(pid, ident):
     """Whether child `pid` has been seen (in its own log) waiting on event `ident`, or ending."""
-    try:
-        with open(os.path.join(os.environ.get("MPKIT_EVENTS_DIR", ""), "%d.jsonl" % pid)) as f:
-            lines = f.read().splitlines()
-    except OSError:
-        return False
-    for line in lines:
-        try:
-            event = json.loads(line)
-        except ValueError:
-            continue
-        if event.get("kind") in ("child_end", "exception") or \
-                (event.get("kind") == "event_wait" and event.get("id") == ident):
-            return True
-    return False
+    return any(e.get("kind") in ("child_end", "exception") or
+               (e.get("kind") == "event_wait" and e.get("id") == ident) for e in _log(pid))
 
 
 def _hold_set(ident):
@@ -172,16 +222,22 @@ def _hold_set(ident):
 
 
 def _patch_event():
-    """Event.wait() and set(), with the event's identity (its semaphore's), in every process;
-    and, while an Event exercise asks, the moment of each Queue.put() call."""
+    """Event.wait(), set() and clear(), with the event's identity (its semaphore's), in every
+    process; and, while an Event exercise asks, the moment of each Queue.put() call."""
     from multiprocessing import synchronize
 
     cls = synchronize.Event
-    wait, set_ = cls.wait, cls.set
+    wait, set_, clear = cls.wait, cls.set, cls.clear
 
     def patched_wait(self, timeout=None):
+        if os.environ.get("MPKIT_WATCH_PUTS") == "1" and not where._is_runner():
+            _late_wait()
         record.emit("event_wait", id=_event_id(self), timeout=timeout)
         return wait(self, timeout)
+
+    def patched_clear(self):
+        record.emit("event_clear", id=_event_id(self))
+        return clear(self)
 
     def patched_set(self):
         if _hold["seconds"] and where._is_runner():
@@ -189,7 +245,7 @@ def _patch_event():
         record.emit("event_set", id=_event_id(self))
         return set_(self)
 
-    cls.wait, cls.set = patched_wait, patched_set
+    cls.wait, cls.set, cls.clear = patched_wait, patched_set, patched_clear
     from multiprocessing import queues
 
     put = queues.Queue.put
