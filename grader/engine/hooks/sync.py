@@ -11,15 +11,13 @@
   before it have ended (``late_waits``);
 * Barrier.wait() (``barrier_wait``), with the barrier's identity and its parties.
 """
-import json
 import os
 import time
 
-from grader.engine.hooks import locks, record, where
+from grader.engine.hooks import holds, locks, record, where
 
 _PROXY_WRITES = ("__setitem__", "update", "setdefault")
 _hold = {"seconds": 0.0}  # runner only: how long a set() of an Event waits for the children
-_late = {"pid": None}  # a child: the process whose first Event.wait() was already held
 
 
 def _patch_manager_locks():
@@ -147,59 +145,11 @@ def hold_event_waits(seconds):
     """In the runner, when an Event exercise's driver asks: the opposite order to
     hold_event_sets, which it ends. Each child started from now on begins its first
     Event.wait() only once every child started before it (from now on) has ended, up to
-    `seconds`. A program that works only when every worker is already waiting at the set (its
-    workers clear() the event once through, say) then hangs every time, as it does for real
-    whenever the set comes before a worker's wait."""
+    `seconds` (holds.late_wait). A program that works only when every worker is already waiting
+    at the set (its workers clear() the event once through, say) then hangs every time, as it
+    does for real whenever the set comes before a worker's wait."""
     _hold["seconds"] = 0.0
     record.emit("late_waits", seconds=seconds)
-
-
-def _log(pid):
-    """The events process `pid` has logged so far, as far as they can be read."""
-    try:
-        with open(os.path.join(os.environ.get("MPKIT_EVENTS_DIR", ""), "%d.jsonl" % pid)) as f:
-            lines = f.read().splitlines()
-    except (OSError, ValueError):
-        return []
-    events = []
-    for line in lines:
-        try:
-            events.append(json.loads(line))
-        except ValueError:
-            continue
-    return events
-
-
-def _ended(pid):
-    return any(e.get("kind") in ("child_end", "exception") for e in _log(pid))
-
-
-def _siblings_before(runner):
-    """The children the runner started before this one since it asked for late waits (None
-    when it did not ask, or has not yet logged this one's start)."""
-    events = _log(runner)
-    marks = [i for i, e in enumerate(events) if e.get("kind") == "late_waits"]
-    if not marks:
-        return None, 0.0
-    starts = [e.get("child") for e in events[marks[-1]:] if e.get("kind") == "start"]
-    seconds = events[marks[-1]].get("seconds") or 0.0
-    return (starts[:starts.index(os.getpid())] if os.getpid() in starts else None), seconds
-
-
-def _late_wait():
-    """In a child of an Event exercise, its first wait(): held while the runner asks for late
-    waits, until the children started before it have ended, or a deadline passed."""
-    runner = os.environ.get("MPKIT_RUNNER_PID")
-    if not runner or not runner.isdigit() or _late["pid"] == os.getpid():
-        return
-    _late["pid"] = os.getpid()
-    earlier, seconds = _siblings_before(int(runner))
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if earlier is not None and all(_ended(pid) for pid in earlier):
-            return
-        time.sleep(0.005)
-        earlier = _siblings_before(int(runner))[0]
 
 
 def _event_id(event):
@@ -209,7 +159,7 @@ def _event_id(event):
 def _settled(pid, ident):
     """Whether child `pid` has been seen (in its own log) waiting on event `ident`, or ending."""
     return any(e.get("kind") in ("child_end", "exception") or
-               (e.get("kind") == "event_wait" and e.get("id") == ident) for e in _log(pid))
+               (e.get("kind") == "event_wait" and e.get("id") == ident) for e in holds.log_of(pid))
 
 
 def _hold_set(ident):
@@ -231,7 +181,7 @@ def _patch_event():
 
     def patched_wait(self, timeout=None):
         if os.environ.get("MPKIT_WATCH_PUTS") == "1" and not where._is_runner():
-            _late_wait()
+            holds.late_wait()
         record.emit("event_wait", id=_event_id(self), timeout=timeout)
         return wait(self, timeout)
 
@@ -253,6 +203,8 @@ def _patch_event():
     def patched_put(self, obj, block=True, timeout=None):
         if os.environ.get("MPKIT_WATCH_PUTS") == "1":  # the moment of the call, not of the feeder's send
             record.emit("work_put")  # not "put", which the timeline records apart from the judge
+        if os.environ.get("MPKIT_LATE_FIRST") == "1" and not where._is_runner():
+            holds.late_put()
         return put(self, obj, block, timeout)
 
     queues.Queue.put = patched_put

@@ -9,8 +9,8 @@ start it makes there), and a global the parent set while running is seen in both
 import pytest
 
 from grader.engine.values import safe_repr
-from grader.judging.checks.common import text
-from grader.judging.checks.spawn_safe_drivers import command, run_as_script
+from grader.judging.checks.common import in_wrong_order, text
+from grader.judging.checks.spawn_safe_drivers import command, run_as_script, scale_all_late_first
 from grader.judging.judge import globals_cause
 
 MIXED = [0, -4, 2.5, 7, 1]
@@ -25,12 +25,20 @@ def why(seen, wrong):
 def check_scale_all(scenario, numbers, factor):
     """scale_all returns each number times factor, in order, each computed by a child running
     scale; when it is wrong, what the children saw of the module's globals says why."""
-    seen = scenario.call("scale_all", list(numbers), factor)
+    label = "scale_all(%s, %s)" % (safe_repr(list(numbers), 60), safe_repr(factor, 60))
+    seen = scenario.drive(scale_all_late_first, list(numbers), factor, label, label=label)
     expected = [number * factor for number in numbers]
     if numbers:
         assert seen.ran_in_child("scale")
-    assert seen.returned == expected, why(seen, text(
-        "wrong_return", call=seen.label, actual=repr(seen.returned), expected=safe_repr(expected)))
+    assert seen.returned == expected, why(seen, wrong_return(seen.label, seen.record["returned"], expected))
+
+
+def wrong_return(label, returned, expected):
+    """What was returned instead of `expected`, and, when only the order is wrong, that the
+    results were kept as the children finished (the first child's result arrives last)."""
+    message = text("wrong_return", call=label, actual=(returned or {}).get("repr", "nothing"),
+                   expected=safe_repr(expected))
+    return message + (" " + text("results_order") if in_wrong_order(returned, expected) else "")
 
 
 def check_script(scenario, words, expected):
@@ -38,8 +46,10 @@ def check_script(scenario, words, expected):
     seen = scenario.drive(run_as_script, list(words), label=command("spawn_safe_tasks.py", words))
     assert seen.ran_in_child("scale")
     printed = seen.printed("script").get(seen.obs.runner_pid, "")
+    order = " " + text("results_order") if sorted(printed.strip()[1:-1].split(", ")) == \
+        sorted(repr(expected)[1:-1].split(", ")) and printed.strip() != repr(expected) else ""
     assert printed.strip() == repr(expected), why(seen, text(
-        "spawn_script_output", command=seen.label, actual=safe_repr(printed), expected=repr(expected)))
+        "spawn_script_output", command=seen.label, actual=safe_repr(printed), expected=repr(expected)) + order)
 
 
 @pytest.mark.points(2)
