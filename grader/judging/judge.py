@@ -57,9 +57,10 @@ class Observations:
                 and (since is None or e["t"] >= since) and (until is None or e["t"] <= until)]
 
     def call_window(self, function):
+        """From the first call of `function` to the end of its last (a scenario may call it twice)."""
         begin = [e["t"] for e in self.of_kind("call_begin") if e.get("function") == function]
         end = [_returned_at(e) for e in self.of_kind("call_end") if e.get("function") == function]
-        return (begin[0] if begin else None), (end[0] if end else None)
+        return (begin[0] if begin else None), (end[-1] if end else None)
 
     def before_runner_finished(self, events):
         """Events that are not the consequence of a child left behind: a child the student

@@ -58,17 +58,20 @@ class Phases:
     does not finish until every other worker has finished its first phase and then waited at a
     barrier, started its second phase or ended, as their own logs show (or a deadline passed):
     a worker that does not wait for the others then always starts its second phase before
-    item 0's first phase is over, instead of only when the scheduler lets it."""
+    item 0's first phase is over, instead of only when the scheduler lets it. `held` names
+    another item to hold instead: one order of arrival alone would help a program whose
+    barrier works only when item 0 arrives last (one that lets item 0 release the others)."""
 
-    def __init__(self, n, deadline_s):
+    def __init__(self, n, deadline_s, held=0):
         self.n = n
         self.deadline_s = deadline_s
+        self.held = held
 
     def __repr__(self):
         return "work"
 
     def __call__(self, phase, item):
-        if phase == 1 and item == 0 and not _hooks._is_runner():  # the caller has no others to wait for
+        if phase == 1 and item == self.held and not _hooks._is_runner():  # the caller has no others to wait for
             self._hold()
         _hooks.emit("probe", probe="phase", phase=phase, item=item)
 

@@ -1,7 +1,8 @@
 """13_barrier: phased and run_phases. The grader's own task (probes.Phases) records each
 phase where it runs; item 0's first phase is held until every other worker is past its own
 first phase (waiting at a barrier, in its second phase, or ended, from their logs), so a worker
-that does not wait for the others is caught every time. Each barrier.wait() is recorded with
+that does not wait for the others is caught every time; with two workers, item 1's is held
+instead, so that no one order of arrival helps. Each barrier.wait() is recorded with
 the barrier's identity in the process that waits."""
 import multiprocessing
 import os
@@ -38,13 +39,13 @@ def _(obs):
         raise Fail(FAILED, text("phases_no_wait", call=call))
 
 
-def _run_phases(name, n, points, hidden=False):
+def _run_phases(name, n, points, hidden=False, held=0):
     label = "run_phases(work, %d)" % n
 
     @scenario(name, points=points, call=label, hidden=hidden, deadlock_hint="barrier_deadlock_hint")
     def drive(run):
         scale = float(os.environ.get("MPKIT_TIMEOUT_SCALE") or 1)
-        run.call("run_phases", probes.Phases(n, HOLD_S * scale), n, label=label)
+        run.call("run_phases", probes.Phases(n, HOLD_S * scale, held), n, label=label)
 
     @drive.judge
     def _(obs):
@@ -70,8 +71,11 @@ def _run_phases(name, n, points, hidden=False):
 
     drive.doc = "%s runs both phases of every item in child processes, and no second phase " \
                 "begins before every first phase is over." % label
+    if held:
+        drive.doc += " Item %d's first phase is the one held until the others are past theirs." % held
     return drive
 
 
 run_phases_order = _run_phases("run_phases_order", N, 3)
-run_phases_two = _run_phases("run_phases_two", 2, 1, hidden=True)
+# with the other item's first phase held, so that no one order of arrival helps
+run_phases_two = _run_phases("run_phases_two", 2, 1, hidden=True, held=1)

@@ -8,6 +8,7 @@ from grader.engine import hooks as _hooks
 from grader.engine.values import describe, digest, safe_repr, same
 from grader.judging import probes
 from grader.judging.checks.common import FAILED, Fail, NO_PROCESS, drain, expect_in_order, text
+from grader.judging.driving import ungated
 from grader.judging.scenario import scenario
 
 MIXED = [3, -2, 4, -5]
@@ -104,20 +105,26 @@ EXIT_LABEL = "exit_codes(task, %s)" % safe_repr(CODES)
 def exit_codes(run):
     """exit_codes returns the exit code of each child that ran the task, read after join: 0 when
     it returned, 1 when it raised, n after sys.exit(n). The grader holds each child at its start
-    until the caller first waits on it, so an exit code read before join() is always None."""
+    until the caller first waits on it, so an exit code read before join() is always None; then
+    calls it again with the children free to run at once, so the gate does not help either."""
+    run.call("exit_codes", probes.task, list(CODES), label=EXIT_LABEL)
+    ungated()
     run.call("exit_codes", probes.task, list(CODES), label=EXIT_LABEL)
 
 
 @exit_codes.judge
 def _(obs):
-    record = obs.call()
-    by_arg = {}
-    for event in obs.of_kind("probe"):
-        if event.get("probe") == "task":
-            by_arg.setdefault(event.get("token"), event["pid"])
-    if any(pid == obs.runner_pid for pid in by_arg.values()):
+    tasks = [e for e in obs.of_kind("probe") if e.get("probe") == "task"]
+    if any(e["pid"] == obs.runner_pid for e in tasks):
         raise Fail(NO_PROCESS, text("ran_in_caller", call=EXIT_LABEL, function="task", pid=obs.runner_pid))
+    for record in obs.calls:
+        _expect_exit_codes(record, tasks)
+
+
+def _expect_exit_codes(record, tasks):
+    """The exit code of each task's child, as the runner read it, returned in order."""
     codes = {p["pid"]: p["exitcode"] for p in record["processes"]}
+    by_arg = {e.get("token"): e["pid"] for e in tasks if e["pid"] in codes}
     if set(by_arg) != set(CODES) or any(pid not in codes for pid in by_arg.values()):
         raise Fail(FAILED, text("exit_codes_processes", call=EXIT_LABEL, n=len(CODES)))
     for x in CODES:
