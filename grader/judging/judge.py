@@ -171,6 +171,7 @@ def same_function(recorded, wanted):
 # (words in the exception's message, key of the plain-words explanation), first match wins
 CAUSES = (
     ("bootstrapping phase", "cause_guard"),
+    ("context has already been set", "cause_start_method_once"),
     ("_thread.lock", "cause_threading_lock"),
     ("_thread.RLock", "cause_threading_lock"),
     ("<lambda>", "cause_lambda"),
@@ -405,11 +406,21 @@ def _calls_failed(obs, exercise):
         if raised and raised["type"] == "AssertionError" and RUN_NOT_START in raised["message"]:
             return Fail(NO_PROCESS, text("run_not_start", call=record["label"]))
         if raised:
-            return Fail(CRASHED, plain_cause(cause_of(raised["message"], obs), obs) +
+            cause = cause_of(raised["message"], obs)
+            return Fail(CRASHED, (plain_cause(cause, obs) if cause else _again(obs, record)) +
                         text("raised", call=record["label"], exc_type=raised["type"],
                                       exc_message=raised["message"],
                                       traceback=stacks.trim_traceback(raised["traceback"], obs.student_dir)))
     return None
+
+
+def _again(obs, record):
+    """A word that `record` is a later call of a function whose earlier call returned: what the
+    first call left behind broke the next one. '' for a first call."""
+    earlier = obs.calls[:obs.calls.index(record)]
+    if any(r["function"] == record["function"] and not r.get("raised") for r in earlier):
+        return text("cause_second_call", call=record["label"]) + "\n"
+    return ""
 
 
 def _children_failed(obs):

@@ -47,7 +47,11 @@ def log_of(pid):
 
 
 def _ended(pid):
-    return any(e.get("kind") in ("child_end", "exception") for e in log_of(pid))
+    return _logged(pid, "child_end", "exception")
+
+
+def _logged(pid, *kinds):
+    return any(e.get("kind") in kinds for e in log_of(pid))
 
 
 def _since_mark(runner, kind):
@@ -86,14 +90,18 @@ def _hold_until(runner, kind, ready):
         mark, events = _since_mark(runner, kind)
 
 
-def late_wait():
-    """In a child, its first Event.wait() while the runner asks for late waits: held until
-    the children started before it have ended."""
+def late_wait(event):
+    """In a child, its first wait() on `event` while the runner asks for late waits: held
+    until the children started before it have ended, or are stuck in their own wait (the
+    event was set, and is clear again): holding on would only delay the same hang."""
     runner = _runner_child("wait")
     me = os.getpid()
 
     def ready(mark, starts, events):
-        return me in starts and all(_ended(pid) for pid in starts[:starts.index(me)])
+        if me not in starts:
+            return False
+        stuck = any(e.get("kind") == "event_set" for e in events) and not event.is_set()
+        return all(_ended(pid) or stuck and _logged(pid, "event_wait") for pid in starts[:starts.index(me)])
 
     if runner:
         _hold_until(runner, "late_waits", ready)

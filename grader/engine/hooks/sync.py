@@ -181,7 +181,7 @@ def _patch_event():
 
     def patched_wait(self, timeout=None):
         if os.environ.get("MPKIT_WATCH_PUTS") == "1" and not where._is_runner():
-            holds.late_wait()
+            holds.late_wait(self)
         record.emit("event_wait", id=_event_id(self), timeout=timeout)
         return wait(self, timeout)
 

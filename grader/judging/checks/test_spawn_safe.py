@@ -8,7 +8,7 @@ start it makes there), and a global the parent set while running is seen in both
 (the parent's value at start(), the child's when it begins)."""
 import pytest
 
-from grader.engine.values import safe_repr
+from grader.engine.values import safe_repr, same
 from grader.judging.checks.common import in_wrong_order, text
 from grader.judging.checks.spawn_safe_drivers import command, run_as_script, scale_all_late_first
 from grader.judging.judge import globals_cause
@@ -24,13 +24,15 @@ def why(seen, wrong):
 
 def check_scale_all(scenario, numbers, factor):
     """scale_all returns each number times factor, in order, each computed by a child running
-    scale; when it is wrong, what the children saw of the module's globals says why."""
+    scale, also when called a second time in the same program; when it is wrong, what the
+    children saw of the module's globals says why."""
     label = "scale_all(%s, %s)" % (safe_repr(list(numbers), 60), safe_repr(factor, 60))
     seen = scenario.drive(scale_all_late_first, list(numbers), factor, label, label=label)
     expected = [number * factor for number in numbers]
     if numbers:
         assert seen.ran_in_child("scale")
-    assert seen.returned == expected, why(seen, wrong_return(seen.label, seen.record["returned"], expected))
+    for record in seen.obs.calls:
+        assert same(record["returned"], expected), why(seen, wrong_return(seen.label, record["returned"], expected))
 
 
 def wrong_return(label, returned, expected):
