@@ -57,9 +57,10 @@ class Observations:
                 and (since is None or e["t"] >= since) and (until is None or e["t"] <= until)]
 
     def call_window(self, function):
+        """From the first call of `function` to the end of its last (a scenario may call it twice)."""
         begin = [e["t"] for e in self.of_kind("call_begin") if e.get("function") == function]
         end = [_returned_at(e) for e in self.of_kind("call_end") if e.get("function") == function]
-        return (begin[0] if begin else None), (end[0] if end else None)
+        return (begin[0] if begin else None), (end[-1] if end else None)
 
     def before_runner_finished(self, events):
         """Events that are not the consequence of a child left behind: a child the student
@@ -203,6 +204,7 @@ def same_function(recorded, wanted):
 # (words in the exception's message, key of the plain-words explanation), first match wins
 CAUSES = (
     ("bootstrapping phase", "cause_guard"),
+    ("context has already been set", "cause_start_method_once"),
     ("_thread.lock", "cause_threading_lock"),
     ("_thread.RLock", "cause_threading_lock"),
     ("<lambda>", "cause_lambda"),
@@ -458,11 +460,21 @@ def _calls_failed(obs, exercise):
         if raised and raised["type"] == "AssertionError" and RUN_NOT_START in raised["message"]:
             return Fail(NO_PROCESS, text("run_not_start", call=record["label"]))
         if raised:
-            return Fail(CRASHED, plain_cause(cause_of(raised["message"], obs), obs) +
+            cause = cause_of(raised["message"], obs)
+            return Fail(CRASHED, (plain_cause(cause, obs) if cause else _again(obs, record)) +
                         text("raised", call=record["label"], exc_type=raised["type"],
                                       exc_message=raised["message"],
                                       traceback=stacks.trim_traceback(raised["traceback"], obs.student_dir)))
     return None
+
+
+def _again(obs, record):
+    """A word that `record` is a later call of a function whose earlier call returned: what the
+    first call left behind broke the next one. '' for a first call."""
+    earlier = obs.calls[:obs.calls.index(record)]
+    if any(r["function"] == record["function"] and not r.get("raised") for r in earlier):
+        return text("cause_second_call", call=record["label"]) + "\n"
+    return ""
 
 
 def _children_failed(obs):

@@ -60,17 +60,20 @@ class Phases:
     Manager's Barrier, a barrier of its own making), as the runner's watch of its threads shows
     (``watch_phase_waits``), or a deadline passed: a worker that does not wait for the others then
     always starts its second phase before item 0's first phase is over, instead of only when the
-    scheduler lets it."""
+    scheduler lets it. `held` names another item to hold instead: one order of arrival alone
+    would help a program whose barrier works only when item 0 arrives last (one that lets item 0
+    release the others)."""
 
-    def __init__(self, n, deadline_s):
+    def __init__(self, n, deadline_s, held=0):
         self.n = n
         self.deadline_s = deadline_s
+        self.held = held
 
     def __repr__(self):
         return "work"
 
     def __call__(self, phase, item):
-        if phase == 1 and item == 0 and not _hooks._is_runner():  # the caller has no others to wait for
+        if phase == 1 and item == self.held and not _hooks._is_runner():  # the caller has no others to wait for
             self._hold()
         _hooks.emit("probe", probe="phase", phase=phase, item=item)
 
@@ -120,9 +123,9 @@ def _phase_kind(event):
     return "past" if kind in ("barrier_wait", "child_end", "exception") else None
 
 
-def watch_phase_waits(grace_s, deadline_s):
-    """In the runner, while a phase exercise's call runs and item 0's first phase is held (until
-    item 0 has done it, or `deadline_s`, the hold's own deadline): each child that has finished
+def watch_phase_waits(grace_s, deadline_s, held=0):
+    """In the runner, while a phase exercise's call runs and item `held`'s first phase is held
+    (until that item has done it, or `deadline_s`, the hold's own deadline): each child that has finished
     its first phase and is then seen waiting with no time limit (every thread blocked, twice in
     a row with nothing run in between: on a barrier of any making, never in a sleep) is noted as
     ``phase_waiting``. Where the OS cannot tell, a child whose log has not grown for `grace_s`
@@ -133,23 +136,23 @@ def watch_phase_waits(grace_s, deadline_s):
 
     stop = threading.Event()
     until = time.monotonic() + deadline_s
-    thread = threading.Thread(target=_watch_phases, args=(stop, grace_s, until), daemon=True)
+    thread = threading.Thread(target=_watch_phases, args=(stop, grace_s, until, held), daemon=True)
     thread.start()
     return stop.set
 
 
-def _item0_done(logs):
-    return any(event.get("kind") == "probe" and event.get("probe") == "phase" and event.get("item") == 0
+def _held_done(logs, held):
+    return any(event.get("kind") == "probe" and event.get("probe") == "phase" and event.get("item") == held
                for events in logs.values() for event in events)
 
 
-def _watch_phases(stop, grace_s, until):
+def _watch_phases(stop, grace_s, until, held):
     import time
 
     seen, grown, noted = {}, {}, set()
     while not stop.wait(0.01) and time.monotonic() < until:
         logs = _phase_logs()
-        if _item0_done(logs):
+        if _held_done(logs, held):
             return
         for proc in list(_hooks.started):
             events = logs.get(proc.pid, [])

@@ -17,6 +17,8 @@ return. One module per part of ``multiprocessing`` it watches, each saying what 
 * ``traffic``: every object pickled or unpickled, queue and pipe traffic, giving up on receiving;
 * ``shared_memory``: synchronized Values read and written, Array elements written;
 * ``sync``: Manager proxies, Pools, Events and Barriers;
+* ``holds``: holds a driver asks for that make one child late, so an order the scheduler gives
+  only now and then is the order every time;
 * ``tracer``: which process ran each function of the student's module.
 
 The names the rest of the grader uses are importable from here (``hooks.emit``,
@@ -31,12 +33,14 @@ from grader.engine.hooks.locks import WatchedStream, held_locks, held_semaphores
 from grader.engine.hooks.process import target_globals, target_name
 from grader.engine.hooks.record import (MAX_EVENTS_PER_PROCESS, MAX_NOTES_PER_PROCESS, MAX_TEXT, TIMELINE_KINDS,
                                         emit, format_bounded, note, started)
-from grader.engine.hooks.sync import hold_event_sets, watch_pool_ends
+from grader.engine.hooks.holds import hold_first_put
+from grader.engine.hooks.sync import hold_event_sets, hold_event_waits, watch_pool_ends
 from grader.engine.hooks.where import _is_runner, student_line
 
 __all__ = ["MAX_EVENTS_PER_PROCESS", "MAX_NOTES_PER_PROCESS", "MAX_TEXT", "TIMELINE_KINDS", "WatchedStream",
-           "emit", "format_bounded", "held_locks", "held_semaphores", "hold_event_sets", "install", "lock_id",
-           "note", "started", "student_line", "target_globals", "target_name", "watch_pool_ends", "watch_semaphore"]
+           "emit", "format_bounded", "held_locks", "held_semaphores", "hold_event_sets", "hold_event_waits",
+           "hold_first_put", "install", "lock_id", "note", "started", "student_line", "target_globals",
+           "target_name", "watch_pool_ends", "watch_semaphore"]
 
 # each installed on its own, in this order: a part this platform lacks is reported (hook_missing)
 PATCHES = (locks._patch_semlock, process._patch_process, process._patch_os_kill, process._patch_spawn, traffic._patch_pickler,

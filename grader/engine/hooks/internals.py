@@ -50,6 +50,7 @@ INTERNALS = {
              "concurrent.futures.process:ProcessPoolExecutor.__init__",
              "concurrent.futures.process:ProcessPoolExecutor.shutdown", "concurrent.futures._base:Executor.__exit__",
              "multiprocessing.synchronize:Event.wait", "multiprocessing.synchronize:Event.set",
+             "multiprocessing.synchronize:Event.clear",
              "multiprocessing.synchronize:Barrier", "threading:Barrier.wait"),
     "runner": ("multiprocessing.context:_default_context", "multiprocessing.context:_concrete_contexts",
                "multiprocessing.context:DefaultContext._default_context",

@@ -5,15 +5,16 @@
   process that made them;
 * a Pool made (``pool``) and, when a pool exercise's driver asks, each way the student's code
   ends a Pool or a ProcessPoolExecutor (``pool_end``);
-* Event.wait() and set() (``event_wait``, ``event_set``) and, when an Event exercise's driver
-  asks, the moment of each Queue.put() (``work_put``) and a set() held until the children wait;
+* Event.wait(), set() and clear() (``event_wait``, ``event_set``, ``event_clear``) and, when an
+  Event exercise's driver asks, the moment of each Queue.put() (``work_put``) and either a set()
+  held until the children wait, or each child's first wait() held until the children started
+  before it have ended (``late_waits``);
 * Barrier.wait() (``barrier_wait``), with the barrier's identity and its parties.
 """
-import json
 import os
 import time
 
-from grader.engine.hooks import locks, record, where
+from grader.engine.hooks import holds, locks, record, where
 
 _PROXY_WRITES = ("__setitem__", "update", "setdefault")
 _SEMAPHORES = ("Semaphore", "BoundedSemaphore")
@@ -160,26 +161,25 @@ def hold_event_sets(seconds):
     os.environ["MPKIT_WATCH_PUTS"] = "1"  # children started from now on note each put()
 
 
+def hold_event_waits(seconds):
+    """In the runner, when an Event exercise's driver asks: the opposite order to
+    hold_event_sets, which it ends. Each child started from now on begins its first
+    Event.wait() only once every child started before it (from now on) has ended, up to
+    `seconds` (holds.late_wait). A program that works only when every worker is already waiting
+    at the set (its workers clear() the event once through, say) then hangs every time, as it
+    does for real whenever the set comes before a worker's wait."""
+    _hold["seconds"] = 0.0
+    record.emit("late_waits", seconds=seconds)
+
+
 def _event_id(event):
     return locks.lock_id(event._flag)
 
 
 def _settled(pid, ident):
     """Whether child `pid` has been seen (in its own log) waiting on event `ident`, or ending."""
-    try:
-        with open(os.path.join(os.environ.get("MPKIT_EVENTS_DIR", ""), "%d.jsonl" % pid)) as f:
-            lines = f.read().splitlines()
-    except OSError:
-        return False
-    for line in lines:
-        try:
-            event = json.loads(line)
-        except ValueError:
-            continue
-        if event.get("kind") in ("child_end", "exception") or \
-                (event.get("kind") == "event_wait" and event.get("id") == ident):
-            return True
-    return False
+    return any(e.get("kind") in ("child_end", "exception") or
+               (e.get("kind") == "event_wait" and e.get("id") == ident) for e in holds.log_of(pid))
 
 
 def _hold_set(ident):
@@ -192,16 +192,22 @@ def _hold_set(ident):
 
 
 def _patch_event():
-    """Event.wait() and set(), with the event's identity (its semaphore's), in every process;
-    and, while an Event exercise asks, the moment of each Queue.put() call."""
+    """Event.wait(), set() and clear(), with the event's identity (its semaphore's), in every
+    process; and, while an Event exercise asks, the moment of each Queue.put() call."""
     from multiprocessing import synchronize
 
     cls = synchronize.Event
-    wait, set_ = cls.wait, cls.set
+    wait, set_, clear = cls.wait, cls.set, cls.clear
 
     def patched_wait(self, timeout=None):
+        if os.environ.get("MPKIT_WATCH_PUTS") == "1" and not where._is_runner():
+            holds.late_wait(self)
         record.emit("event_wait", id=_event_id(self), timeout=timeout)
         return wait(self, timeout)
+
+    def patched_clear(self):
+        record.emit("event_clear", id=_event_id(self))
+        return clear(self)
 
     def patched_set(self):
         if _hold["seconds"] and where._is_runner():
@@ -209,7 +215,7 @@ def _patch_event():
         record.emit("event_set", id=_event_id(self))
         return set_(self)
 
-    cls.wait, cls.set = patched_wait, patched_set
+    cls.wait, cls.set, cls.clear = patched_wait, patched_set, patched_clear
     from multiprocessing import queues
 
     put = queues.Queue.put
@@ -217,6 +223,8 @@ def _patch_event():
     def patched_put(self, obj, block=True, timeout=None):
         if os.environ.get("MPKIT_WATCH_PUTS") == "1":  # the moment of the call, not of the feeder's send
             record.emit("work_put")  # not "put", which the timeline records apart from the judge
+        if os.environ.get("MPKIT_LATE_FIRST") == "1" and not where._is_runner():
+            holds.late_put()
         return put(self, obj, block, timeout)
 
     queues.Queue.put = patched_put

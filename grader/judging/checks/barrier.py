@@ -1,9 +1,10 @@
 """13_barrier: phased and run_phases. The grader's own task (probes.Phases) records each
 phase where it runs; item 0's first phase is held until every other worker is past its own
 first phase (waiting, on a Barrier or anything else with no time limit, in its second phase, or
-ended), so a worker that does not wait for the others is caught every time. What is judged is
-the order in which the phases' work happened, whatever the workers waited on: a Barrier, a
-Manager's Barrier, a barrier of the student's own making."""
+ended), so a worker that does not wait for the others is caught every time; with two workers,
+item 1's is held instead, so that no one order of arrival helps. What is judged is the order in
+which the phases' work happened, whatever the workers waited on: a Barrier, a Manager's
+Barrier, a barrier of the student's own making."""
 import multiprocessing
 import os
 
@@ -40,15 +41,15 @@ def _(obs):
         raise Fail(FAILED, text("phases_no_wait", call=call))
 
 
-def _run_phases(name, n, points, hidden=False):
+def _run_phases(name, n, points, hidden=False, held=0):
     label = "run_phases(work, %d)" % n
 
     @scenario(name, points=points, call=label, hidden=hidden, deadlock_hint="barrier_deadlock_hint")
     def drive(run):
         scale = float(os.environ.get("MPKIT_TIMEOUT_SCALE") or 1)
-        stop = probes.watch_phase_waits(GRACE_S * scale, HOLD_S * scale)
+        stop = probes.watch_phase_waits(GRACE_S * scale, HOLD_S * scale, held)
         try:
-            run.call("run_phases", probes.Phases(n, HOLD_S * scale), n, label=label)
+            run.call("run_phases", probes.Phases(n, HOLD_S * scale, held), n, label=label)
         finally:
             stop()
 
@@ -72,8 +73,11 @@ def _run_phases(name, n, points, hidden=False):
 
     drive.doc = "%s runs both phases of every item in child processes, and no second phase " \
                 "begins before every first phase is over." % label
+    if held:
+        drive.doc += " Item %d's first phase is the one held until the others are past theirs." % held
     return drive
 
 
 run_phases_order = _run_phases("run_phases_order", N, 3)
-run_phases_two = _run_phases("run_phases_two", 2, 1, hidden=True)
+# with the other item's first phase held, so that no one order of arrival helps
+run_phases_two = _run_phases("run_phases_two", 2, 1, hidden=True, held=1)

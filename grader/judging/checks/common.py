@@ -14,6 +14,24 @@ def expect_return(record, expected):
                                 expected=safe_repr(expected)))
 
 
+def in_wrong_order(returned, expected):
+    """Whether a returned list holds exactly the expected values, in another order."""
+    items = (returned or {}).get("items")
+    return items is not None and not same(returned, expected) and \
+        sorted(items) == sorted(describe(list(expected))["items"])
+
+
+def expect_in_order(record, expected):
+    """The results, in the order of the items; when they are all there in another order (kept
+    as the children finished, say), the message says so."""
+    try:
+        expect_return(record, expected)
+    except Fail as fail:
+        if in_wrong_order(record["returned"], expected):
+            fail.message += " " + text("results_order")
+        raise
+
+
 def ran_in_child(obs, record, function):
     """The pids other than the caller's in which the student's `function` ran, while `record`'s
     call started at least one process; otherwise a Fail that says what was seen instead."""

@@ -3,7 +3,10 @@ waiting on the Event (its own wait() call), the caller setting it (its set() cal
 put by a worker (its own put() call). While these scenarios run, the caller's set()
 first waits until every child is waiting on the event or has ended (hooks.hold_event_sets), so
 a worker that does its work without waiting always does it before the set, not only when the
-scheduler lets it."""
+scheduler lets it. That hold helps a program that works only when every worker already waits at
+the set, so start_together is then called again the other way round: each worker begins to wait
+only once the workers started before it have ended (hooks.hold_event_waits), and one that
+clear()s the event after getting through leaves the next waiting forever, every time."""
 import multiprocessing
 import os
 
@@ -17,8 +20,19 @@ ITEM = 7
 N = 4
 
 
+def _scaled():
+    return HOLD_S * float(os.environ.get("MPKIT_TIMEOUT_SCALE") or 1)
+
+
 def _hold():
-    _hooks.hold_event_sets(HOLD_S * float(os.environ.get("MPKIT_TIMEOUT_SCALE") or 1))
+    _hooks.hold_event_sets(_scaled())
+
+
+def _cleared(obs):
+    """For a deadlock: a worker cleared the event once it got through, so a worker that began
+    waiting after that waits for a set that never comes again."""
+    cleared = [e["pid"] for e in obs.of_kind("event_clear") if e.get("pid") != obs.runner_pid]
+    return text("event_cleared", call=obs.scenario.call) if cleared else None
 
 
 def _one_item(results, proc):
@@ -67,22 +81,30 @@ def _(obs):
         raise Fail(FAILED, text("event_worker_item", call=call, actual=extra["got"]["repr"], item=ITEM))
 
 
+def _expect_items(record, label, n):
+    got = (record["returned"] or {}).get("items")
+    if got is None or sorted(got) != sorted(describe(list(range(n)))["items"]):
+        raise Fail(FAILED, text("event_items", call=label, actual=record["returned"]["repr"]
+                                if record["returned"] else "nothing", expected=safe_repr(list(range(n)))))
+
+
 def _together(name, n, points, hidden=False):
     label = "start_together(%d)" % n
 
-    @scenario(name, points=points, call=label, hidden=hidden, deadlock_hint="event_deadlock_hint")
+    @scenario(name, points=points, call=label, hidden=hidden, deadlock_hint="event_deadlock_hint",
+              explain_stuck=_cleared)
     def drive(run):
         _hold()
         run.call("start_together", n, label=label)
+        if n > 1:  # again, the other way round: each worker waits only after the ones before it ended
+            _hooks.hold_event_waits(_scaled())
+            run.call("start_together", n, label=label)
 
     @drive.judge
     def _(obs):
         record = obs.call()
-        workers = ran_in_child(obs, record, "worker")
-        got = (record["returned"] or {}).get("items")
-        if got is None or sorted(got) != sorted(describe(list(range(n)))["items"]):
-            raise Fail(FAILED, text("event_items", call=label, actual=record["returned"]["repr"]
-                                    if record["returned"] else "nothing", expected=safe_repr(list(range(n)))))
+        workers = ran_in_child(obs, record, "worker") & {p["pid"] for p in record["processes"]}
+        _expect_items(record, label, n)
         if not all(obs.crossed_from_child(record["returned"])):
             raise Fail(NO_PROCESS, text("event_not_crossed", call=label))
         waited = {e.get("id") for e in obs.of_kind("event_wait") if e["pid"] in workers}
@@ -96,9 +118,13 @@ def _together(name, n, points, hidden=False):
         if late:
             raise Fail(FAILED, text("event_set_early", call=label, count=len(late), n=len(record["processes"])))
         _expect_waited_first(obs, label, workers, sets[0]["id"], sets[0]["t"])
+        for again in obs.calls[1:]:
+            _expect_items(again, label, n)
 
     drive.doc = "start_together(%d) starts %d workers waiting on one Event, sets it after starting " \
                 "them all, and returns their numbers; no worker puts its number before the set." % (n, n)
+    if n > 1:
+        drive.doc += " Called again, each worker waiting only once the ones before it ended."
     return drive
 
 

@@ -44,14 +44,18 @@ def _fill(name, pairs, points, hidden=False):
     @scenario(name, points=points, call=label, hidden=hidden, allow_unjoined=True)
     def drive(run):
         value = run.call("fill_in_manager", list(pairs), label=label)
-        return {"normal": _normal(value)}
+        if not pairs:
+            return {"normal": _normal(value)}
+        again = run.call("fill_in_manager", list(pairs), label=label)  # a program may call it twice
+        return {"normal": _normal(value), "again": _normal(again)}
 
     @drive.judge
     def _(obs):
         record = obs.call()
         returned = record["returned"] or {}
         writers = ran_in_child(obs, record, "record") if pairs else set()
-        _expect_shut_down(record)
+        for each in obs.calls:
+            _expect_shut_down(each)
         if pairs:  # one process per pair, started by the student's code (not the Manager's own)
             own_workers(obs, record, "record", len(pairs))
         writes = [e for e in obs.of_kind("proxy_write") if e.get("typeid") == "dict"]
@@ -67,9 +71,15 @@ def _fill(name, pairs, points, hidden=False):
             by = {e["pid"] for e in writes if digest(key) in e.get("keys", [])}
             if not by & writers:
                 raise Fail(NO_PROCESS, text("manager_key_not_from_child", call=label, item=safe_repr(key)))
+        if "again" in obs.extra and (obs.extra["again"] or {}).get("digest") != expected["digest"]:
+            again = obs.calls[-1]["returned"] or {}
+            raise Fail(FAILED, text("cause_second_call", call=label) + "\n" + text(
+                "manager_contents", call=label, actual=again.get("repr"), expected=safe_repr(dict(pairs))))
 
     drive.doc = "%s returns a plain dict of every pair, each written into one manager dict by a " \
                 "child process running record; the manager is shut down." % label
+    if pairs:
+        drive.doc += " Called twice in one program."
     return drive
 
 

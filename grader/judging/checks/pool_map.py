@@ -5,10 +5,9 @@ of close, join, terminate, shutdown or `with` (see hooks.watch_pool_ends)."""
 import os
 
 from grader.engine import hooks as _hooks
-from grader.engine.values import describe
 from grader.judging import probes
-from grader.judging.checks.common import (FAILED, NO_PROCESS, Fail, expect_return, ran_in_child,
-                                          safe_repr, text)
+from grader.judging.checks.common import (FAILED, NO_PROCESS, Fail, expect_in_order, expect_return,
+                                          ran_in_child, safe_repr, text)
 from grader.judging.outcomes import NOT_JOINED
 from grader.judging.scenario import scenario
 
@@ -52,17 +51,6 @@ def _expect_pool(obs, record, processes):
         raise Fail(NOT_JOINED, text("pool_not_joined", call=record["label"]))
 
 
-def _expect_in_order(record, expected):
-    """The results, in the order of the items; a hint when they are all there in another order."""
-    try:
-        expect_return(record, expected)
-    except Fail as fail:
-        items = (record["returned"] or {}).get("items")
-        if items is not None and sorted(items) == sorted(describe(expected)["items"]):
-            fail.message += " " + text("pool_order")
-        raise
-
-
 @scenario("square_in_pool", points=2, call="map_in_pool(square, %s, %d)" % (NUMBERS, WORKERS),
           allow_unjoined=True)
 def square_in_pool(run):
@@ -76,7 +64,7 @@ def _(obs):
     record = obs.call()
     ran_in_child(obs, record, "square")
     _expect_pool(obs, record, WORKERS)
-    _expect_in_order(record, [x * x for x in NUMBERS])
+    expect_in_order(record, [x * x for x in NUMBERS])
 
 
 @scenario("several_workers", points=2, call="map_in_pool(meet, %s, %d)" % (ITEMS, WORKERS),
@@ -103,7 +91,7 @@ def _(obs):
     if meets and len(pids) < 2:
         raise Fail(FAILED, text("pool_one_process", call=record["label"], pid=sorted(pids)[0],
                                 seconds=obs.extra.get("alone_s", ALONE_S)))
-    _expect_in_order(record, [item * 10 for item in ITEMS])
+    expect_in_order(record, [item * 10 for item in ITEMS])
 
 
 @scenario("no_items", points=1, call="map_in_pool(square, [], 2)", hidden=True, allow_unjoined=True)

@@ -2,6 +2,7 @@
 import multiprocessing
 
 from grader.judging import probes
+from grader.judging.driving import ungated
 from grader.judging.checks.common import (FAILED, Fail, NO_PROCESS, expect_return, printed_by,
                                           ran_in_child, safe_repr, text)
 from grader.judging.scenario import scenario
@@ -24,10 +25,19 @@ def _(obs):
                                 expected=repr("hello world\n")))
 
 
+def _greet_twice(run):
+    """run_greeting('mpkit'), with the child held until the caller waits on it, then again in
+    the same interpreter with the child free to run at once (a program may call it twice)."""
+    run.call("run_greeting", "mpkit", label="run_greeting('mpkit')")
+    ungated()
+    run.call("run_greeting", "mpkit", label="run_greeting('mpkit') again")
+
+
 @scenario("run_greeting_in_child", points=2, call="run_greeting('mpkit')", gate=True)
 def run_greeting_in_child(run):
-    """run_greeting runs greet in a new process, joins it and returns its exit code (0)."""
-    run.call("run_greeting", "mpkit", label="run_greeting('mpkit')")
+    """run_greeting runs greet in a new process, joins it and returns its exit code (0); called
+    twice in one interpreter."""
+    _greet_twice(run)
 
 
 def _greeting_child(obs, record):
@@ -46,12 +56,12 @@ def _greeting_child(obs, record):
 
 @run_greeting_in_child.judge
 def _(obs):
-    record = obs.call()
-    child, printed = _greeting_child(obs, record)
-    if printed != "hello mpkit\n":
-        raise Fail(FAILED, text("wrong_output", call="greet('mpkit') in the child",
-                                actual=safe_repr(printed), expected=repr("hello mpkit\n")))
-    _expect_exit_code(record, child)
+    for record in obs.calls:
+        child, printed = _greeting_child(obs, record)
+        if printed != "hello mpkit\n":
+            raise Fail(FAILED, text("wrong_output", call="greet('mpkit') in the child",
+                                    actual=safe_repr(printed), expected=repr("hello mpkit\n")))
+        _expect_exit_code(record, child)
 
 
 def _expect_exit_code(record, child):
@@ -67,15 +77,15 @@ def _expect_exit_code(record, child):
           gate=True, hidden=True, expect_child_failure=True, child_exit=EXIT_CODE)
 def run_greeting_exit_code(run):
     """run_greeting returns the child's real exit code, also when it is not 0 (the grader makes
-    the child end with exit code 3 after greet returns)."""
-    run.call("run_greeting", "mpkit", label="run_greeting('mpkit')")
+    the child end with exit code 3 after greet returns); called twice in one interpreter."""
+    _greet_twice(run)
 
 
 @run_greeting_exit_code.judge
 def _(obs):
-    record = obs.call()
-    child, _ = _greeting_child(obs, record)
-    _expect_exit_code(record, child)
+    for record in obs.calls:
+        child, _ = _greeting_child(obs, record)
+        _expect_exit_code(record, child)
 
 
 @scenario("start_in_background", points=2, call="start_in_background(target, *args)",

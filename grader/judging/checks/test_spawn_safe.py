@@ -9,9 +9,9 @@ start it makes there), and a global the parent set while running is seen in both
 import pytest
 
 from grader.engine.stacks import source_line
-from grader.engine.values import safe_repr
-from grader.judging.checks.common import text
-from grader.judging.checks.spawn_safe_drivers import command, run_as_script
+from grader.engine.values import safe_repr, same
+from grader.judging.checks.common import in_wrong_order, text
+from grader.judging.checks.spawn_safe_drivers import command, run_as_script, scale_all_late_first
 from grader.judging.judge import globals_cause
 
 MIXED = [0, -4, 2.5, 7, 1]
@@ -25,13 +25,23 @@ def why(seen, wrong):
 
 def check_scale_all(scenario, numbers, factor):
     """scale_all returns each number times factor, in order, each computed by a child running
-    scale; when it is wrong, what the children saw of the module's globals says why."""
-    seen = scenario.call("scale_all", list(numbers), factor)
+    scale, also when called a second time in the same program; when it is wrong, what the
+    children saw of the module's globals says why."""
+    label = "scale_all(%s, %s)" % (safe_repr(list(numbers), 60), safe_repr(factor, 60))
+    seen = scenario.drive(scale_all_late_first, list(numbers), factor, label, label=label)
     expected = [number * factor for number in numbers]
     if numbers:
         assert seen.ran_in_child("scale")
-    assert seen.returned == expected, why(seen, text(
-        "wrong_return", call=seen.label, actual=repr(seen.returned), expected=safe_repr(expected)))
+    for record in seen.obs.calls:
+        assert same(record["returned"], expected), why(seen, wrong_return(seen.label, record["returned"], expected))
+
+
+def wrong_return(label, returned, expected):
+    """What was returned instead of `expected`, and, when only the order is wrong, that the
+    results were kept as the children finished (the first child's result arrives last)."""
+    message = text("wrong_return", call=label, actual=(returned or {}).get("repr", "nothing"),
+                   expected=safe_repr(expected))
+    return message + (" " + text("results_order") if in_wrong_order(returned, expected) else "")
 
 
 def check_script(scenario, words, expected):
@@ -48,8 +58,10 @@ def check_script(scenario, words, expected):
         assert False, why(seen, text("spawn_script_top_print", command=seen.label, actual=quoted_lines(printed),
                                      expected=repr(expected), at="%s:%s" % (line["file"], line["line"]),
                                      code=code or "print(...)"))
+    order = " " + text("results_order") if sorted(printed.strip()[1:-1].split(", ")) == \
+        sorted(repr(expected)[1:-1].split(", ")) else ""
     assert False, why(seen, text("spawn_script_output", command=seen.label, actual=quoted_lines(printed),
-                                 expected=repr(expected)))
+                                 expected=repr(expected)) + order)
 
 
 def quoted_lines(printed, most=6):
