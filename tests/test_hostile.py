@@ -12,7 +12,8 @@ results...). Each is graded through the real CLI, `python -m grader.cli grade <f
 * a correct copy of another exercise (02_queue), graded in the same run, gets full marks;
 * nothing of the scenario is left running (no process whose working folder or environment
   points into the test's folder, and every pid the hostile code wrote to a file is dead), no
-  new multiprocessing semaphore is left in /dev/shm, no scenario folder is left in the
+  multiprocessing semaphore the case's processes made is left in /dev/shm (whatever other
+  gradings on the machine make meanwhile), no scenario folder is left in the
   grader's temporary folder, no per-scenario cgroup folder is left, and the submission folder
   is exactly as it was.
 
@@ -91,13 +92,10 @@ class Run:
     pid_dir: Path
     cli_cwd: Path
     pids: set  # of the CLI, its supervisors and the scenarios' processes, as sampled
+    semaphores: set  # sem.mp-* files of /dev/shm those processes were seen to map
 
     def tests(self, exercise="01_process"):
         return {t["name"]: t for t in self.results["tests"] if t["exercise"] == exercise}
-
-
-def _semaphores():
-    return {p.name for p in SHM.glob("sem.mp-*")} if SHM.is_dir() else set()
 
 
 def _logged_semaphores_left(tmp):
@@ -114,41 +112,14 @@ def _logged_semaphores_left(tmp):
     return sorted(n for n in names if (SHM / ("sem." + n.lstrip("/"))).exists())
 
 
-def _mapped_anywhere(names):
-    """The semaphores of `names` some live process still maps (another test run's, not ours)."""
-    mapped = set()
-    for proc in psutil.process_iter():
-        try:
-            maps = Path("/proc/%d/maps" % proc.pid).read_text()
-        except OSError:
-            continue
-        mapped.update(name for name in names if "/dev/shm/" + name in maps)
-    return mapped
-
-
-def _new_semaphores(before, until, settle=10.0):
-    """sem.mp-* files created since `before` (and by the time `until`, a time.time()) that stay,
-    unmapped, for `settle` seconds. Other engineers' runs on the machine create and remove
-    semaphores all the time, some briefly unmapped while their scenario is being killed: only
-    one that no live process maps and nothing removes counts as left behind. On a loaded
-    machine another run's supervisor can take seconds to unlink its semaphores, hence the long
-    settle; it is only waited for when such a semaphore shows up."""
-    def candidates():
-        found = set()
-        for name in _semaphores() - before:
-            try:
-                if (SHM / name).stat().st_ctime <= until:
-                    found.add(name)
-            except OSError:
-                pass
-        return found
-
-    give_up = time.monotonic() + settle
-    left = candidates()
-    while left and time.monotonic() < give_up:
-        time.sleep(0.25)
-        left = (left & candidates()) - _mapped_anywhere(left)
-    return left
+def _mapped_semaphores(pid):
+    """The sem.mp-* files of /dev/shm that process `pid` maps now."""
+    try:
+        maps = Path("/proc/%d/maps" % pid).read_text()
+    except OSError:
+        return set()
+    return {line.rsplit("/dev/shm/", 1)[1].split(" ")[0] for line in maps.splitlines()
+            if "/dev/shm/sem.mp-" in line}
 
 
 def _ours(proc, marker):
@@ -233,22 +204,28 @@ def _snapshot(folder):
 
 
 class PidSampler(threading.Thread):
-    """Notes the pids below the CLI while it runs: its supervisors and the scenarios' processes."""
+    """Notes the pids below the CLI while it runs (its supervisors and the scenarios' processes)
+    and the semaphores of /dev/shm they map: those this case's scenarios made, whatever other
+    runs on the machine make meanwhile."""
 
     def __init__(self, every=0.05):
         super().__init__(daemon=True)
         self.every = every
         self.root = None
         self.pids = set()
+        self.semaphores = set()
         self.done = threading.Event()
 
     def run(self):
         while not self.done.is_set():
             if self.root is not None:
                 try:
-                    self.pids.update(p.pid for p in psutil.Process(self.root).children(recursive=True))
+                    below = [p.pid for p in psutil.Process(self.root).children(recursive=True)]
                 except psutil.Error:
-                    pass
+                    below = []
+                self.pids.update(below)
+                for pid in below:
+                    self.semaphores |= _mapped_semaphores(pid)
             self.done.wait(self.every)
 
     def stop(self):
@@ -313,7 +290,7 @@ def run_cli(tmp, case, args, cgroups):
         results = json.loads(report.decode("utf-8"))
     except ValueError:
         results = None
-    return Run(done, wall, results, tmp, pid_dir, cli_cwd, sampler.pids)
+    return Run(done, wall, results, tmp, pid_dir, cli_cwd, sampler.pids, sampler.semaphores)
 
 
 def _log(case, run):
@@ -379,11 +356,13 @@ def _handed_its_own_driver(run):
 # ---- the cases ------------------------------------------------------------------------------
 
 SOME = HOSTILE_SCENARIOS  # every scenario of 01_process
+LOW_MEMORY = ["--memory-mb", "256"]  # the tree: 512 MB
 FORK_BOMB = {"greet_prints": ("crashed", "more than 64 processes")}
 CASES = [
     Case("fork_bomb", FORK_BOMB, check=_children_were_started),
-    Case("memory_hog", {"greet_prints": ("crashed", "MemoryError")}),
-    Case("memory_tree", {"greet_prints": ("crashed", "more than 2048 MB of memory")}),
+    # a low memory_mb: the limit is met within a few big chunks, long before the timeout
+    Case("memory_hog", {"greet_prints": ("crashed", "MemoryError")}, extra_args=LOW_MEMORY),
+    Case("memory_tree", {"greet_prints": ("crashed", "more than 512 MB of memory")}, extra_args=LOW_MEMORY),
     # output is drained from a pipe as it comes: a flood costs time, never a crash of its own
     Case("output_flood", {"greet_prints": ("failed", "greet('world') printed 'xxxx")},
          check=_output_capped),
@@ -473,7 +452,8 @@ PORTABLE_CASES = [
     # no RLIMIT_AS: the tree's memory is watched; output is drained from a pipe everywhere
     Case("output_flood", {"greet_prints": ("failed", "greet('world') printed 'xxxx")},
          check=_output_capped, platform="windows"),
-    Case("memory_hog", {"greet_prints": ("crashed", "more than 2048 MB of memory")}, platform="windows"),
+    Case("memory_hog", {"greet_prints": ("crashed", "more than 512 MB of memory")}, platform="windows",
+         extra_args=LOW_MEMORY),
 ]
 
 
@@ -484,13 +464,12 @@ def _param(case):
 
 @pytest.mark.parametrize("case", [_param(c) for c in CASES + PORTABLE_CASES])
 def test_hostile_submission(tmp_path, case, record_property):
-    semaphores_before, cgroups = _semaphores(), OwnCgroups()
+    cgroups = OwnCgroups()
     args = prepare(tmp_path, case)
     submission_before = _snapshot(tmp_path / "sub")
     wrong_verdict = None
     try:
         run = run_cli(tmp_path, case, args, cgroups)
-        cli_ended = time.time()
         record_property("wall_s", round(run.wall_s, 2))
         _log(case, run)
         try:
@@ -510,10 +489,11 @@ def test_hostile_submission(tmp_path, case, record_property):
     ours = _logged_semaphores_left(tmp_path)
     if ours:
         problems.append("semaphores this case's scenarios made left in /dev/shm: %s" % ours)
-    unknown = _new_semaphores(semaphores_before, cli_ended) - set("sem." + n.lstrip("/") for n in ours)
+    # those this case's processes were seen to map: another run's beside it are none of them
+    unknown = {n for n in run.semaphores if (SHM / n).exists()} - {"sem." + n.lstrip("/") for n in ours}
     if unknown:
-        problems.append("new semaphores left in /dev/shm that no scenario reported (one that "
-                        "cleared its event log, or another run's): %s" % sorted(unknown))
+        problems.append("semaphores this case's processes made left in /dev/shm that no scenario "
+                        "reported (one that cleared its event log): %s" % sorted(unknown))
     if _snapshot(tmp_path / "sub") != submission_before:
         problems.append("the submission folder was modified")
     if list((tmp_path / "grader-tmp").iterdir()):

@@ -292,6 +292,7 @@ def test_each_scenario_has_its_own_tmp_and_shm_and_leaves_nothing_there(tmp_path
     """Files and named semaphores of other scenarios and of the grader are out of sight, and
     what the scenario leaves in /tmp, /var/tmp and /dev/shm disappears with it."""
     marker = "mpkit-grader-owned-%d" % os.getpid()
+    left_by_student = "mpkit-left-by-student-%d" % os.getpid()  # this test's, not another run's
     for folder in ("/tmp", "/dev/shm"):
         with open(os.path.join(folder, marker), "w") as f:
             f.write("the grader's\n")
@@ -300,16 +301,16 @@ def test_each_scenario_has_its_own_tmp_and_shm_and_leaves_nothing_there(tmp_path
         tests, _ = grade(tmp_path, """
     found = [os.path.join(folder, n) for folder in ("/tmp", "/var/tmp", "/dev/shm") for n in os.listdir(folder)]
     for folder in ("/tmp", "/var/tmp", "/dev/shm"):
-        open(os.path.join(folder, "mpkit-left-by-student"), "w").write("x")
+        open(os.path.join(folder, %r), "w").write("x")
     print("found", json.dumps(sorted(found)))
-""", separate=True)
+""" % left_by_student, separate=True)
         output = tests["greet_prints"]["output"]
         found = json.loads(output.split("found ", 1)[1].splitlines()[0])
         # all a scenario may see there: the way to the kit and the interpreter, when they live
         # there (a clone under /tmp), which its view binds back
         assert set(found) <= _ways_to_the_kit(), output
         left = [n for folder in ("/tmp", "/var/tmp", "/dev/shm") for n in os.listdir(folder)
-                if n == "mpkit-left-by-student"]
+                if n == left_by_student]
         assert not left, left
         for folder in ("/tmp", "/dev/shm"):
             assert open(os.path.join(folder, marker)).read() == "the grader's\n"

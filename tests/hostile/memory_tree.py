@@ -1,5 +1,6 @@
-"""Hostile 01_process: greet starts 4 processes that each allocate up to 900 MB (below the
-per-process RLIMIT_AS of 1 GB) and hold it, 3.6 GB in all at most.
+"""Hostile 01_process: greet starts 8 processes that each fill their own address space (the
+per-process RLIMIT_AS, memory_mb) in 32 MB chunks and hold it: together several times the tree's
+share. The test grades it with a low memory_mb, so the tree reaches its cap within a few chunks.
 Expected: the supervisor's tree cap (2 x memory_mb of resident memory) stops the scenario."""
 import time
 from multiprocessing import Process
@@ -9,15 +10,15 @@ hoard = []
 
 def hog():
     try:
-        for _ in range(18):  # 18 x 50 MB = 900 MB at most per process
-            hoard.append(bytearray(50 * 1024 * 1024))
+        while True:  # until this process's own limit (RLIMIT_AS)
+            hoard.append(bytearray(32 * 1024 * 1024))
     except MemoryError:
         pass
     time.sleep(30)
 
 
 def greet(name):
-    processes = [Process(target=hog) for _ in range(4)]
+    processes = [Process(target=hog) for _ in range(8)]
     for p in processes:
         p.start()
     for p in processes:
