@@ -105,8 +105,17 @@ class Observations:
         its own code starting in that process, seen by the trace hook."""
         return {e["pid"] for e in self.of_kind("ran") if same_function(e.get("function"), function)}
 
-    def ran_in_children(self, function):
-        return self.ran_in(function) - {self.runner_pid}
+    def ran_in_children(self, function, record=None):
+        """ran_in() but the caller; with `record`, only the processes that began `function`
+        from that call's start until the next call's (a scenario may call twice)."""
+        pids = self.ran_in(function) - {self.runner_pid}
+        begins = [e["t"] for e in self.of_kind("call_begin") if e.get("pid") == self.runner_pid]
+        if record is None or record not in self.calls or len(begins) != len(self.calls) or len(begins) < 2:
+            return pids
+        i = self.calls.index(record)
+        until = begins[i + 1] if i + 1 < len(begins) else float("inf")
+        return {e["pid"] for e in self.of_kind("ran") if e["pid"] in pids and same_function(e.get("function"), function)
+                and begins[i] <= e["t"] < until}
 
     def starts(self, record=None):
         """The `start` events of processes the runner started (during `record`'s call)."""
@@ -271,6 +280,7 @@ WAITS = (
     (None, "_wait_for_tstate_lock", "wait_feeder"),
     ("connection.py", ("_send", "_send_bytes", "send_bytes", "send"), "wait_send"),
     ("connection.py", None, "wait_receive"),
+    ("queues.py", "join", "wait_task_done"),  # JoinableQueue.join(): a Condition, not a receive
     ("queues.py", None, "wait_receive"),
     ("selectors.py", None, "wait_receive"),
     ("synchronize.py", ("__enter__", "acquire"), "wait_lock"),
@@ -283,6 +293,8 @@ WAITS = (
     ("pool.py", None, "wait_pool"),
     (None, "sleep", "wait_sleep"),
 )
+
+
 def wait_key(inner):
     """`inner` = (file, function) a process waits in -> the key of WAITS it matches, or None."""
     if not inner:

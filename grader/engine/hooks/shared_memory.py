@@ -6,7 +6,7 @@ only once something imports it (it imports ctypes, which most scenarios never ne
 import os
 import sys
 
-from grader.engine.hooks import locks, record
+from grader.engine.hooks import locks, record, where
 
 MAX_ARRAY_NOTES = 500  # elements written into Arrays reported per process
 _value_seen = set()  # (pid, lock, read or write, held) already reported
@@ -80,7 +80,10 @@ def _note_access(lock, op, via="value"):
         key = (os.getpid(), locks.lock_id(lock), op, held, via)
         if key not in _value_seen:
             _value_seen.add(key)
-            record.emit("value_access", op=op, held=held, lock=key[1], via=via)
+            # unheld: the student's line, and whether another lock (one of its own) was held
+            about = {} if held else {"at": where.student_line(),
+                                     "other_lock": any(ident != key[1] for ident in locks.held_locks())}
+            record.emit("value_access", op=op, held=held, lock=key[1], via=via, **about)
     except Exception:  # a lock of the student's own making: nothing to say about it
         pass
 

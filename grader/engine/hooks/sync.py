@@ -177,9 +177,24 @@ def _event_id(event):
 
 
 def _settled(pid, ident):
-    """Whether child `pid` has been seen (in its own log) waiting on event `ident`, or ending."""
-    return any(e.get("kind") in ("child_end", "exception") or
-               (e.get("kind") == "event_wait" and e.get("id") == ident) for e in holds.log_of(pid))
+    """Whether child `pid` has been seen (in its own log) waiting on event `ident`, or ending. A
+    wait with a time limit shorter than the hold is let run out first, the set then coming after
+    the child's next put() or wait(): a worker that goes on once its wait gave up, as when the
+    start comes late for real, then always does so before the set."""
+    gave_up = False
+    for event in holds.log_of(pid):
+        kind = event.get("kind")
+        if kind in ("child_end", "exception") or gave_up and kind in ("work_put", "event_wait"):
+            return True
+        if kind == "event_wait" and event.get("id") == ident and not _gives_up(event):
+            return True
+        gave_up = gave_up or kind == "event_gave_up" and event.get("id") == ident
+    return False
+
+
+def _gives_up(wait_event):
+    timeout = wait_event.get("timeout")
+    return type(timeout) in (int, float) and timeout < _hold["seconds"]
 
 
 def _hold_set(ident):
@@ -203,7 +218,10 @@ def _patch_event():
         if os.environ.get("MPKIT_WATCH_PUTS") == "1" and not where._is_runner():
             holds.late_wait(self)
         record.emit("event_wait", id=_event_id(self), timeout=timeout)
-        return wait(self, timeout)
+        got = wait(self, timeout)
+        if not got:
+            record.emit("event_gave_up", id=_event_id(self))
+        return got
 
     def patched_clear(self):
         record.emit("event_clear", id=_event_id(self))

@@ -56,7 +56,7 @@ def own_workers(obs, record, function, wanted):
     """The children of `record`'s call that ran `function` and that the student's own code
     started: exactly `wanted` of them. A Pool's workers or a Manager's processes run for the
     student, but are not the processes the statement asks the student to start."""
-    ran = obs.ran_in_children(function)  # a Manager's Pool's workers are not the caller's children
+    ran = obs.ran_in_children(function, record)  # a Manager's Pool's workers are not the caller's children
     own = ran & obs.started_by_student(record)
     if len(own) != wanted:
         if own != ran:

@@ -68,6 +68,9 @@ def _expect_waited_first(obs, call, workers, ident, set_at):
     waited = {e["pid"] for e in obs.of_kind("event_wait") if e.get("id") == ident}
     for pid in sorted(workers):
         early = [e for e in obs.of_kind("work_put") if e.get("pid") == pid and e["t"] < set_at]
+        gave_up = [e for e in obs.of_kind("event_gave_up") if e.get("pid") == pid and e.get("id") == ident]
+        if early and gave_up:  # its wait had a time limit, ran out, and the worker went on
+            raise Fail(FAILED, text("event_gave_up", call=call, who=obs.who(pid)))
         if pid not in waited or early:
             raise Fail(FAILED, text("event_early" if early else "event_not_waited", call=call, pid=pid))
 

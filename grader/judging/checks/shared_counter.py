@@ -17,9 +17,13 @@ def _expect_locked(obs, pids, label):
         accesses = [e for e in obs.of_kind("value_access") if e.get("pid") == pid]
         unheld = sorted({e.get("op") for e in accesses if not e.get("held")})
         if unheld:
-            via = sorted({e.get("via", "value") for e in accesses if not e.get("held")})[-1]
-            raise Fail(FAILED, text("counter_unlocked", call=label, pid=pid, name="counter." + via,
-                                    what=text("counter_" + "_and_".join(unheld))))
+            bare = [e for e in accesses if not e.get("held")]
+            via = sorted({e.get("via", "value") for e in bare})[-1]
+            first = min(bare, key=lambda e: e.get("t", 0))
+            other = text("counter_other_lock") if any(e.get("other_lock") is True for e in bare) else ""
+            raise Fail(FAILED, text("counter_unlocked", call=label, who=obs.who(pid), name="counter." + via,
+                                    what=text("counter_" + "_and_".join(unheld)), at=obs.at_line(first.get("at")),
+                                    other=other))
         if {e.get("op") for e in accesses} != {"read", "write"}:
             raise Fail(FAILED, text("counter_unseen", call=label, pid=pid))
 
