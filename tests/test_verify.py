@@ -9,6 +9,7 @@ import pytest
 from conftest import ROOT
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(1800)
 def test_mpkit_verify_passes_on_the_kit():
     """Where scenarios can run as users of their own (root, a Python others can run), they do
@@ -26,6 +27,7 @@ def test_mpkit_verify_passes_on_the_kit():
 EMULATED_EXERCISES = ("01_process", "02_queue", "03_pipe", "04_lock", "09_shared_counter", "12_semaphore")
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(1800)
 @pytest.mark.skipif(not sys.platform.startswith("linux"),
                     reason="emulates the fallbacks on Linux; on macOS and Windows the suite runs them natively")
