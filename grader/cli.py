@@ -382,7 +382,7 @@ def _notebooks_parser(commands):
     n = commands.add_parser("notebooks", help="write an nbgrader course: one notebook per exercise")
     n.add_argument("out", metavar="OUT", help="the course folder to write (nbgrader_config.py, source/)")
     n.add_argument("--exercise", action="append", metavar="NAME",
-                   help="only this exercise: a folder name such as 02_queue, or queue (repeatable)")
+                   help="only this exercise: a folder name such as 02_queue, its topic (queue) or its number (2) (repeatable)")
     n.add_argument("--assignment", default="mpkit", help="the nbgrader assignment (default: mpkit)")
     n.add_argument("--root", default=".", help="the kit's folder (default: .)")
 

@@ -22,7 +22,7 @@ class UsageError(Exception):
 def add_selection_options(parser, jobs_help="scenarios run at once (default: the number of cores)"):
     """--exercise, --start-method, -j and the limits: the options of every command that grades."""
     parser.add_argument("--exercise", action="append", metavar="NAME",
-                        help="only this exercise: a folder name such as 02_queue, or queue (repeatable)")
+                        help="only this exercise: a folder name such as 02_queue, its topic (queue) or its number (2) (repeatable)")
     parser.add_argument("--start-method", default=None, metavar="METHOD",
                         help="fork, spawn, forkserver or all (default: the platform's own)")
     parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help=jobs_help)

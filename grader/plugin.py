@@ -34,7 +34,7 @@ def pytest_addoption(parser):
                     "PATH (a folder laid out like exercises/) instead of collecting test files. "
                     "Env: MPKIT_SUBMISSION")
     group.addoption("--mpkit-exercise", action="append", metavar="NAME",
-                    help="only this exercise: a folder such as 02_queue, or queue (repeatable)")
+                    help="only this exercise: a folder such as 02_queue, its topic (queue) or its number (2) (repeatable)")
     group.addoption("--mpkit-start-method", metavar="METHOD", help="fork, spawn, forkserver or "
                     "all (default: the platform's own). Env: MPKIT_START_METHOD")
     group.addoption(SHAKE, metavar="SEED", help="shake the schedules on purpose: small "

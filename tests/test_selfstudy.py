@@ -158,6 +158,11 @@ def test_show_prints_the_statement_in_the_chosen_language(workspace, capsys, mon
     assert status == 0 and out == (folder / "README.zh.md").read_text(encoding="utf-8")
     status, out, _ = in_process(capsys, monkeypatch, workspace, "show", "03_pipe")
     assert status == 0 and out == (folder / "README.md").read_text(encoding="utf-8")
+    for number in ("3", "03"):  # what a student types after reading "exercise 3"
+        status, out, _ = in_process(capsys, monkeypatch, workspace, "show", number)
+        assert status == 0 and out == (folder / "README.md").read_text(encoding="utf-8")
+    status, out, err = in_process(capsys, monkeypatch, workspace, "show", "30")
+    assert status == 2 and "NAME: no exercise '30'" in err
     (folder / "README.zh.md").unlink()
     status, out, _ = in_process(capsys, monkeypatch, workspace, "show", "pipe", LANG="zh_CN.UTF-8")
     assert out == text("readme_fallback", "zh") + "\n\n" + (folder / "README.md").read_text(encoding="utf-8")

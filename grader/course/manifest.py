@@ -114,8 +114,17 @@ def visible(exercises):
 
 
 def find(exercises, name):
-    """An exercise by folder (`02_queue`) or topic (`queue`), or None."""
+    """An exercise by folder (`02_queue`), topic (`queue`) or number (`2`, `02`), or None."""
     for exercise in exercises:
         if name in (exercise.folder, exercise.topic):
             return exercise
+    number = exercise_number(name)
+    for exercise in exercises if number is not None else ():
+        if exercise_number(exercise.folder.split("_")[0]) == number:
+            return exercise
     return None
+
+
+def exercise_number(name):
+    """The number a student types for an exercise (`9`, `09`), or None for anything else."""
+    return int(name) if name.isascii() and name.isdigit() and len(name) <= 3 else None

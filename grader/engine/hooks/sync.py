@@ -240,7 +240,7 @@ def _patch_event():
 
     def patched_put(self, obj, block=True, timeout=None):
         if os.environ.get("MPKIT_WATCH_PUTS") == "1":  # the moment of the call, not of the feeder's send
-            record.emit("work_put")  # not "put", which the timeline records apart from the judge
+            record.emit("work_put", at=where.student_line())  # not "put", which the timeline records apart from the judge
         if os.environ.get("MPKIT_LATE_FIRST") == "1" and not where._is_runner():
             holds.late_put()
         return put(self, obj, block, timeout)

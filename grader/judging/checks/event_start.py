@@ -71,8 +71,10 @@ def _expect_waited_first(obs, call, workers, ident, set_at):
         gave_up = [e for e in obs.of_kind("event_gave_up") if e.get("pid") == pid and e.get("id") == ident]
         if early and gave_up:  # its wait had a time limit, ran out, and the worker went on
             raise Fail(FAILED, text("event_gave_up", call=call, who=obs.who(pid)))
-        if pid not in waited or early:
-            raise Fail(FAILED, text("event_early" if early else "event_not_waited", call=call, pid=pid))
+        if early:
+            raise Fail(FAILED, text("event_early", call=call, who=obs.who(pid), at=obs.at_line(early[0].get("at"))))
+        if pid not in waited:
+            raise Fail(FAILED, text("event_not_waited", call=call, who=obs.who(pid)))
 
 
 @worker_waits.judge

@@ -25,7 +25,7 @@ def _expect_locked(obs, pids, label):
                                     what=text("counter_" + "_and_".join(unheld)), at=obs.at_line(first.get("at")),
                                     other=other))
         if {e.get("op") for e in accesses} != {"read", "write"}:
-            raise Fail(FAILED, text("counter_unseen", call=label, pid=pid))
+            raise Fail(FAILED, text("counter_unseen", call=label, who=obs.who(pid)))
 
 
 @scenario("add_many_locked", points=2, call="add_many(counter, %d)" % EACH, deadlock_hint="counter_deadlock_hint")
