@@ -555,3 +555,25 @@ def test_hostile_code_earns_nothing_and_leaves_nothing_as_a_user_of_its_own(tmp_
     assert earned in ({}, {"greet_prints": "passed"} if attack == "env_tampering" else {}), earned
     assert not (cli_cwd / "results.json").exists(), "the attack wrote into the grader's folder"
     assert left == before
+
+
+def test_priming_a_scenarios_cgroups_moves_nothing_and_ends():
+    """The supervisor pays the kernel's wait for the runner's move into its cgroups early, in
+    a thread (Cgroups.prime): that thread leaves this process in the cgroups it was in, moves
+    nothing into the scenario's, and ends; with no cgroups to move into there is no thread."""
+    if os.geteuid() != 0:
+        pytest.skip("moving a process between cgroups takes root here")
+    before = (open("/proc/self/cgroup").read(), psutil.Process().num_threads())
+    cgroups = system.Cgroups("mpkit-test-prime-%d" % os.getpid(), 8, 64 * 1024 * 1024)
+    try:
+        if not cgroups.folders:
+            pytest.skip("no v1 cgroups to make here")
+        thread = cgroups.prime()
+        thread.join(timeout=10)
+        assert not thread.is_alive()
+        assert (open("/proc/self/cgroup").read(), psutil.Process().num_threads()) == before
+        assert {c: open(os.path.join(f, "cgroup.procs")).read() for c, f in cgroups.folders.items()} == \
+            {c: "" for c in cgroups.folders}
+    finally:
+        cgroups.remove()
+    assert system.Cgroups("mpkit-test-none", 0, 0).prime() is None

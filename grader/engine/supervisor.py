@@ -126,10 +126,11 @@ def supervise(job):
     cgroups = system.Cgroups(job["cgroup"], limits["max_processes"],
                              limits["tree_memory_mb"] * 1024 * 1024)
     identity = isolation.Identity() if job.get("separate_users") else isolation.Identity.none()
+    priming = cgroups.prime()  # while the view is made, not once the runner waits to move in
     try:
         identity.own(workdir, cgroups.folders.values())
         viewed = private_view(job, workdir, identity)
-        return _supervise(job, workdir, folders, cgroups, identity, viewed)
+        return _supervise(job, workdir, folders, cgroups, identity, viewed, priming)
     finally:
         identity.release()
         cgroups.remove()
@@ -189,18 +190,19 @@ def _end_namespace(init):
         os.kill(init, signal.SIGKILL)
     except OSError:
         pass
-    give_up = time.monotonic() + 5.0
-    while time.monotonic() < give_up:
+    give_up, pause = time.monotonic() + 5.0, 0.0002
+    while time.monotonic() < give_up:  # about a millisecond, usually: look often, then less
         try:
             if os.waitpid(init, os.WNOHANG)[0]:
                 return
         except ChildProcessError:
             return
         system.reap_zombies()
-        time.sleep(0.005)
+        time.sleep(pause)
+        pause = min(pause * 2, 0.005)
 
 
-def _supervise(job, workdir, folders, cgroups, identity, viewed=False):
+def _supervise(job, workdir, folders, cgroups, identity, viewed=False, priming=None):
     if system.POSIX:  # an unnamed file: nothing in the scenario can find it by path
         channel = tempfile.TemporaryFile(dir=workdir)
         runner_job, pass_fds = dict(job["runner"], channel_fd=channel.fileno()), (channel.fileno(),)
@@ -217,6 +219,8 @@ def _supervise(job, workdir, folders, cgroups, identity, viewed=False):
     try:
         try:
             init = pid_namespace(viewed)
+            if priming is not None:  # the runner moves in at once, the kernel's wait over
+                priming.join()
             runner = _start_runner(job, runner_job, folders, cgroups, identity, (out_w, err_w), pass_fds,
                                    own_proc=init is not None)
         finally:
