@@ -107,9 +107,11 @@ MAX_HIDE_DEPTH = 4  # folders below a candidate looked into on the way to a need
 
 
 def _folders_in(path):
+    """The folders in `path` (a real path, no link on the way): their paths are real too, as
+    a folder that is not a link adds no link to the way (no realpath, with its stat of every
+    part, needed)."""
     try:
-        return sorted(os.path.realpath(e.path) for e in os.scandir(path)
-                      if e.is_dir(follow_symlinks=False))
+        return sorted(e.path for e in os.scandir(path) if e.is_dir(follow_symlinks=False))
     except OSError:
         return []
 
