@@ -12,7 +12,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from grader.engine import isolation, safe_files, shake, system
-from grader.engine.workers import UnreadableReport, close_zygotes, supervise, warm_up
+from grader.engine.workers import UnreadableReport, resume as resume_scenarios, \
+    stop as stop_scenarios, supervise, warm_up
 from grader.judging import handover, judge as judging
 from grader.judging.outcomes import ERROR, PASSED
 from grader.judging.verdict import Verdict
@@ -120,12 +121,17 @@ def run_jobs(planned, jobs=None, on_verdict=None):
 
     if workers == 1:
         return [one(job) for job in planned]
+    pool = ThreadPoolExecutor(max_workers=workers)  # zygotes stay, idle, for the next grading
     try:
-        with ThreadPoolExecutor(max_workers=workers) as pool:  # zygotes stay, idle, for the next grading
-            return list(pool.map(one, planned))
-    except BaseException:  # Ctrl-C: what still runs stops with its zygote
-        close_zygotes()
+        return list(pool.map(one, planned))
+    except BaseException:  # Ctrl-C: what still runs stops with its zygote, and nothing starts
+        pool.shutdown(wait=False, cancel_futures=True)
+        stop_scenarios()
+        pool.shutdown(wait=True)
+        resume_scenarios()
         raise
+    finally:
+        pool.shutdown(wait=True)
 
 
 def _copy_submission(job, workdir):

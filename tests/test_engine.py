@@ -295,3 +295,19 @@ def test_a_stack_dump_is_asked_only_of_a_process_that_can_give_one(tmp_path):
         for proc in (plain, handled):
             proc.kill()
             proc.communicate()
+
+
+def test_once_grading_is_stopped_no_scenario_starts_until_it_resumes(submit):
+    """Ctrl-C stops the scenarios running (their zygotes closed) and starts no other: a job
+    in another thread that would go on to its next pass (a plain pytest test's) gets Stopped
+    instead of a scenario that could run until its timeout."""
+    from grader.engine import workers
+
+    grade = submit("02_queue", (ROOT / "solutions" / "02_queue" / "queue_messages.py").read_text(encoding="utf-8"))
+    workers.stop()
+    try:
+        with pytest.raises(workers.Stopped):
+            grade(None, ["collect_tutorial"])
+    finally:
+        workers.resume()
+    assert grade(None, ["collect_tutorial"])["collect_tutorial"].status == "passed"

@@ -122,8 +122,31 @@ def warm_up(count):
             _idle.append(zygote)
 
 
+class Stopped(BaseException):
+    """Grading was stopped (Ctrl-C): no scenario starts until resume(). A BaseException, as
+    KeyboardInterrupt is: no verdict is made of it."""
+
+
+_stopped = threading.Event()
+
+
+def stop():
+    """Stop every scenario now (their zygotes closed) and start no other, whatever a job
+    running in another thread would do next (a plain pytest test's next pass)."""
+    _stopped.set()
+    close_zygotes()
+
+
+def resume():
+    """Let scenarios start again (after stop(), once the jobs that were running have ended)."""
+    _stopped.clear()
+
+
 def _take():
-    """An idle zygote started with today's environment, or a new one."""
+    """An idle zygote started with today's environment, or a new one. Raises Stopped after
+    stop()."""
+    if _stopped.is_set():
+        raise Stopped()
     env = warm.zygote_env(_supervisor_env())
     stale = []
     with _lock:

@@ -14,7 +14,7 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 from grader import grading
-from grader.engine.workers import close_zygotes
+from grader.engine.workers import close_zygotes, resume as resume_scenarios, stop as stop_scenarios
 from grader.messages import text
 from grader.platforms import ledger, submissions
 from grader.reports import escapes
@@ -248,8 +248,9 @@ def _run(students, exercises, methods, batch, jobs, outcome):
         outcome.interrupted = True
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not break the clean-up
         pool.shutdown(wait=False, cancel_futures=True)
-        close_zygotes()  # stops the scenarios that were running; their students are not recorded
+        stop_scenarios()  # stops the scenarios that were running, starts none; their students are not recorded
         pool.shutdown(wait=True)
+        resume_scenarios()
         signal.signal(signal.SIGINT, previous)
     finally:
         pool.shutdown(wait=True)
