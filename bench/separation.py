@@ -18,7 +18,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from grader.engine import isolation, mounts  # noqa: E402
+from grader.engine import isolation, mounts, namespaces  # noqa: E402
 
 
 def once(separate):
@@ -38,7 +38,7 @@ def main():
               "users can run): nothing to compare")
         return
     own = [sys.prefix, sys.base_prefix, sys.exec_prefix]
-    if isolation.runner_python() != sys.executable and mounts.supported() and mounts.closed_folders(own):
+    if isolation.runner_python() != sys.executable and namespaces.supported()["view"] and mounts.closed_folders(own):
         runner = "the grader's (%s), its way opened in each scenario's mount namespace: runners forked warm" \
             % sys.executable
     else:

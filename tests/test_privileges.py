@@ -23,7 +23,7 @@ import pytest
 
 import grader
 from conftest import ROOT, OwnCgroups
-from grader.engine import isolation, mounts, pidns, system
+from grader.engine import isolation, mounts, namespaces, pidns, system
 
 NEIGHBOUR = ("02_queue", "queue_messages.py")
 # uids of this run's own, so scenarios graded by others on the machine at the same time (as
@@ -163,13 +163,13 @@ def test_as_root_runners_start_as_the_scenarios_user_with_nothing_of_the_trusted
                           preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN))
     note = json.loads(tests["greet_prints"]["output"])
     assert note["leaks"] == [], note
-    expected = ("warm" if warm == "1" else "exec") if mounts.supported() else note["started"]
+    expected = ("warm" if warm == "1" else "exec") if namespaces.supported()["view"] else note["started"]
     assert note["started"] == expected, (note, stderr)
     assert "runs as the grader's own user" not in stderr
 
 
 @needs_users
-@pytest.mark.skipif(not pidns.supported(), reason="the kernel refuses a pid namespace here (named as missing)")
+@pytest.mark.skipif(not namespaces.supported()["pid"], reason="the kernel refuses a pid namespace here (named as missing)")
 @pytest.mark.parametrize("warm", ["1", "0"])
 def test_student_code_sees_and_numbers_only_its_own_processes(tmp_path, warm):
     """In a pid namespace of its own, with its /proc, whether the runner was forked warm or
@@ -262,7 +262,7 @@ def test_nothing_of_the_scenarios_user_is_left_behind(tmp_path):
     assert not files, files
 
 
-needs_mounts = pytest.mark.skipif(not (isolation.available() and mounts.supported()),
+needs_mounts = pytest.mark.skipif(not (isolation.available() and namespaces.supported()["view"]),
                                   reason="needs root, a Python other users can run and a mount namespace")
 
 

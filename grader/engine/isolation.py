@@ -79,9 +79,9 @@ def opened_by_view():
     import sys
 
     import grader
-    from grader.engine import mounts
+    from grader.engine import mounts, namespaces
 
-    if not view_requested() or not mounts.supported():
+    if not view_requested() or not namespaces.supported()["view"]:
         return []
     return mounts.closed_folders([sys.prefix, sys.base_prefix, sys.exec_prefix,
                                   os.path.dirname(os.path.abspath(grader.__file__))])

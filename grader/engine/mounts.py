@@ -68,14 +68,6 @@ def _as_root():
     return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-def supported():
-    """Whether a process could enter the private view here (engine/namespaces.py: probed once,
-    the answer kept for the boot)."""
-    from grader.engine import namespaces
-
-    return namespaces.supported()["view"]
-
-
 def _within(path, folder):
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 

@@ -23,15 +23,6 @@ SIOCGIFFLAGS, SIOCSIFFLAGS, IFF_UP = 0x8913, 0x8914, 0x1
 IFREQ = "16sH22x"  # struct ifreq (40 bytes): the interface's name, then the flags in its union
 
 
-def supported():
-    """{"network": bool, "ipc": bool}: which namespaces a scenario could get here
-    (engine/namespaces.py: probed inside the private view as a supervisor would be)."""
-    from grader.engine import namespaces
-
-    found = namespaces.supported()
-    return {"network": found["network"], "ipc": found["ipc"]}
-
-
 def enter():
     """In the supervisor, after the private view and before the runner starts: each namespace
     the kernel allows ({"network": entered, "ipc": entered})."""

@@ -28,14 +28,6 @@ import signal
 CLONE_NEWPID = 0x20000000
 
 
-def supported():
-    """Whether a scenario could get a pid namespace and its /proc here (engine/namespaces.py:
-    probed inside the private view as a supervisor would be, the answer kept for the boot)."""
-    from grader.engine import namespaces
-
-    return namespaces.supported()["pid"]
-
-
 def enter():
     """Unshare a pid namespace and fork its init: the init's pid (the machine's numbering).
     Must run after the private view, before the runner starts; this process cannot start a

@@ -17,7 +17,7 @@ import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 
-from grader.engine import collect, confirm, isolation, mounts, netipc, pidns, shake, system, tree, warm  # noqa: E402
+from grader.engine import collect, confirm, isolation, mounts, namespaces, netipc, pidns, shake, system, tree, warm  # noqa: E402
 
 SITE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_site")
 GRADER_PARENT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -171,7 +171,7 @@ def pid_namespace(viewed):
     """Inside the private view: a pid namespace for the scenario (engine/pidns.py); its init's
     pid, or None. From then on this process cannot start a thread (the kernel refuses
     CLONE_THREAD across pid namespaces)."""
-    if not viewed or not pidns.supported():
+    if not viewed or not namespaces.supported()["pid"]:
         return None
     try:
         init = pidns.enter()
@@ -353,7 +353,7 @@ def serve():
     system.become_subreaper()
     isolation.not_dumpable()
     if warm.prepare(STARTUP_MODULES) and system.LINUX and _view_requested():
-        pidns.supported()  # probed once here, so that no supervisor forked below has to
+        namespaces.supported()  # probed once here, so that no supervisor forked below has to
     for line in iter(sys.stdin.buffer.readline, b""):
         job = json.loads(line.decode("utf-8"))
         answer = _supervise_in_fork(job)

@@ -267,20 +267,21 @@ def _private_mounts():
     """False when scenarios should get a private view of the file system but cannot (a mount
     namespace needs CAP_SYS_ADMIN as root, which containers often drop, or unprivileged user
     namespaces otherwise)."""
-    from grader.engine import mounts
+    from grader.engine import namespaces
 
     wanted = _view_wanted()
-    return wanted is None or not wanted or mounts.supported()
+    return wanted is None or not wanted or namespaces.supported()["view"]
 
 
 def _in_view(kind):
     """False when scenarios get a private view but no namespace of `kind` (pid, network, ipc)
     of their own inside it."""
-    from grader.engine import mounts, netipc, pidns
+    from grader.engine import namespaces
 
-    if not (_view_wanted() and mounts.supported()):
+    found = namespaces.supported()
+    if not (_view_wanted() and found["view"]):
         return True  # no view: named above when wanted
-    return pidns.supported() if kind == "pid" else netipc.supported()[kind]
+    return found[kind]
 
 
 _NOTES = {
