@@ -174,7 +174,7 @@ def test_evidence_that_takes_longer_than_its_budget_is_an_error_of_that_test_onl
 def _caller_writing_while_children_report(writes):
     """Observations of report_all(5) whose caller printed `writes` lines while its five
     children ran report (started, not yet joined)."""
-    from grader.judging.judge import Observations
+    from grader.judging.observations import Observations
 
     events = [{"t": 1.0, "pid": 1, "kind": "start", "child": child} for child in range(2, 7)]
     events += [{"t": 2.0 + i / 1e6, "pid": 1, "kind": "write", "stream": "stdout",
@@ -204,7 +204,7 @@ def test_the_pool_check_finds_how_each_pool_ended_once():
     caller's own process can write) is about 10 times the work (each pool looked at every
     pool_end event before: 100 times)."""
     from grader.judging.checks import pool_map
-    from grader.judging.judge import Observations
+    from grader.judging.observations import Observations
 
     def observations(pools):
         events = [{"t": 1.0 + i / 1e6, "pid": 1, "kind": "pool", "ident": i, "processes": 4}
