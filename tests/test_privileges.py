@@ -437,8 +437,8 @@ def test_ipc_objects_a_scenario_makes_die_with_it(tmp_path):
         libc.mq_unlink(("/" + queue).encode())
 
 
-SECRET_PARTS = ("judging/checks", "judging/pytest_checks.py", "judging/judge.py", "judging/observations.py", "course", "messages.py",
-                "grading.py", "cli.py")
+SECRET_PARTS = ("judging/checks", "judging/pytest_checks.py", "judging/judge.py", "judging/observations.py",
+                "course", "messages.py", "grading.py", "cli.py")
 
 
 @needs_users
