@@ -34,7 +34,7 @@ from grader.engine import safe_files, system
 from grader.options import UsageError
 from grader.platforms import gradebook as nbgrader_gradebook  # nbgrader-scores (nbgrader: when it runs)
 from grader.reports import gradescope, markdown, shaking, text as text_report, results, wrap
-from grader.grading import GradingError, grade
+from grader.grading import GradingError, grade, start_zygotes
 from grader.messages import LANGUAGES, choose_language, language, notebook_messages
 from grader.study import commands as study
 from grader.study.progress import ProgressError
@@ -204,6 +204,7 @@ def cmd_grade(args):
     for option in ("html", "json"):
         if getattr(args, option):
             options.validate_output_file(getattr(args, option), "--" + option)
+    start_zygotes(args.jobs)  # the options are right: the scenarios' processes can start
     if args.format == "text":  # for a person: progress, the progress file, colour
         from grader.study.session import grade_for_a_person
 

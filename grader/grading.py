@@ -101,6 +101,13 @@ def plan(submission, exercises, start_methods):
             for method in exercise.methods_for(start_methods)]
 
 
+def start_zygotes(jobs=None):
+    """Start the zygotes now, one per scenario to run at once (engine/workers.py): each
+    interpreter starts and imports what runners need while the caller loads the checks and
+    plans, which takes about as long."""
+    warm_up(max(1, jobs or os.cpu_count() or 1))
+
+
 def grade(submission, exercises, start_methods, jobs=None, on_verdict=None):
     """Verdicts for every scenario of `exercises` in `submission`, in manifest order."""
     planned = plan(submission, exercises, start_methods)
