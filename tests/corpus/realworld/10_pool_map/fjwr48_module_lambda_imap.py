@@ -11,6 +11,8 @@ lookup <lambda> failed), so map_in_pool(square, ...) raises: square_in_pool cras
 and forkserver. And the pool is never shut down (no with, no close()/join(), no terminate()):
 several_workers (the grader's own top-level function, which pickles fine) and no_items fail for
 that.
+First grading (a held-out program of issue 26): the same verdicts, fork, spawn and forkserver; the
+kit's word for a pool left running is not_joined, which this case then took for "fail".
 """
 import multiprocessing
 
