@@ -168,6 +168,21 @@ def test_work_outside_the_semaphore_names_the_students_line_not_a_bare_pid(submi
 
 
 @pytest.mark.parametrize("method", METHODS)
+def test_work_under_a_semaphore_other_than_the_one_given_names_that_one_and_its_line(submit, method):
+    verdict = submit("12_semaphore", """
+        from multiprocessing import BoundedSemaphore
+        OWN = BoundedSemaphore(50)
+
+        def guarded(sem, work, i):
+            with OWN:
+                work(i)
+        """)(method, ["guarded_holds"])["guarded_holds"]
+    assert verdict.status == "failed"
+    made = "holding another semaphore (made at limited_work.py:3 in <module>: OWN = BoundedSemaphore(50))"
+    assert made in verdict.message and "no semaphore" not in verdict.message, verdict.message
+
+
+@pytest.mark.parametrize("method", METHODS)
 def test_a_lambda_in_a_pool_is_explained_by_the_pool_not_the_start_method(submit, method):
     source = (ROOT / "tests" / "corpus" / "wrong" / "10_pool_map" / "lambda_task.py").read_text(encoding="utf-8")
     verdict = submit("10_pool_map", source)(method, ["square_in_pool"])["square_in_pool"]

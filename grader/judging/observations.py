@@ -78,11 +78,16 @@ class Observations:
     def at_line(self, at):
         """' (at file.py:8 in guarded: work(i))' for an event's `at` (hooks.student_line: the
         student's line that made the call), or '' when no line of the student's made it."""
+        where = self.site(at)
+        return text("at_line", where=where) if where else ""
+
+    def site(self, at):
+        """'file.py:8 in guarded: work(i)' for an event's `at`, or '' (see at_line)."""
         if not isinstance(at, dict) or not at.get("file"):
             return ""
         where = "%s:%s in %s" % (at["file"], at.get("line"), at.get("function"))
         code = stacks.source_line(self.sources, at["file"], at.get("line") or 0)
-        return text("at_line", where=where + (": " + code if code else ""))
+        return where + (": " + code if code else "")
 
     # -- direct evidence: each fact observed in the process where it happened -----------------
     def ran_in(self, function):

@@ -102,7 +102,8 @@ def _semlock_init(cls, synchronize):
             self._mpkit_watch = True
             self._make_methods()
         record.emit("semlock", id=lock_id(self), name=self._semlock.name, maxvalue=self._semlock.maxvalue,
-             value=args[1] if len(args) > 1 else kwargs.get("value"))
+             value=args[1] if len(args) > 1 else kwargs.get("value"),
+             at=where.student_line() if watched else None)
 
     return {"__init__": __init__}
 

@@ -38,7 +38,15 @@ def _(obs):
 
 
 def _unheld(obs, call, work):
-    return text("sem_work_unheld", call=call, who=obs.who(work["pid"]), at=obs.at_line(work.get("at")))
+    """work(i) ran without the semaphore it should have held: holding none, or only others (a
+    semaphore of the module's own, say), named with the line that made it when it is known."""
+    who, at, others = obs.who(work["pid"]), obs.at_line(work.get("at")), work.get("held") or []
+    if not others:
+        return text("sem_work_unheld", call=call, who=who, at=at)
+    made = [e.get("at") for e in obs.of_kind("semlock") if e.get("id") == others[0]]
+    where = obs.site(made[0]) if made else ""
+    return text("sem_work_other", call=call, who=who, at=at,
+                made=text("sem_made_at", where=where) if where else "")
 
 
 def _works(obs, record, n):
