@@ -170,20 +170,22 @@ def check_grades(root, exercises, methods, jobs=None):
     return problems
 
 
-def check_corpus(root, exercises, methods, jobs=None):
+def check_corpus(root, exercises, methods, jobs=None, realworld=True):
     corpus_dir = os.path.join(root, "tests", "corpus")
     if not os.path.isdir(corpus_dir):
         return ["%s is missing: the corpus of submissions proves the checks" % corpus_dir]
     problems = []
-    cases = [c for c in corpus.load(corpus_dir) if c.exercise.folder in {e.folder for e in exercises}]
+    cases = [c for c in corpus.load(corpus_dir) if c.exercise.folder in {e.folder for e in exercises}
+             and (realworld or not c.file.startswith("realworld/"))]
     for case, verdicts in corpus.grade_cases(corpus_dir, cases, methods, jobs=jobs):
         problems += corpus.problems(case, verdicts)
     return problems
 
 
-def run(root, methods, out=sys.stdout, jobs=None, only=None):
+def run(root, methods, out=sys.stdout, jobs=None, only=None, realworld=True):
     """Each step in order; once one finds problems, the later ones wait for them to be fixed.
-    `only`: the exercises to grade (default: all; the manifest is always checked whole)."""
+    `only`: the exercises to grade (default: all; the manifest is always checked whole);
+    without `realworld`, the corpus is the kit's own submissions, not the programs by others."""
     exercises = manifest.load()
     chosen = only or exercises
     problems = []
@@ -191,7 +193,7 @@ def run(root, methods, out=sys.stdout, jobs=None, only=None):
              ("manifest", lambda: check_manifest(root, exercises)),
              ("stubs, classroom.yml, notebooks", lambda: check_stubs(root, chosen) + check_generated(root, exercises)),
              ("stubs and solutions graded (%s)" % ", ".join(methods), lambda: check_grades(root, chosen, methods, jobs)),
-             ("corpus (%s)" % ", ".join(methods), lambda: check_corpus(root, chosen, methods, jobs))]
+             ("corpus (%s)" % ", ".join(methods), lambda: check_corpus(root, chosen, methods, jobs, realworld))]
     for title, step in steps:
         if problems:
             out.write("%-45s %s\n" % (title, "not checked yet: fix the problems above first"))

@@ -10,32 +10,38 @@ PREVIEW = 300
 
 
 def safe_repr(value, limit=PREVIEW):
+    return _shortened(_full_repr(value), limit)
+
+
+def _full_repr(value):
     try:
-        text = repr(value)
+        return repr(value)
     except Exception as exc:  # a student's object whose __repr__ fails
-        text = "<unrepresentable %s: %s>" % (type(value).__name__, type(exc).__name__)
+        return "<unrepresentable %s: %s>" % (type(value).__name__, type(exc).__name__)
+
+
+def _shortened(text, limit):
     return text if len(text) <= limit else text[: limit - 5] + " ...]"
 
 
 MAX_ITEMS = 200
 
 
-def digest(value):
-    """A digest of the value's full repr: equal values of the kinds the exercises pass have
-    equal digests in every process."""
-    try:
-        full = repr(value)
-    except Exception:
-        full = safe_repr(value)
+def digest(value, full=None):
+    """A digest of the value's full repr (`full`, when the caller has it already): equal
+    values of the kinds the exercises pass have equal digests in every process."""
+    if full is None:
+        full = _full_repr(value)
     return hashlib.sha256(full.encode("utf-8", "replace")).hexdigest()
 
 
 def describe(value):
     sequence = isinstance(value, (list, tuple))
+    full = _full_repr(value)  # once: a 3 MB string's repr is not cheap
     return {
         "type": type(value).__name__,
-        "repr": safe_repr(value),
-        "digest": digest(value),
+        "repr": _shortened(full, PREVIEW),
+        "digest": digest(value, full),
         "length": len(value) if sequence else None,
         # each item's digest, so the judge can follow where each one came from
         "items": [digest(item) for item in value[:MAX_ITEMS]] if sequence else None,
@@ -44,4 +50,4 @@ def describe(value):
 
 def same(described, expected):
     """Whether a described value equals the expected one."""
-    return isinstance(described, dict) and described.get("digest") == describe(expected)["digest"]
+    return isinstance(described, dict) and described.get("digest") == digest(expected)
