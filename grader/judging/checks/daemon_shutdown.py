@@ -67,9 +67,10 @@ def _worker(obs, record, numbers):
     return [p for p in record["processes"] if p["pid"] in servers][0]
 
 
-def _expect_stopped(obs, record, pid):
-    """The caller ended `pid` with terminate() during its call, then joined it."""
+def _expect_stopped(obs, record, worker):
+    """The caller ended `worker` with terminate() during its call, then joined it."""
     begin, end = obs.call_window(record["function"])
+    pid = worker["pid"]
 
     def mine(kind):
         return [e for e in obs.of_kind(kind) if e.get("pid") == obs.runner_pid and e.get("child") == pid
@@ -78,6 +79,8 @@ def _expect_stopped(obs, record, pid):
     ends = mine("terminate")
     if not ends:  # still running when the call returned, or, ended by itself, never stopped
         _raise(unjoined(obs))
+        if worker["exitcode"] == 0:  # its serve returned: told to stop some other way
+            raise Fail(FAILED, text("shutdown_ended_itself", call=record["label"]))
         raise Fail(FAILED, text("shutdown_not_stopped", call=record["label"]))
     joined = [e for e in mine("join_begin") if e["t"] > ends[0]["t"]]
     if all(e.get("signal") == _SIGKILL for e in ends):  # kill(), or os.kill(pid, SIGKILL)
@@ -108,7 +111,7 @@ def _run_jobs(name, numbers, points, hidden=False):
     def _(obs):
         record = obs.call()
         worker = _worker(obs, record, numbers)
-        _expect_stopped(obs, record, worker["pid"])  # before the rest: a missing join is told first
+        _expect_stopped(obs, record, worker)  # before the rest: a missing join is told first
         _raise(unjoined(obs))  # any other process the call left
         start = [e for e in obs.starts(record) if e.get("child") == worker["pid"]]
         if start and not start[0].get("daemon"):
