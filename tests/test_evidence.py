@@ -129,6 +129,22 @@ def start_in_background(target, *args):
     assert verdicts["start_in_background"].status == "passed", verdicts["start_in_background"].message
 
 
+@pytest.mark.parametrize("after", ["return squares, None",
+                                   "while worker.exitcode is None:\n        pass\n    return squares, worker.exitcode"])
+def test_a_worker_killed_and_not_joined_is_told_its_kill_whether_or_not_it_was_reaped(submit, after):
+    """16: kill() and no join() is told as both faults, the same whether the caller left the
+    dead worker unreaped or reaped it by reading its exitcode (which first decided between a
+    bare 'not waited for' and the kill alone)."""
+    source = (ROOT / "tests" / "corpus" / "wrong" / "16_daemon_shutdown" / "os_kill_sigkill.py").read_text(encoding="utf-8")
+    stop = "    os.kill(worker.pid, signal.SIGKILL)\n    worker.join()\n    return squares, worker.exitcode\n"
+    assert stop in source
+    grade = submit("16_daemon_shutdown", source.replace(stop, "    worker.kill()\n    %s\n" % after))
+    verdict = grade(None, ["run_jobs_stops"])["run_jobs_stops"]
+    assert verdict.status == "failed"
+    assert "with kill()" in verdict.message
+    assert messages.text("shutdown_killed_no_join") in verdict.message
+
+
 def test_output_past_what_the_supervisor_keeps_does_not_cost_a_correct_child_its_lines(submit):
     """The supervisor confirms each write a scenario reports against what it read from stdout
     (grader/engine/confirm.py) and holds the first 4 MiB of it: a caller that prints 5 MB of

@@ -330,8 +330,13 @@ def _children_failed(obs):
 
 
 def _not_joined(obs):
-    if obs.scenario.allow_unjoined:
-        return None
+    return None if obs.scenario.allow_unjoined else unjoined(obs)
+
+
+def unjoined(obs):
+    """NOT_JOINED for the first call that returned with a process it started not waited for, or
+    None (a judge of a scenario that allows unjoined processes calls it where it has told what
+    comes first)."""
     for record in obs.calls:
         unjoined = [p for p in record.get("processes", []) if not p["waited"]]
         if unjoined:

@@ -9,6 +9,7 @@ import signal
 
 from grader.engine.values import describe, safe_repr
 from grader.judging.checks.common import FAILED, NO_PROCESS, Fail, ran_in_child, received_in_caller, text
+from grader.judging.judge import unjoined
 from grader.judging.outcomes import NOT_JOINED
 from grader.judging.scenario import scenario
 
@@ -66,29 +67,43 @@ def _worker(obs, record, numbers):
     return [p for p in record["processes"] if p["pid"] in servers][0]
 
 
-def _expect_stopped(obs, record, pid):
-    """The caller ended `pid` with terminate() during its call, then joined it."""
+def _expect_stopped(obs, record, worker):
+    """The caller ended `worker` with terminate() during its call, then joined it."""
     begin, end = obs.call_window(record["function"])
+    pid = worker["pid"]
 
     def mine(kind):
         return [e for e in obs.of_kind(kind) if e.get("pid") == obs.runner_pid and e.get("child") == pid
                 and begin is not None and begin <= e["t"] and (end is None or e["t"] <= end)]
 
     ends = mine("terminate")
-    if not ends:
+    if not ends:  # still running when the call returned, or, ended by itself, never stopped
+        _raise(unjoined(obs))
+        if worker["exitcode"] == 0:  # its serve returned: told to stop some other way
+            raise Fail(FAILED, text("shutdown_ended_itself", call=record["label"]))
         raise Fail(FAILED, text("shutdown_not_stopped", call=record["label"]))
+    joined = [e for e in mine("join_begin") if e["t"] > ends[0]["t"]]
     if all(e.get("signal") == _SIGKILL for e in ends):  # kill(), or os.kill(pid, SIGKILL)
         how = "kill()" if ends[0].get("how") == "kill" else "os.kill(pid, SIGKILL)"
-        raise Fail(FAILED, text("shutdown_killed", call=record["label"], how=how))
-    if not [e for e in mine("join_begin") if e["t"] > ends[0]["t"]]:
+        raise Fail(FAILED, text("shutdown_killed", call=record["label"], how=how) +
+                   ("" if joined else " " + text("shutdown_killed_no_join")))
+    if not joined:
         raise Fail(NOT_JOINED, text("shutdown_no_join", call=record["label"]))
+
+
+def _raise(failure):
+    if failure:
+        raise failure
 
 
 def _run_jobs(name, numbers, points, hidden=False):
     label = "run_jobs(%s)" % safe_repr(numbers)
     squares = [n * n for n in numbers]
 
-    @scenario(name, points=points, call=label, hidden=hidden, deadlock_hint="shutdown_deadlock_hint")
+    # unjoined processes are judged in _expect_stopped: a worker killed and not joined is told
+    # of its kill() whether or not reading its exitcode happened to reap it
+    @scenario(name, points=points, call=label, hidden=hidden, deadlock_hint="shutdown_deadlock_hint",
+              allow_unjoined=True)
     def drive(run):
         run.call("run_jobs", list(numbers), label=label)
 
@@ -96,7 +111,8 @@ def _run_jobs(name, numbers, points, hidden=False):
     def _(obs):
         record = obs.call()
         worker = _worker(obs, record, numbers)
-        _expect_stopped(obs, record, worker["pid"])  # before the rest: a missing join is told first
+        _expect_stopped(obs, record, worker)  # before the rest: a missing join is told first
+        _raise(unjoined(obs))  # any other process the call left
         start = [e for e in obs.starts(record) if e.get("child") == worker["pid"]]
         if start and not start[0].get("daemon"):
             raise Fail(FAILED, text("shutdown_not_daemon", call=label))

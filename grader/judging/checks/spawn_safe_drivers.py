@@ -6,6 +6,7 @@ import sys
 import types
 
 from grader.engine import hooks as _hooks
+from grader.engine.values import safe_repr
 
 HOLD_S = 6.0  # how long the first child's put waits for the others to end, scaled like every timeout
 
@@ -16,13 +17,24 @@ def first_child_late(n):
     _hooks.hold_first_put(n, HOLD_S * float(os.environ.get("MPKIT_TIMEOUT_SCALE") or 1))
 
 
+def calls_of(numbers):
+    """The numbers of each call scale_all_late_first makes: when there are numbers, a second
+    call in the same interpreter with one number fewer, as a program may call it again with
+    other data (a set_start_method() inside it then fails, and what the first call left in a
+    module global shows in the second's result)."""
+    return [list(numbers), list(numbers)[:-1]] if numbers else [list(numbers)]
+
+
+def call_label(numbers, factor):
+    return "scale_all(%s, %s)" % (safe_repr(list(numbers), 60), safe_repr(factor, 60))
+
+
 def scale_all_late_first(run, numbers, factor, label):
-    """scale_all(numbers, factor), with the first child's result arriving last; twice in one
-    interpreter when there are numbers, as a program may call it (a set_start_method() inside
-    it then fails the second time)."""
-    for _ in range(2 if numbers else 1):
-        first_child_late(len(numbers))
-        run.call("scale_all", list(numbers), factor, label=label)
+    """scale_all on each of calls_of(numbers) in turn, the first child's result arriving last
+    each time (`label` names the first call)."""
+    for each in calls_of(numbers):
+        first_child_late(len(each))
+        run.call("scale_all", each, factor, label=label if each == list(numbers) else call_label(each, factor))
     return {}
 
 

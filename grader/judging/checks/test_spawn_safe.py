@@ -11,7 +11,8 @@ import pytest
 from grader.engine.stacks import source_line
 from grader.engine.values import safe_repr, same
 from grader.judging.checks.common import in_wrong_order, text
-from grader.judging.checks.spawn_safe_drivers import command, run_as_script, scale_all_late_first
+from grader.judging.checks.spawn_safe_drivers import (call_label, calls_of, command, run_as_script,
+                                                      scale_all_late_first)
 from grader.judging.judge import globals_cause
 
 MIXED = [0, -4, 2.5, 7, 1]
@@ -25,15 +26,18 @@ def why(seen, wrong):
 
 def check_scale_all(scenario, numbers, factor):
     """scale_all returns each number times factor, in order, each computed by a child running
-    scale, also when called a second time in the same program; when it is wrong, what the
-    children saw of the module's globals says why."""
-    label = "scale_all(%s, %s)" % (safe_repr(list(numbers), 60), safe_repr(factor, 60))
+    scale, also when called a second time in the same program with other numbers; when it is
+    wrong, what the children saw of the module's globals says why."""
+    label = call_label(numbers, factor)
     seen = scenario.drive(scale_all_late_first, list(numbers), factor, label, label=label)
-    expected = [number * factor for number in numbers]
     if numbers:
         assert seen.ran_in_child("scale")
-    for record in seen.obs.calls:
-        assert same(record["returned"], expected), why(seen, wrong_return(seen.label, record["returned"], expected))
+    for n, (record, each) in enumerate(zip(seen.obs.calls, calls_of(numbers))):
+        expected = [number * factor for number in each]
+        wrong = wrong_return(record.get("label") or seen.label, record["returned"], expected)
+        if n:  # the first call was right: what its children saw of the globals did not break it
+            assert same(record["returned"], expected), text("cause_second_call", call=label) + " " + wrong
+        assert same(record["returned"], expected), why(seen, wrong)
 
 
 def wrong_return(label, returned, expected):
