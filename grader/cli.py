@@ -196,14 +196,14 @@ def _render(fmt, verdicts, exercises, path, elapsed, seed=None, columns=None):
 
 def cmd_grade(args):
     exercises, methods = options.selection(args)
+    for option in ("output", "html", "json"):
+        if getattr(args, option):
+            options.validate_output_file(getattr(args, option), "--" + option)
     if _has_notebooks(args.path, exercises):
         return _grade_notebooks(args, exercises, methods)
     path = options.validate_path(args.path, exercises, "PATH")
     seed = options.validate_shake(args.shake, "--shake")
     started = time.monotonic()
-    for option in ("html", "json"):
-        if getattr(args, option):
-            options.validate_output_file(getattr(args, option), "--" + option)
     start_zygotes(args.jobs)  # the options are right: the scenarios' processes can start
     if args.format == "text":  # for a person: progress, the progress file, colour
         from grader.study.session import grade_for_a_person
@@ -326,6 +326,8 @@ def cmd_autograde(args):
 def cmd_workflow(args):
     from grader.platforms import workflows
 
+    if args.output:
+        options.validate_output_file(args.output, "--output")
     if args.kind == "classroom":
         out = workflows.classroom(manifest.load())
     elif args.shards < 1:

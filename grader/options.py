@@ -6,6 +6,7 @@ UsageError, whose message names the option at fault.
 import argparse
 import dataclasses
 import os
+import stat
 
 from grader.course import manifest
 from grader.engine import isolation, system
@@ -153,6 +154,21 @@ def validate_output_file(path, where):
         raise UsageError("%s: cannot write %r: the folder %r does not exist" % (where, path, folder))
     if os.path.isdir(path):
         raise UsageError("%s: %r is a folder, not a file" % (where, path))
+    not_special(path, where)
+
+
+def not_special(path, where):
+    """Refuse, before any grading, a path that is a device, a pipe or a socket, or a link to
+    one (/dev/null, /dev/stdout): a report is written as a new file renamed into place (a link
+    planted there meanwhile is replaced, never followed), which would take that one's place."""
+    try:
+        mode = os.stat(path).st_mode  # what a link leads to
+    except OSError:
+        return
+    if not stat.S_ISREG(mode):
+        raise UsageError("%s: %r is not a regular file (a device, a pipe or a link to one): the report "
+                         "is written as a new file, which would take its place. Name a file of your "
+                         "own, or leave %s out to have the report printed" % (where, path, where))
 
 
 def folder_for(path, where):
@@ -160,4 +176,5 @@ def folder_for(path, where):
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise UsageError("%s: the folder of %r does not exist" % (where, path))
+    not_special(path, where)
     return folder

@@ -28,6 +28,24 @@ def test_json_results_of_the_solutions(tmp_path):
         assert test["exercise"] == "02_queue" and test["status"] == "passed"
 
 
+@pytest.mark.parametrize("option", ["--output", "--json", "--html"])
+def test_a_report_is_never_written_over_a_device_or_a_pipe(tmp_path, option):
+    """`--output /dev/null` as root used to replace /dev/null by a regular file (the report is
+    a new file renamed into place). A pipe, or a link to one, stands in for a device here: the
+    option is refused before any grading, naming it and the way out, and the pipe stays."""
+    pipe, link = tmp_path / "report", tmp_path / "link"
+    os.mkfifo(str(pipe))
+    link.symlink_to(pipe)
+    for target in (pipe, link):
+        done = mpkit("grade", "solutions", "--exercise", "queue", option, str(target))
+        assert done.returncode == 2, done.stdout + done.stderr
+        assert "%s: %r is not a regular file" % (option, str(target)) in done.stderr
+        assert "leave %s out" % option in done.stderr and "Traceback" not in done.stderr
+        assert pipe.is_fifo() and link.is_symlink()
+    done = mpkit("workflow", "classroom", "--output", str(link))
+    assert done.returncode == 2 and "is not a regular file" in done.stderr and pipe.is_fifo()
+
+
 def test_the_stubs_fail_and_tell_a_new_student_where_to_begin():
     done = mpkit("grade", "--exercise", "01_process")
     assert done.returncode == 1
