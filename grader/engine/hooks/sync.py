@@ -14,7 +14,7 @@
 import os
 import time
 
-from grader.engine.hooks import holds, locks, record, where
+from grader.engine.hooks import holds, locks, process, record, where
 
 _PROXY_WRITES = ("__setitem__", "update", "setdefault")
 _SEMAPHORES = ("Semaphore", "BoundedSemaphore")
@@ -198,7 +198,7 @@ def _gives_up(wait_event):
 
 
 def _hold_set(ident):
-    pending = [p.pid for p in record.started if p.pid]
+    pending = [pid for pid in (process.process_facts(p)["pid"] for p in record.started) if pid]
     end = time.monotonic() + _hold["seconds"]
     while pending and time.monotonic() < end:  # the children's own logs, with a deadline
         pending = [pid for pid in pending if not _settled(pid, ident)]
