@@ -315,3 +315,15 @@ def run_all(func, args):
 """)(method, ["run_task_error", "run_all_mixed"])
     for name, verdict in verdicts.items():
         assert verdict.status == "passed", (name, verdict.message)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_results_kept_in_a_managers_dict_in_arrival_order_are_caught_every_time(submit, method):
+    """The first child's first write through a manager's proxy is held like a Queue.put(), so
+    dict.values() in the order the children wrote is out of order every time; the values came
+    through the manager's replies, from the children, which the message must not deny."""
+    source = (ROOT / "tests" / "corpus" / "realworld" / "07_child_errors" / "so_manager_dict_values.py").read_text(
+        encoding="utf-8")
+    verdict = submit("07_child_errors", source)(method, ["run_all_mixed"])["run_all_mixed"]
+    assert verdict.status == "failed", verdict.message
+    assert "wrong order: use the index" in verdict.message, verdict.message
