@@ -268,3 +268,93 @@ def test_a_print_without_the_lock_names_the_child_and_its_line(submit):
     assert verdict.status == "failed"
     assert "the child running report (pid" in verdict.message, verdict.message
     assert "locked_output.py:%d in report: print(" % number in verdict.message
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_a_process_closed_after_its_exit_code_is_read_is_judged_by_that_code(submit, method):
+    """close() after join() releases the Process object and drops its pid and exit code: the
+    grader keeps them from the close itself (Parsl's join_terminate_close_proc does this)."""
+    verdicts = submit("06_join_timeout", """
+from multiprocessing import Process
+
+def stop(p):
+    if p.is_alive():
+        p.terminate()
+    p.join()
+    code = p.exitcode
+    p.close()
+    return code
+
+def run_with_timeout(target, args, timeout):
+    p = Process(target=target, args=args)
+    p.start()
+    p.join(timeout)
+    finished = not p.is_alive()
+    return finished, stop(p)
+""")(method, ["stop_running", "finishes_exit_code", "stopped_after_timeout"])
+    for name, verdict in verdicts.items():
+        assert verdict.status == "passed", (name, verdict.message)
+
+
+def test_a_manager_the_student_makes_is_not_held_at_the_start_gate(submit):
+    """exit_codes holds the student's children at their start until the caller waits on them; a
+    Manager's own server, which multiprocessing starts and waits for, must not be held too."""
+    verdict = submit("07_child_errors", """
+from multiprocessing import Manager, Process
+
+def exit_codes(func, args):
+    with Manager() as manager:
+        codes = manager.list()
+        processes = [Process(target=func, args=(arg,)) for arg in args]
+        for p in processes:
+            p.start()
+        for p in processes:
+            p.join()
+            codes.append(p.exitcode)
+        return list(codes)
+""")("fork", ["exit_codes"])["exit_codes"]
+    assert verdict.status == "passed", verdict.message
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_a_childs_own_sys_exit_after_it_reported_is_not_a_crash(submit, method):
+    """torch.multiprocessing's _wrap reports the error, then calls sys.exit(1): an exit code the
+    student's code chose, not "something in it failed"."""
+    verdicts = submit("07_child_errors", """
+import sys
+from multiprocessing import Process, Queue
+
+def run_task(results, index, func, arg):
+    try:
+        results.put((index, True, func(arg)))
+    except Exception as exc:
+        results.put((index, False, "%s: %s" % (type(exc).__name__, exc)))
+        sys.exit(1)
+
+def run_all(func, args):
+    results = Queue()
+    processes = [Process(target=run_task, args=(results, i, func, arg)) for i, arg in enumerate(args)]
+    for p in processes:
+        p.start()
+    answers = [None] * len(args)
+    for _ in args:
+        index, ok, payload = results.get()
+        answers[index] = payload
+    for p in processes:
+        p.join()
+    return answers
+""")(method, ["run_task_error", "run_all_mixed"])
+    for name, verdict in verdicts.items():
+        assert verdict.status == "passed", (name, verdict.message)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_results_kept_in_a_managers_dict_in_arrival_order_are_caught_every_time(submit, method):
+    """The first child's first write through a manager's proxy is held like a Queue.put(), so
+    dict.values() in the order the children wrote is out of order every time; the values came
+    through the manager's replies, from the children, which the message must not deny."""
+    source = (ROOT / "tests" / "corpus" / "realworld" / "07_child_errors" / "so_manager_dict_values.py").read_text(
+        encoding="utf-8")
+    verdict = submit("07_child_errors", source)(method, ["run_all_mixed"])["run_all_mixed"]
+    assert verdict.status == "failed", verdict.message
+    assert "wrong order: use the index" in verdict.message, verdict.message

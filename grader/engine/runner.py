@@ -187,14 +187,14 @@ class Run:
 
     @staticmethod
     def process_state(process):
-        popen = getattr(process, "_popen", None)
+        facts = _hooks.process_facts(process)  # also for a Process the student close()d
         return {
-            "pid": process.pid,
+            "pid": facts["pid"],
             "target": _hooks.target_name(process),
             "daemon": bool(process.daemon),
-            "waited": popen is not None and getattr(popen, "returncode", None) is not None,
-            "exitcode": getattr(popen, "returncode", None),
-            "status": os_status(process.pid) if process.pid else "gone",
+            "waited": facts["returncode"] is not None,
+            "exitcode": facts["returncode"],
+            "status": os_status(facts["pid"]) if facts["pid"] else "gone",
         }
 
 

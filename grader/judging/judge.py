@@ -319,10 +319,12 @@ def _children_failed(obs):
                     text("child_crashed", target=target,
                                   exc_type=event.get("type"), exc_message=event.get("message", ""),
                                   traceback=stacks.trim_traceback(event.get("traceback", ""), obs.student_dir)))
+    chosen = {e["pid"]: e.get("code") for e in obs.of_kind("exit_called")}  # the child's own sys.exit(code)
     for record in obs.calls:
         for proc in record.get("processes", []):
             code = proc.get("exitcode")
-            if code not in (None, 0) and not obs.ended_by_student(proc["pid"], code):
+            if code not in (None, 0) and not obs.ended_by_student(proc["pid"], code) \
+                    and chosen.get(proc["pid"]) != code:
                 return Fail(CRASHED, text("child_exit", target=proc["target"], code=code,
                                           signal=" (%s)" % _signal_name(code) if code < 0 else "")
                             + _signal_hint(code))

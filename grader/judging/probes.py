@@ -155,6 +155,8 @@ def _watch_phases(stop, grace_s, until, held):
         if _held_done(logs, held):
             return
         for proc in list(_hooks.started):
+            if _hooks.process_facts(proc)["returncode"] is not None:  # ended (and maybe close()d)
+                continue
             events = logs.get(proc.pid, [])
             kinds = [_phase_kind(event) for event in events]
             if proc.pid in noted or "phase1" not in kinds or "past" in kinds[kinds.index("phase1"):]:

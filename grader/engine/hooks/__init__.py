@@ -30,7 +30,7 @@ import sys
 from grader.engine import shake
 from grader.engine.hooks import locks, process, record, shared_memory, sync, traffic, tracer
 from grader.engine.hooks.locks import WatchedStream, held_locks, held_semaphores, lock_id, watch_semaphore
-from grader.engine.hooks.process import target_globals, target_name
+from grader.engine.hooks.process import process_facts, target_globals, target_name
 from grader.engine.hooks.record import (MAX_EVENTS_PER_PROCESS, MAX_NOTES_PER_PROCESS, MAX_TEXT, TIMELINE_KINDS,
                                         emit, format_bounded, note, started)
 from grader.engine.hooks.holds import hold_first_put
@@ -39,8 +39,8 @@ from grader.engine.hooks.where import _is_runner, student_line
 
 __all__ = ["MAX_EVENTS_PER_PROCESS", "MAX_NOTES_PER_PROCESS", "MAX_TEXT", "TIMELINE_KINDS", "WatchedStream",
            "emit", "format_bounded", "held_locks", "held_semaphores", "hold_event_sets", "hold_event_waits",
-           "hold_first_put", "install", "lock_id", "note", "started", "student_line", "target_globals",
-           "target_name", "watch_pool_ends", "watch_semaphore"]
+           "hold_first_put", "install", "lock_id", "note", "process_facts", "started", "student_line",
+           "target_globals", "target_name", "watch_pool_ends", "watch_semaphore"]
 
 # each installed on its own, in this order: a part this platform lacks is reported (hook_missing)
 PATCHES = (locks._patch_semlock, process._patch_process, process._patch_os_kill, process._patch_spawn, traffic._patch_pickler,

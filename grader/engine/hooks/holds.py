@@ -7,8 +7,9 @@ a hold may make correct code slower, never wrong.
 
 * ``late_waits`` (sync.hold_event_waits): each child's first Event.wait() begins only once the
   children started before it have ended;
-* ``late_first`` (hold_first_put): the first child started puts its first item on a Queue only
-  once the other children have ended, so its result arrives last.
+* ``late_first`` (hold_first_put): the first child started puts its first item on a Queue (a
+  SimpleQueue, or a manager's dict, list or queue) only once the other children have ended, so
+  its result arrives last.
 """
 import json
 import os
@@ -54,6 +55,10 @@ def _logged(pid, *kinds):
     return any(e.get("kind") in kinds for e in log_of(pid))
 
 
+def _start_logged(pid, events):
+    return any(e.get("kind") == "start" and e.get("child") == pid for e in events)
+
+
 def _since_mark(runner, kind):
     """(the mark, the runner's events after it) for the runner's last mark of `kind`, or
     (None, [])."""
@@ -76,14 +81,15 @@ def _runner_child(which):
 
 
 def _hold_until(runner, kind, ready):
-    """Wait until `ready(mark, starts, events)` (the children the runner started after the
-    mark, in order; its events after the mark) or the mark's deadline."""
+    """Wait until `ready(mark, starts, events)` (the children the student's code started in
+    the runner after the mark, in order; the runner's events after the mark) or the mark's
+    deadline."""
     mark, events = _since_mark(runner, kind)
     if mark is None:
         return
     end = time.monotonic() + (mark.get("seconds") or 0.0)
     while time.monotonic() < end:
-        starts = [e.get("child") for e in events if e.get("kind") == "start"]
+        starts = [e.get("child") for e in events if e.get("kind") == "start" and e.get("by_student", True)]
         if ready(mark, starts, events):
             return
         time.sleep(0.005)
@@ -98,8 +104,8 @@ def late_wait(event):
     me = os.getpid()
 
     def ready(mark, starts, events):
-        if me not in starts:
-            return False
+        if me not in starts:  # not logged yet (wait), or not one of the student's (no hold)
+            return _start_logged(me, events)
         stuck = any(e.get("kind") == "event_set" for e in events) and not event.is_set()
         return all(_ended(pid) or stuck and _logged(pid, "event_wait") for pid in starts[:starts.index(me)])
 
@@ -114,8 +120,8 @@ def late_put():
     me = os.getpid()
 
     def ready(mark, starts, events):
-        if me not in starts:
-            return False
+        if me not in starts:  # not logged yet (wait), or not one of the student's (no hold)
+            return _start_logged(me, events)
         others = starts[starts.index(me) + 1:]
         waited_on = any(e.get("kind") == "join_begin" and e.get("child") == me for e in events)
         return starts[0] != me or all(_ended(pid) for pid in others) and \

@@ -2,14 +2,16 @@
 at a module's import and the plain globals its target's module had), the parent seeing it end
 (``join_begin``/``join_end``, ``ended_seen``), ``terminate()``, ``kill()`` and the student's
 own ``os.kill()`` calls, with the signal sent (so a process the student ended is not called a
-crash); in the child, its target begun and ended (``child_begin``/``child_end``) and an
-exception it raised, also one raised by a spawn or forkserver child before its target starts
-(it cannot unpickle the target, say).
+crash); ``close()``, keeping the pid and exit code it drops; in the child, its target begun
+and ended (``child_begin``/``child_end``), a ``sys.exit(code)`` of the student's own code
+(``exit_called``: a code the student chose is not a crash) and an exception it raised, also one
+raised by a spawn or forkserver child before its target starts (it cannot unpickle the target,
+say).
 
-In the runner, each started process joins ``record.started``. With ``MPKIT_GATE=1``, children of
-the runner wait at their start until the runner first waits on them (join, is_alive, exitcode,
-sentinel), so reading an exit code before joining is caught every time rather than by luck of
-the scheduler.
+In the runner, each started process joins ``record.started``. With ``MPKIT_GATE=1``, the
+student's own children of the runner (not a Manager's server or a Pool's workers) wait at their
+start until the runner first waits on them (join, is_alive, exitcode, sentinel), so reading an
+exit code before joining is caught every time rather than by luck of the scheduler.
 """
 import os
 import signal
@@ -32,6 +34,16 @@ def target_name(process):
     if target is None or type(process).run is not _base_run():
         return type(process).__qualname__ + ".run"
     return getattr(target, "__qualname__", None) or repr(target)[:80]
+
+
+def process_facts(process):
+    """A started process's pid and return code (None while it runs), also once the student has
+    close()d it: close() drops both from the Process object, and reading its pid then raises."""
+    closed = process.__dict__.get("_mpkit_closed")
+    if closed is not None:
+        return closed
+    popen = getattr(process, "_popen", None)
+    return {"pid": getattr(popen, "pid", None), "returncode": getattr(popen, "returncode", None)}
 
 
 def _base_run():
@@ -107,7 +119,7 @@ def _patch_process():
     from multiprocessing.process import BaseProcess
 
     patched = dict(_starting(BaseProcess), **_ending(BaseProcess), **_waiting(BaseProcess),
-                   **_running(BaseProcess))
+                   **_running(BaseProcess), **_closing(BaseProcess))
     for name, value in patched.items():
         setattr(BaseProcess, name, value)
 
@@ -120,12 +132,15 @@ def _starting(cls):
 
     def patched_start(self):
         self._mpkit_target = target_name(self)
-        if where._is_runner() and os.environ.get("MPKIT_GATE") == "1":
+        by_student = where._started_by_student()
+        # only the student's own children wait at the gate: a Manager's server or a Pool's
+        # workers, started by multiprocessing itself, must run for their start() to return
+        if where._is_runner() and os.environ.get("MPKIT_GATE") == "1" and by_student:
             method = getattr(self, "_start_method", None)
             self._mpkit_gate = multiprocessing.get_context(method).Event()
             _gates.append(self._mpkit_gate)
         about = {"target": target_name(self), "has_target": _has_target(self),
-                 "at_import": where._student_module_frame(), "by_student": where._started_by_student()}
+                 "at_import": where._student_module_frame(), "by_student": by_student}
         known = target_globals(self)
         try:
             start(self)
@@ -211,6 +226,33 @@ def _waiting(cls):
             "exitcode": property(patched_exitcode), "sentinel": property(patched_sentinel)}
 
 
+def _closing(cls):
+    """close(): kept the pid and return code of a process that has ended (close() refuses a
+    running one), for whoever reads them afterwards (process_facts)."""
+    close = cls.close
+
+    def patched_close(self):
+        facts = process_facts(self)
+        close(self)
+        if facts["pid"] is not None:
+            self._mpkit_closed = facts
+
+    return {"close": patched_close}
+
+
+def _note_exit(exc):
+    """sys.exit(code) called by the student's own code in a child (the innermost frame of the
+    SystemExit is in the student's folder): that exit code is the student's choice, not a crash."""
+    folder, last = where._student_dir(), exc.__traceback__
+    while last is not None and last.tb_next is not None:
+        last = last.tb_next
+    if not folder or last is None or not where._in_folder(last.tb_frame.f_code.co_filename, folder):
+        return
+    code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    record.emit("exit_called", code=code,
+                at="%s:%d" % (os.path.basename(last.tb_frame.f_code.co_filename), last.tb_lineno))
+
+
 def _running(cls):
     """_bootstrap(), in the child: its target begun and ended, an exception it raised. Its name
     stays patched_bootstrap: engine/stacks.py cuts a fork child's stack dump there."""
@@ -227,7 +269,8 @@ def _running(cls):
         def watched_run():
             try:
                 return run()
-            except SystemExit:
+            except SystemExit as exc:
+                _note_exit(exc)
                 raise
             except BaseException as exc:
                 record._report(exc)

@@ -14,9 +14,10 @@
 import os
 import time
 
-from grader.engine.hooks import holds, locks, record, where
+from grader.engine.hooks import holds, locks, process, record, where
 
 _PROXY_WRITES = ("__setitem__", "update", "setdefault")
+_DELIVERIES = _PROXY_WRITES + ("append", "extend", "insert", "put", "put_nowait")  # held like a put
 _SEMAPHORES = ("Semaphore", "BoundedSemaphore")
 _hold = {"seconds": 0.0}  # runner only: how long a set() of an Event waits for the children
 
@@ -69,6 +70,8 @@ def _patch_manager_locks():
     def patched_callmethod(self, methodname, args=(), kwds={}):
         if methodname in _PROXY_WRITES:  # who wrote into a manager's object, from which process
             _proxy_write(self, methodname, args, kwds)
+        if methodname in _DELIVERIES and os.environ.get("MPKIT_LATE_FIRST") == "1" and not where._is_runner():
+            holds.late_put()  # a result handed over through a manager, like a Queue.put()
         return callmethod(self, methodname, args, kwds)
 
     managers.BaseProxy._callmethod = patched_callmethod
@@ -198,7 +201,7 @@ def _gives_up(wait_event):
 
 
 def _hold_set(ident):
-    pending = [p.pid for p in record.started if p.pid]
+    pending = [pid for pid in (process.process_facts(p)["pid"] for p in record.started) if pid]
     end = time.monotonic() + _hold["seconds"]
     while pending and time.monotonic() < end:  # the children's own logs, with a deadline
         pending = [pid for pid in pending if not _settled(pid, ident)]
@@ -246,6 +249,14 @@ def _patch_event():
         return put(self, obj, block, timeout)
 
     queues.Queue.put = patched_put
+    simple_put = queues.SimpleQueue.put
+
+    def patched_simple_put(self, obj):
+        if os.environ.get("MPKIT_LATE_FIRST") == "1" and not where._is_runner():
+            holds.late_put()
+        return simple_put(self, obj)
+
+    queues.SimpleQueue.put = patched_simple_put
 
 
 def _patch_barrier():

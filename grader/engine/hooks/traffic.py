@@ -25,6 +25,8 @@ def _transfer(kind, obj, data):
 
         from grader.engine.values import digest
 
+        if isinstance(obj, tuple) and len(obj) == 2 and obj[0] == "#RETURN":
+            obj = obj[1]  # a manager's reply: what the caller's proxy call returns is its payload
         sequence = isinstance(obj, (list, tuple))
         extra = {}
         if kind == "received" and where._is_runner():  # which objects arrived, to follow them to the result

@@ -4,6 +4,7 @@ releases it, which it does only after the student's function has returned. So "f
 "still running when the time was up" are facts of the scenario, whatever the machine's load."""
 import multiprocessing
 
+from grader.engine import hooks as _hooks
 from grader.engine.values import describe, safe_repr
 from grader.judging import probes
 from grader.judging.checks.common import FAILED, Fail, NO_PROCESS, text
@@ -59,7 +60,7 @@ def _started_waiting(token):
 
 def _release(proc, release):
     """Let a grader target that is still waiting end, and reap it."""
-    if proc._popen.returncode is None:
+    if _hooks.process_facts(proc)["returncode"] is None:
         try:
             release.send(True)
         except OSError:
@@ -72,7 +73,8 @@ def stop_running(run):
     """stop terminates a process that is still running, joins it and returns its exit code."""
     proc, release = _started_waiting("stop")
     returned = run.call("stop", proc, label="stop(p) with p still running")
-    extra = {"child": proc.pid, "code": proc._popen.returncode, "returned_code": describe(returned)}
+    facts = _hooks.process_facts(proc)  # the student may have close()d it
+    extra = {"child": facts["pid"], "code": facts["returncode"], "returned_code": describe(returned)}
     _release(proc, release)
     return extra
 
@@ -146,7 +148,8 @@ def _(obs):
     record = obs.call()
     if not record["processes"]:
         raise Fail(NO_PROCESS, text("no_process_started", call=record["label"]))
-    child = record["processes"][0]
+    mine = obs.started_by_student(record)  # not a Manager's server the call started first
+    child = ([p for p in record["processes"] if p["pid"] in mine] or record["processes"])[0]
     _waited_after_terminate(obs, record, child["pid"])
     expected = (False, child["exitcode"])
     if not _returned_pair(record, expected):

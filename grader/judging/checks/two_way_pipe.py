@@ -21,20 +21,42 @@ def _talk(conn, proc, requests):
 
     replies, ended = [], False
     for request in requests:
-        conn.send(request)
-        if conn not in wait([conn, proc.sentinel]):
+        reply = _received(conn, proc) if _sent(conn, request) else _ENDED
+        if reply is _ENDED:  # the server ended: it reads no more requests
             ended = True
             break
-        replies.append(conn.recv())
+        replies.append(reply)
     if not ended:
-        conn.send(STOP)
-    while conn in wait([conn, proc.sentinel]):
-        try:
-            conn.recv()
-        except EOFError:  # the server closed its end; it ends next
-            wait([proc.sentinel])
-            break
+        _sent(conn, STOP)
+    while _received(conn, proc) is not _ENDED:
+        pass
+    wait([proc.sentinel])
     return replies
+
+
+_ENDED = object()
+
+
+def _received(conn, proc):
+    """The server's next message, or _ENDED once it has ended or closed its end (a socket
+    pipe closed with a request still unread in it is reset, not just at its end)."""
+    from multiprocessing.connection import wait
+
+    if conn not in wait([conn, proc.sentinel]):
+        return _ENDED
+    try:
+        return conn.recv()
+    except (EOFError, ConnectionResetError, BrokenPipeError):
+        return _ENDED
+
+
+def _sent(conn, obj):
+    """Send `obj`; False when the server has ended and closed its end (a broken pipe)."""
+    try:
+        conn.send(obj)
+        return True
+    except (BrokenPipeError, ConnectionResetError):
+        return False
 
 
 @scenario("serve_answers", points=1, call="serve(conn) asked 3, then 'ab', then STOP",
@@ -63,13 +85,22 @@ def _(obs):
 def _stop_never_sent(obs):
     """For a deadlock: the caller never sent STOP (seen where it pickled what it sent); when
     it was stuck sending while the server was stuck sending too (seen in their stacks), that
-    is why it never got to its STOP, and the message says so."""
+    is why it never got to its STOP, and the message says so; when the server had already
+    ended (it answered some requests and returned), that is why, and the message says so."""
     sent = any(e.get("pid") == obs.runner_pid and e.get("value") == digest(STOP) for e in obs.of_kind("sent"))
     if sent:
         return None
     from grader.judging import judge as judging  # the grader's side only: not handed to the runner
 
-    sending = [e for e in judging.blocked_entries(obs) if e["wait"] == "wait_send" and e.get("line")]
+    entries = judging.blocked_entries(obs)
+    ended = obs.ran_in_children("serve") & {e["pid"] for e in obs.of_kind("child_end")}
+    if ended:
+        server = min(ended)
+        replies = sum(1 for e in obs.of_kind("sent") if e.get("pid") == server)
+        mine = [e["line"] for e in entries if e["pid"] == obs.runner_pid and e.get("line")]
+        return text("server_ended_early", call=obs.scenario.call, n=replies,
+                    at=mine[0] if mine else text("server_ended_caller"))
+    sending = [e for e in entries if e["wait"] == "wait_send" and e.get("line")]
     mine = [e for e in sending if e["pid"] == obs.runner_pid]
     others = [e for e in sending if e["pid"] != obs.runner_pid]
     if mine and others:
