@@ -114,6 +114,19 @@ def expect_stream_ended(obs, record, end_marker, items):
     raise Fail(FAILED, text("gave_up_racy", call=record["label"], how=gave_up[-1].get("how")))
 
 
+def each_call(obs, check):
+    """check(record) for each call of the scenario, in order (a scenario may call the student's
+    function twice, as a program may). A later call's Fail first says that the first call worked
+    and calling again in the same program did not."""
+    for i, record in enumerate(obs.calls):
+        try:
+            check(record)
+        except Fail as fail:
+            if i:
+                fail.message = text("cause_second_call", call=record["label"]) + "\n" + fail.message
+            raise
+
+
 def printed_by(obs, function):
     """{pid: text} of what each process wrote to stdout while `function` was being called."""
     begin, end = obs.call_window(function)
@@ -123,6 +136,6 @@ def printed_by(obs, function):
     return by_pid
 
 
-__all__ = ["Fail", "FAILED", "NO_PROCESS", "describe", "drain", "expect_items_crossed", "expect_return",
+__all__ = ["Fail", "FAILED", "NO_PROCESS", "describe", "drain", "each_call", "expect_items_crossed", "expect_return",
            "expect_stream_ended", "printed_by", "ran_in_child",
            "received_in_caller", "safe_repr", "text"]
