@@ -127,9 +127,10 @@ def each_call(obs, check):
             raise
 
 
-def printed_by(obs, function):
-    """{pid: text} of what each process wrote to stdout while `function` was being called."""
-    begin, end = obs.call_window(function)
+def printed_by(obs, function, record=None):
+    """{pid: text} of what each process wrote to stdout while `function` was being called
+    (during `record`'s call, when given)."""
+    begin, end = obs.call_window(function, record)
     by_pid = {}
     for write in obs.writes(begin, end):
         by_pid[write["pid"]] = by_pid.get(write["pid"], "") + write["text"]
