@@ -197,8 +197,9 @@ class Fixture:
             if "assert %r" % evidence in lines:
                 return evidence.status, "\n".join([evidence.message] + lines[:lines.index("assert %r" % evidence)])
         first = next((i for i, line in enumerate(lines) if line.startswith("assert ")), len(lines))
-        if lines[:first]:
-            return FAILED, "\n".join(lines[:first])
+        if lines[:first]:  # pytest indents a message's later lines by two spaces: as written
+            return FAILED, "\n".join(lines[:1] + [line[2:] if line.startswith("  ") else line
+                                                  for line in lines[1:first]])
         return FAILED, text("assert_failed", call=self.last_label or self.test.call,
                             explanation=explanation or "assert False")
 
