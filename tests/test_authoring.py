@@ -12,6 +12,7 @@ import sys
 import pytest
 
 from conftest import ROOT
+from grader import messages
 
 GUIDE = ROOT / "docs" / "authoring.md"
 BLOCK = re.compile(r"^```(\w+)(?: (file|entry|append)=(\S+))?\n(.*?)^```\n", re.S | re.M)
@@ -181,6 +182,15 @@ def test_an_asserted_evidence_check_gives_its_own_verdict_and_message(submit):
     verdict = grade(names={"collect_tutorial"})["collect_tutorial"]
     assert verdict.status == "no_process"
     assert "produce ran in the calling process" in verdict.message and "assert" not in verdict.message
+
+
+def test_a_later_calls_failed_assert_says_the_first_call_worked_and_keeps_its_lines_as_written(submit):
+    grade = submit("02_queue", (ROOT / "tests/corpus/wrong/02_queue/global_results_kept.py").read_text())
+    verdict = grade(names={"collect_tutorial"})["collect_tutorial"]
+    assert verdict.status == "failed"
+    assert verdict.message == "\n".join([
+        messages.text("cause_second_call", call="collect([11, None, 'lily'])"),
+        "collect([11, None, 'lily']) returned [11, None, 'lily', 11, None, 'lily'], expected [11, None, 'lily']."])
 
 
 @pytest.mark.parametrize("old, new, key, value", [

@@ -41,10 +41,15 @@ class Observations:
         return [e for e in self.of_kind("write") if e.get("stream") == "stdout"
                 and (since is None or e["t"] >= since) and (until is None or e["t"] <= until)]
 
-    def call_window(self, function):
-        """From the first call of `function` to the end of its last (a scenario may call it twice)."""
+    def call_window(self, function, record=None):
+        """From the first call of `function` to the end of its last (a scenario may call it
+        twice); with `record`, one of the calls, from its beginning to its end."""
         begin = [e["t"] for e in self.of_kind("call_begin") if e.get("function") == function]
         end = [_returned_at(e) for e in self.of_kind("call_end") if e.get("function") == function]
+        mine = [r for r in self.calls if r["function"] == function]
+        at = [i for i, r in enumerate(mine) if r is record]
+        if at and len(mine) > 1 and len(begin) == len(end) == len(mine):
+            return begin[at[0]], end[at[0]]
         return (begin[0] if begin else None), (end[-1] if end else None)
 
     def before_runner_finished(self, events):

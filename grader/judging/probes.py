@@ -64,10 +64,11 @@ class Phases:
     would help a program whose barrier works only when item 0 arrives last (one that lets item 0
     release the others)."""
 
-    def __init__(self, n, deadline_s, held=0):
+    def __init__(self, n, deadline_s, held=0, since=None):
         self.n = n
         self.deadline_s = deadline_s
         self.held = held
+        self.since = since  # a call's start: what an earlier call's workers did is not this call's
 
     def __repr__(self):
         return "work"
@@ -81,12 +82,13 @@ class Phases:
         import time
 
         end = time.monotonic() + self.deadline_s
-        while time.monotonic() < end and len(_past_phase_one(exclude=os.getpid())) < self.n - 1:
+        while time.monotonic() < end and len(_past_phase_one(os.getpid(), self.since)) < self.n - 1:
             time.sleep(0.005)
 
 
-def _phase_logs(exclude=None):
-    """{pid: [events]} of the scenario's processes' logs, but `exclude`'s."""
+def _phase_logs(exclude=None, since=None):
+    """{pid: [events]} of the scenario's processes' logs, but `exclude`'s; only the events from
+    `since` on (the event clock), when given."""
     import json
 
     folder = os.environ.get("MPKIT_EVENTS_DIR", "")
@@ -97,16 +99,17 @@ def _phase_logs(exclude=None):
             continue
         try:
             with open(os.path.join(folder, name)) as f:
-                logs[int(pid)] = [json.loads(line) for line in f if line.strip()]
+                events = [json.loads(line) for line in f if line.strip()]
+            logs[int(pid)] = [e for e in events if since is None or e.get("t", since) >= since]
         except (OSError, ValueError):
             continue
     return logs
 
 
-def _past_phase_one(exclude=None):
+def _past_phase_one(exclude=None, since=None):
     """The pids that finished their first phase and then waited: a wait at a Barrier, their
     second phase or their end in their own log, or a wait the runner saw (``phase_waiting``)."""
-    logs, past = _phase_logs(exclude), set()
+    logs, past = _phase_logs(exclude, since), set()
     for pid, events in logs.items():
         kinds = [_phase_kind(event) for event in events]
         if "phase1" in kinds and kinds.index("phase1") < max(
@@ -123,7 +126,7 @@ def _phase_kind(event):
     return "past" if kind in ("barrier_wait", "child_end", "exception") else None
 
 
-def watch_phase_waits(grace_s, deadline_s, held=0):
+def watch_phase_waits(grace_s, deadline_s, held=0, since=None):
     """In the runner, while a phase exercise's call runs and item `held`'s first phase is held
     (until that item has done it, or `deadline_s`, the hold's own deadline): each child that has finished
     its first phase and is then seen waiting with no time limit (every thread blocked, twice in
@@ -136,7 +139,7 @@ def watch_phase_waits(grace_s, deadline_s, held=0):
 
     stop = threading.Event()
     until = time.monotonic() + deadline_s
-    thread = threading.Thread(target=_watch_phases, args=(stop, grace_s, until, held), daemon=True)
+    thread = threading.Thread(target=_watch_phases, args=(stop, grace_s, until, held, since), daemon=True)
     thread.start()
     return stop.set
 
@@ -146,12 +149,12 @@ def _held_done(logs, held):
                for events in logs.values() for event in events)
 
 
-def _watch_phases(stop, grace_s, until, held):
+def _watch_phases(stop, grace_s, until, held, since=None):
     import time
 
     seen, grown, noted = {}, {}, set()
     while not stop.wait(0.01) and time.monotonic() < until:
-        logs = _phase_logs()
+        logs = _phase_logs(since=since)
         if _held_done(logs, held):
             return
         for proc in list(_hooks.started):

@@ -197,8 +197,9 @@ class Fixture:
             if "assert %r" % evidence in lines:
                 return evidence.status, "\n".join([evidence.message] + lines[:lines.index("assert %r" % evidence)])
         first = next((i for i, line in enumerate(lines) if line.startswith("assert ")), len(lines))
-        if lines[:first]:
-            return FAILED, "\n".join(lines[:first])
+        if lines[:first]:  # pytest indents a message's later lines by two spaces: as written
+            return FAILED, "\n".join(lines[:1] + [line[2:] if line.startswith("  ") else line
+                                                  for line in lines[1:first]])
         return FAILED, text("assert_failed", call=self.last_label or self.test.call,
                             explanation=explanation or "assert False")
 
@@ -222,10 +223,11 @@ class Evidence:
         return "<%s: %s>" % (self.claim, "yes" if self.status == PASSED else "no")
 
 
-def _evidence(fixture, claim, check, *args):
+def _evidence(fixture, claim, check, *args, again=""):
     try:
         check(*args)
     except Fail as fail:
+        fail.message = again + fail.message
         return Evidence(fixture, claim, fail)
     return Evidence(fixture, claim, None)
 
@@ -275,12 +277,15 @@ class Process:
 class Seen:
     """What one supervised call showed: the evidence behind every claim (docs/evidence.md)."""
 
-    def __init__(self, obs, fixture):
+    def __init__(self, obs, fixture, record=None):
         self.obs = obs
         self._fixture = fixture
         # a driver may make no call of its own (it starts the student's function itself)
-        self.record = obs.calls[0] if obs.calls else {"label": obs.scenario.call, "function": None,
-                                                      "processes": []}
+        self.record = record or (obs.calls[0] if obs.calls else {"label": obs.scenario.call, "function": None,
+                                                                 "processes": []})
+        # what a failed check of a later call says first: the first call worked, this one did not
+        self.again = text("cause_second_call", call=self.record["label"]) + "\n" \
+            if obs.calls and self.record is not obs.calls[0] else ""
         self.label = self.record["label"]
         self.returned = Value(self.record.get("returned"))
         self.extra = obs.extra
@@ -289,6 +294,11 @@ class Seen:
 
     def __repr__(self):
         return self.label
+
+    def later_calls(self):
+        """What each later call of the student's function in the same pass showed, in order (a
+        driver may call it twice, as a program may): one Seen per call."""
+        return [Seen(self.obs, self._fixture, record) for record in self.obs.calls[1:]]
 
     @property
     def joined(self):
@@ -302,7 +312,7 @@ class Seen:
     def ran_in_child(self, function):
         """The student's `function` ran in a process the call started, not in the caller."""
         return _evidence(self._fixture, "ran_in_child(%r)" % function, common.ran_in_child,
-                         self.obs, self.record, function)
+                         self.obs, self.record, function, again=self.again)
 
     def ran_in_caller(self, function):
         """The student's `function` ran in the calling process itself."""
@@ -312,21 +322,21 @@ class Seen:
         """Each item of the returned list was received from another process (one running
         `function`): the pickler's own record, not an equal value."""
         return _evidence(self._fixture, "crossed_from_child(%r)" % function, common.expect_items_crossed,
-                         self.obs, self.record, list(items), function)
+                         self.obs, self.record, list(items), function, again=self.again)
 
     def stream_ended(self, items, end_marker=None):
         """The caller's receiving loop stopped at the end of the stream (EOFError, or
         `end_marker` received), not because a poll() or empty() found nothing yet."""
         return _evidence(self._fixture, "stream_ended", common.expect_stream_ended,
-                         self.obs, self.record, end_marker, list(items))
+                         self.obs, self.record, end_marker, list(items), again=self.again)
 
     def printed(self, function=None):
         """{pid: text} each process wrote to stdout while `function` (the called one) ran."""
-        return common.printed_by(self.obs, function or self.record["function"])
+        return common.printed_by(self.obs, function or self.record["function"], None if function else self.record)
 
     def writes(self, function=None):
         """Each write to stdout while `function` ran: {"pid", "text", "held": lock ids}."""
-        begin, end = self.obs.call_window(function or self.record["function"])
+        begin, end = self.obs.call_window(function or self.record["function"], None if function else self.record)
         return self.obs.writes(begin, end)
 
 

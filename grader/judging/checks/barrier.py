@@ -7,9 +7,10 @@ which the phases' work happened, whatever the workers waited on: a Barrier, a Ma
 Barrier, a barrier of the student's own making."""
 import multiprocessing
 import os
+import time
 
 from grader.judging import probes
-from grader.judging.checks.common import FAILED, NO_PROCESS, Fail, ran_in_child, safe_repr, text
+from grader.judging.checks.common import FAILED, NO_PROCESS, Fail, each_call, ran_in_child, safe_repr, text
 from grader.judging.scenario import scenario
 
 HOLD_S = 6.0  # how long item 0's first phase waits for the others, scaled like every timeout
@@ -41,43 +42,52 @@ def _(obs):
         raise Fail(FAILED, text("phases_no_wait", call=call))
 
 
-def _run_phases(name, n, points, hidden=False, held=0):
+def _run_phases(name, n, points, hidden=False, held=0, twice=False):
     label = "run_phases(work, %d)" % n
 
     @scenario(name, points=points, call=label, hidden=hidden, deadlock_hint="barrier_deadlock_hint")
     def drive(run):
         scale = float(os.environ.get("MPKIT_TIMEOUT_SCALE") or 1)
-        stop = probes.watch_phase_waits(GRACE_S * scale, HOLD_S * scale, held)
-        try:
-            run.call("run_phases", probes.Phases(n, HOLD_S * scale, held), n, label=label)
-        finally:
-            stop()
+        for _ in range(2 if twice else 1):  # a program may call it twice; each call held alike
+            since = time.monotonic()
+            stop = probes.watch_phase_waits(GRACE_S * scale, HOLD_S * scale, held, since)
+            try:
+                run.call("run_phases", probes.Phases(n, HOLD_S * scale, held, since), n, label=label)
+            finally:
+                stop()
 
     @drive.judge
     def _(obs):
-        record = obs.call()
-        ran_in_child(obs, record, "phased")
-        done = _phases(obs, *obs.call_window("run_phases"))
-        if any(e["pid"] == obs.runner_pid for e in done):
-            raise Fail(NO_PROCESS, text("phases_in_caller", call=label, pid=obs.runner_pid))
-        got = sorted((e.get("phase"), e.get("item")) for e in done)
-        expected = sorted((phase, i) for phase in (1, 2) for i in range(n))
-        if got != expected:
-            raise Fail(FAILED, text("phases_items", call=label, actual=safe_repr(got), expected=safe_repr(expected)))
-        ones = [e for e in done if e.get("phase") == 1]
-        twos = [e for e in done if e.get("phase") == 2]
-        last_one, first_two = max(ones, key=lambda e: e["t"]), min(twos, key=lambda e: e["t"])
-        if first_two["t"] < last_one["t"]:
-            raise Fail(FAILED, text("phases_overtaken", call=label, ahead=first_two.get("item"),
-                                    behind=last_one.get("item")))
+        each_call(obs, lambda record: _expect_phases(obs, record, n))
 
     drive.doc = "%s runs both phases of every item in child processes, and no second phase " \
                 "begins before every first phase is over." % label
     if held:
         drive.doc += " Item %d's first phase is the one held until the others are past theirs." % held
+    if twice:
+        drive.doc += " Called twice in one program."
     return drive
+
+
+def _expect_phases(obs, record, n):
+    """One call of run_phases: both phases of every item, in children, in order."""
+    label = record["label"]
+    ran_in_child(obs, record, "phased")
+    done = _phases(obs, *obs.call_window("run_phases", record))
+    if any(e["pid"] == obs.runner_pid for e in done):
+        raise Fail(NO_PROCESS, text("phases_in_caller", call=label, pid=obs.runner_pid))
+    got = sorted((e.get("phase"), e.get("item")) for e in done)
+    expected = sorted((phase, i) for phase in (1, 2) for i in range(n))
+    if got != expected:
+        raise Fail(FAILED, text("phases_items", call=label, actual=safe_repr(got), expected=safe_repr(expected)))
+    ones = [e for e in done if e.get("phase") == 1]
+    twos = [e for e in done if e.get("phase") == 2]
+    last_one, first_two = max(ones, key=lambda e: e["t"]), min(twos, key=lambda e: e["t"])
+    if first_two["t"] < last_one["t"]:
+        raise Fail(FAILED, text("phases_overtaken", call=label, ahead=first_two.get("item"),
+                                behind=last_one.get("item")))
 
 
 run_phases_order = _run_phases("run_phases_order", N, 3)
 # with the other item's first phase held, so that no one order of arrival helps
-run_phases_two = _run_phases("run_phases_two", 2, 1, hidden=True, held=1)
+run_phases_two = _run_phases("run_phases_two", 2, 1, hidden=True, held=1, twice=True)

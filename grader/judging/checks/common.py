@@ -104,7 +104,7 @@ def expect_stream_ended(obs, record, end_marker, items):
     grader says so even on a run the sender happened to win."""
     if not items:  # nothing to send: no timing changes what the caller gets
         return
-    begin, end = obs.call_window(record["function"])
+    begin, end = obs.call_window(record["function"], record)
     window = [e for e in obs.events if e.get("pid") == obs.runner_pid
               and (begin is None or e["t"] >= begin) and (end is None or e["t"] <= end)]
     gave_up = [e for e in window if e["kind"] == "gave_up"]
@@ -114,15 +114,29 @@ def expect_stream_ended(obs, record, end_marker, items):
     raise Fail(FAILED, text("gave_up_racy", call=record["label"], how=gave_up[-1].get("how")))
 
 
-def printed_by(obs, function):
-    """{pid: text} of what each process wrote to stdout while `function` was being called."""
-    begin, end = obs.call_window(function)
+def each_call(obs, check):
+    """check(record) for each call of the scenario, in order (a scenario may call the student's
+    function twice, as a program may). A later call's Fail first says that the first call worked
+    and calling again in the same program did not."""
+    for i, record in enumerate(obs.calls):
+        try:
+            check(record)
+        except Fail as fail:
+            if i:
+                fail.message = text("cause_second_call", call=record["label"]) + "\n" + fail.message
+            raise
+
+
+def printed_by(obs, function, record=None):
+    """{pid: text} of what each process wrote to stdout while `function` was being called
+    (during `record`'s call, when given)."""
+    begin, end = obs.call_window(function, record)
     by_pid = {}
     for write in obs.writes(begin, end):
         by_pid[write["pid"]] = by_pid.get(write["pid"], "") + write["text"]
     return by_pid
 
 
-__all__ = ["Fail", "FAILED", "NO_PROCESS", "describe", "drain", "expect_items_crossed", "expect_return",
+__all__ = ["Fail", "FAILED", "NO_PROCESS", "describe", "drain", "each_call", "expect_items_crossed", "expect_return",
            "expect_stream_ended", "printed_by", "ran_in_child",
            "received_in_caller", "safe_repr", "text"]

@@ -8,7 +8,7 @@ import multiprocessing
 import signal
 
 from grader.engine.values import describe, safe_repr
-from grader.judging.checks.common import FAILED, NO_PROCESS, Fail, ran_in_child, received_in_caller, text
+from grader.judging.checks.common import FAILED, NO_PROCESS, Fail, each_call, ran_in_child, received_in_caller, text
 from grader.judging.judge import unjoined
 from grader.judging.outcomes import NOT_JOINED
 from grader.judging.scenario import scenario
@@ -69,7 +69,7 @@ def _worker(obs, record, numbers):
 
 def _expect_stopped(obs, record, worker):
     """The caller ended `worker` with terminate() during its call, then joined it."""
-    begin, end = obs.call_window(record["function"])
+    begin, end = obs.call_window(record["function"], record)
     pid = worker["pid"]
 
     def mine(kind):
@@ -96,41 +96,48 @@ def _raise(failure):
         raise failure
 
 
-def _run_jobs(name, numbers, points, hidden=False):
+def _run_jobs(name, numbers, points, hidden=False, twice=False):
     label = "run_jobs(%s)" % safe_repr(numbers)
-    squares = [n * n for n in numbers]
 
     # unjoined processes are judged in _expect_stopped: a worker killed and not joined is told
     # of its kill() whether or not reading its exitcode happened to reap it
     @scenario(name, points=points, call=label, hidden=hidden, deadlock_hint="shutdown_deadlock_hint",
               allow_unjoined=True)
     def drive(run):
-        run.call("run_jobs", list(numbers), label=label)
+        for _ in range(2 if twice else 1):  # a program may call it twice
+            run.call("run_jobs", list(numbers), label=label)
 
     @drive.judge
     def _(obs):
-        record = obs.call()
-        worker = _worker(obs, record, numbers)
-        _expect_stopped(obs, record, worker)  # before the rest: a missing join is told first
-        _raise(unjoined(obs))  # any other process the call left
-        start = [e for e in obs.starts(record) if e.get("child") == worker["pid"]]
-        if start and not start[0].get("daemon"):
-            raise Fail(FAILED, text("shutdown_not_daemon", call=label))
-        if worker["exitcode"] != STOPPED:
-            raise Fail(FAILED, text("shutdown_code", call=label, code=worker["exitcode"], expected=STOPPED))
-        returned = record["returned"] or {}
-        expected = (squares, STOPPED)
-        if returned.get("type") not in ("tuple", "list") or returned.get("items") != describe(expected)["items"]:
-            raise Fail(FAILED, text("shutdown_returned", call=label, actual=returned.get("repr", "nothing"),
-                                    expected=safe_repr(expected)))
-        for square in squares:
-            if not received_in_caller(obs, square):
-                raise Fail(NO_PROCESS, text("shutdown_not_from_worker", call=label, value=square))
+        each_call(obs, lambda record: _expect_jobs(obs, record, numbers))
 
     drive.doc = "%s starts serve as a daemon, takes every answer from it, stops it with " \
                 "terminate() and join(), and returns the answers with its exit code." % label
+    if twice:
+        drive.doc += " Called twice in one program."
     return drive
 
 
-run_jobs_stops = _run_jobs("run_jobs_stops", [2, 5, 7], 3)
+def _expect_jobs(obs, record, numbers):
+    """One call of run_jobs: its daemon worker, stopped and joined, and what it returned."""
+    label, squares = record["label"], [n * n for n in numbers]
+    worker = _worker(obs, record, numbers)
+    _expect_stopped(obs, record, worker)  # before the rest: a missing join is told first
+    _raise(unjoined(obs))  # any other process the call left
+    start = [e for e in obs.starts(record) if e.get("child") == worker["pid"]]
+    if start and not start[0].get("daemon"):
+        raise Fail(FAILED, text("shutdown_not_daemon", call=label))
+    if worker["exitcode"] != STOPPED:
+        raise Fail(FAILED, text("shutdown_code", call=label, code=worker["exitcode"], expected=STOPPED))
+    returned = record["returned"] or {}
+    expected = (squares, STOPPED)
+    if returned.get("type") not in ("tuple", "list") or returned.get("items") != describe(expected)["items"]:
+        raise Fail(FAILED, text("shutdown_returned", call=label, actual=returned.get("repr", "nothing"),
+                                expected=safe_repr(expected)))
+    for square in squares:
+        if not received_in_caller(obs, square):
+            raise Fail(NO_PROCESS, text("shutdown_not_from_worker", call=label, value=square))
+
+
+run_jobs_stops = _run_jobs("run_jobs_stops", [2, 5, 7], 3, twice=True)
 run_jobs_none = _run_jobs("run_jobs_none", [], 1, hidden=True)

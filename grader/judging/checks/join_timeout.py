@@ -7,7 +7,7 @@ import multiprocessing
 from grader.engine import hooks as _hooks
 from grader.engine.values import describe, safe_repr
 from grader.judging import probes
-from grader.judging.checks.common import FAILED, Fail, NO_PROCESS, text
+from grader.judging.checks.common import FAILED, Fail, NO_PROCESS, each_call, text
 from grader.judging.outcomes import NOT_JOINED
 from grader.judging.scenario import scenario
 
@@ -100,32 +100,37 @@ def _target_child(obs, record):
     return started[0]
 
 
-def _finishes(name, code, points, hidden=False):
+def _finishes(name, code, points, hidden=False, twice=False):
     label = "run_with_timeout(target, (), %d) with a target that ends at once%s" % (
         LONG, " with exit code %d" % code if code else "")
 
     @scenario(name, points=points, call=label, hidden=hidden, expect_child_failure=bool(code))
     def drive(run):
-        run.call("run_with_timeout", probes.finish_with, (code, name), LONG, label=label)
+        for _ in range(2 if twice else 1):  # a program may call it twice
+            run.call("run_with_timeout", probes.finish_with, (code, name), LONG, label=label)
 
     @drive.judge
     def _(obs):
-        record = obs.call()
-        child = _target_child(obs, record)
-        expected = (True, child["exitcode"])
-        if child["exitcode"] != code:
-            raise Fail(FAILED, text("timeout_finished_code", call=record["label"], code=child["exitcode"]))
-        if not _returned_pair(record, expected):
-            raise Fail(FAILED, text("timeout_finished_wrong", call=record["label"],
-                                    actual=record["returned"]["repr"] if record["returned"] else "nothing",
-                                    expected=safe_repr(expected)))
+        each_call(obs, lambda record: _expect_finished(obs, record, code))
 
     drive.doc = "run_with_timeout reports a process that ended by itself as finished, with its " \
-                "exit code: " + label
+                "exit code: " + label + ("; called twice in one program." if twice else "")
     return drive
 
 
-finishes_in_time = _finishes("finishes_in_time", 0, 1)
+def _expect_finished(obs, record, code):
+    """One call of run_with_timeout whose target ended at once, with exit code `code`."""
+    child = _target_child(obs, record)
+    expected = (True, child["exitcode"])
+    if child["exitcode"] != code:
+        raise Fail(FAILED, text("timeout_finished_code", call=record["label"], code=child["exitcode"]))
+    if not _returned_pair(record, expected):
+        raise Fail(FAILED, text("timeout_finished_wrong", call=record["label"],
+                                actual=record["returned"]["repr"] if record["returned"] else "nothing",
+                                expected=safe_repr(expected)))
+
+
+finishes_in_time = _finishes("finishes_in_time", 0, 1, twice=True)
 finishes_exit_code = _finishes("finishes_exit_code", EXIT_CODE, 1, hidden=True)
 
 STOPPED = "run_with_timeout(target, args, %s) with a target that never ends by itself" % SHORT

@@ -1,7 +1,7 @@
 """03_pipe: make_one_way_pipe, send_all and receive_all."""
 import multiprocessing
 
-from grader.judging.checks.common import (FAILED, Fail, expect_items_crossed, expect_return, expect_stream_ended,
+from grader.judging.checks.common import (FAILED, Fail, each_call, expect_items_crossed, expect_return, expect_stream_ended,
                                           explain_gave_up, ran_in_child, safe_repr, text)
 from grader.judging.scenario import scenario
 from grader.engine.values import describe, same
@@ -78,27 +78,32 @@ def _(obs):
         raise Fail(FAILED, text("send_all_open"))
 
 
-def _receive_all(name, items, points, label, hidden=False):
+def _receive_all(name, items, points, label, hidden=False, twice=False):
     """A scenario: receive_all(items) must run send_all in a child and return `items` in order,
-    each received from that child."""
+    each received from that child; `twice`: called again in the same program."""
 
     @scenario(name, points=points, call=label, hidden=hidden, deadlock_hint="pipe_deadlock_hint",
               explain_stuck=explain_gave_up)
     def drive(run):
-        run.call("receive_all", list(items), label=label)
+        for _ in range(2 if twice else 1):  # a program may call it twice
+            run.call("receive_all", list(items), label=label)
 
     @drive.judge
     def _(obs):
-        record = obs.call()
-        ran_in_child(obs, record, "send_all")
-        expect_stream_ended(obs, record, None, items)
-        expect_return(record, items)
-        expect_items_crossed(obs, record, items, "send_all")
+        def check(record):
+            ran_in_child(obs, record, "send_all")
+            expect_stream_ended(obs, record, None, items)
+            expect_return(record, items)
+            expect_items_crossed(obs, record, items, "send_all")
+        each_call(obs, check)
 
     drive.doc = "receive_all returns the items a child sent, stopping at EOFError: " + label
+    if twice:
+        drive.doc += "; called twice in one program."
     return drive
 
 
-receive_all_tutorial = _receive_all("receive_all_tutorial", TUTORIAL, 2, "receive_all([11, None, 'lily'])")
+receive_all_tutorial = _receive_all("receive_all_tutorial", TUTORIAL, 2, "receive_all([11, None, 'lily'])",
+                                    twice=True)
 receive_all_empty = _receive_all("receive_all_empty", [], 1, "receive_all([])", hidden=True)
 receive_all_large = _receive_all("receive_all_large", LARGE, 1, "receive_all(['x' * 1000000, 'y' * 1000000, 7])", hidden=True)

@@ -6,7 +6,7 @@ import multiprocessing
 from collections import Counter
 
 from grader.engine.values import describe, digest, same
-from grader.judging.checks.common import FAILED, Fail, NO_PROCESS, drain, own_workers, safe_repr, text
+from grader.judging.checks.common import FAILED, Fail, NO_PROCESS, drain, each_call, own_workers, safe_repr, text
 from grader.judging.scenario import scenario
 
 STOP = "STOP"
@@ -96,18 +96,21 @@ def _expect_each_once(record, items):
 def _stops_after_producers(obs, label):
     """Every STOP the caller put during run_pipeline came after it had seen every producer end
     (joined, or found dead), in the caller's own order of events: so the verdict is the same
-    whether an early STOP overtook an item this time (the run hangs) or not."""
+    whether an early STOP overtook an item this time (the run hangs) or not. A producer started
+    after a STOP (by a later call) was not running when it was put."""
     begin, end = obs.call_window("run_pipeline")
     producers = obs.ran_in_children("produce")
     seen_end = {}
     for event in obs.of_kind("ended_seen"):
         if event.get("pid") == obs.runner_pid:
             seen_end.setdefault(event.get("child"), event["t"])
+    started = {e.get("child"): e["t"] for e in obs.starts()}  # a later call's producers were not running yet
     for put in obs.of_kind("sentinel_put"):
         if put.get("pid") != obs.runner_pid or put.get("value") != digest(STOP) \
                 or (begin is not None and put["t"] < begin) or (end is not None and put["t"] > end):
             continue
-        running = sorted(p for p in producers if seen_end.get(p) is None or seen_end[p] > put["t"])
+        running = sorted(p for p in producers if started.get(p, float("-inf")) < put["t"]
+                         and (seen_end.get(p) is None or seen_end[p] > put["t"]))
         if running:
             raise Fail(FAILED, text("stop_before_producers", call=label,
                                     pids=", ".join(str(p) for p in running)))
@@ -124,33 +127,40 @@ def _stuck(obs):
     return None
 
 
-def _pipeline(name, batches, n_consumers, points, hidden=False):
+def _pipeline(name, batches, n_consumers, points, hidden=False, twice=False):
     label = "run_pipeline(%s, %d)" % (safe_repr(batches, 80), n_consumers)
     items = [item for batch in batches for item in batch]
 
     @scenario(name, points=points, call=label, hidden=hidden, deadlock_hint="pipeline_deadlock_hint",
               explain_stuck=_stuck)
     def drive(run):
-        run.call("run_pipeline", [list(b) for b in batches], n_consumers, label=label)
+        for _ in range(2 if twice else 1):  # a program may call it twice
+            run.call("run_pipeline", [list(b) for b in batches], n_consumers, label=label)
 
     @drive.judge
     def _(obs):
-        record = obs.call()
-        _workers(obs, record, "produce", len(batches))
-        consumers = _workers(obs, record, "consume", n_consumers)
-        _stops_after_producers(obs, record["label"])
-        _expect_each_once(record, items)
-        names = {digest(item): repr(item) for item in items}
-        crossed = obs.crossed_from_child(record["returned"], consumers)
-        missing = [names.get(d, "?") for d, ok in zip(record["returned"]["items"], crossed) if not ok]
-        if missing:
-            raise Fail(NO_PROCESS, text("not_crossed", call=record["label"], function="consume",
-                                        missing=", ".join(missing)))
+        each_call(obs, lambda record: _judge_pipeline(obs, record, batches, n_consumers, items))
 
     drive.doc = "run_pipeline returns every item exactly once, through %d producer and %d consumer " \
                 "processes, STOPs put after the producers ended: %s" % (len(batches), n_consumers, label)
+    if twice:
+        drive.doc += "; called twice in one program."
     return drive
 
 
-pipeline = _pipeline("pipeline", BATCHES, 3, 2)
+def _judge_pipeline(obs, record, batches, n_consumers, items):
+    """One call of run_pipeline: its own producers and consumers, its STOPs, its items."""
+    _workers(obs, record, "produce", len(batches))
+    consumers = _workers(obs, record, "consume", n_consumers)
+    _stops_after_producers(obs, record["label"])
+    _expect_each_once(record, items)
+    names = {digest(item): repr(item) for item in items}
+    crossed = obs.crossed_from_child(record["returned"], consumers)
+    missing = [names.get(d, "?") for d, ok in zip(record["returned"]["items"], crossed) if not ok]
+    if missing:
+        raise Fail(NO_PROCESS, text("not_crossed", call=record["label"], function="consume",
+                                    missing=", ".join(missing)))
+
+
+pipeline = _pipeline("pipeline", BATCHES, 3, 2, twice=True)
 pipeline_falsy = _pipeline("pipeline_falsy", FALSY_BATCHES, 2, 2, hidden=True)

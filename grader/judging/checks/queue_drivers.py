@@ -16,3 +16,11 @@ def produce_in_a_child(run, items):
     got = drain(q, proc, "STOP")
     proc.join()
     return {"got": describe(got), "stop": getattr(run.module, "STOP", None)}
+
+
+def collect_twice(run, items, label):
+    """Driver: collect(items) twice in one program, as a program may call it (a start method
+    set inside it, or a Manager kept in a global and shut down, fails the second time)."""
+    for _ in range(2):
+        run.call("collect", list(items), label=label)
+    return {}

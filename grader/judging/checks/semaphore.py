@@ -6,7 +6,7 @@ import multiprocessing
 
 from grader.engine import hooks as _hooks
 from grader.judging import probes
-from grader.judging.checks.common import FAILED, NO_PROCESS, Fail, ran_in_child, safe_repr, text
+from grader.judging.checks.common import FAILED, NO_PROCESS, Fail, each_call, ran_in_child, safe_repr, text
 from grader.judging.scenario import scenario
 
 N, LIMIT = 5, 2
@@ -52,7 +52,7 @@ def _unheld(obs, call, work):
 def _works(obs, record, n):
     """The grader's task ran once for each i in range(n), each time in a child that runs guarded."""
     workers = ran_in_child(obs, record, "guarded")
-    begin, end = obs.call_window("run_limited")
+    begin, end = obs.call_window("run_limited", record)
     works = [e for e in obs.of_kind("probe") if e.get("probe") == "work"
              and (begin is None or e["t"] >= begin) and (end is None or e["t"] <= end)]
     if any(e["pid"] == obs.runner_pid for e in works):
@@ -95,25 +95,29 @@ def _expect_capped(obs, record, works, limit):
             raise Fail(FAILED, text("sem_too_many", call=record["label"], most=most, limit=limit))
 
 
-def _run_limited(name, n, limit, points, judge, hidden=False):
+def _run_limited(name, n, limit, points, judge, hidden=False, twice=False):
     label = "run_limited(work, %d, %d)" % (n, limit)
 
     @scenario(name, points=points, call=label, hidden=hidden, deadlock_hint="semaphore_deadlock_hint")
     def drive(run):
-        run.call("run_limited", probes.work, n, limit, label=label)
+        for _ in range(2 if twice else 1):  # a program may call it twice
+            run.call("run_limited", probes.work, n, limit, label=label)
 
     @drive.judge
     def _(obs):
-        record = obs.call()
-        _, works = _works(obs, record, n)
-        if judge == "capped":
-            _expect_capped(obs, record, works, limit)
+        def check(record):
+            _, works = _works(obs, record, n)
+            if judge == "capped":
+                _expect_capped(obs, record, works, limit)
+        each_call(obs, check)
 
     drive.doc = "%s runs work(i) once for each i in range(%d), each in a child process%s." % (
         label, n, "" if judge != "capped" else ", at most %d at once under one shared Semaphore(%d)" % (limit, limit))
+    if twice:
+        drive.doc += " Called twice in one program."
     return drive
 
 
 run_limited_work = _run_limited("run_limited_work", N, LIMIT, 2, "work")
 run_limited_capped = _run_limited("run_limited_capped", N, LIMIT, 2, "capped")
-run_limited_one = _run_limited("run_limited_one", 3, 1, 1, "capped", hidden=True)
+run_limited_one = _run_limited("run_limited_one", 3, 1, 1, "capped", hidden=True, twice=True)

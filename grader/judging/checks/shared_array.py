@@ -6,7 +6,8 @@ the children worked at the same time is told by the caller's own order of events
 started before the first one was waited for, never by the clock."""
 import multiprocessing
 
-from grader.judging.checks.common import FAILED, NO_PROCESS, Fail, expect_return, ran_in_child, safe_repr, text
+from grader.judging.checks.common import (FAILED, NO_PROCESS, Fail, each_call, expect_return, ran_in_child,
+                                          safe_repr, text)
 from grader.judging.scenario import scenario
 
 SLICE = "fill_squares(arr, 2, 6) with arr = Array('i', 8)"
@@ -32,7 +33,7 @@ def _written(obs, record, fillers):
     """{index: (value, pid)}: the last value a child running fill_squares wrote at each index
     of the Array, during `record`'s call; a Fail when the caller wrote into it itself, or when
     no child wrote into any Array at all."""
-    begin, end = obs.call_window(record["function"])
+    begin, end = obs.call_window(record["function"], record)
     writes = [e for e in obs.of_kind("array_write")
               if (begin is None or e["t"] >= begin) and (end is None or e["t"] <= end)]
     mine = [e for e in writes if e["pid"] == obs.runner_pid]
@@ -60,36 +61,43 @@ def _expect_side_by_side(obs, record, fillers):
         raise Fail(FAILED, text("array_one_at_a_time", call=record["label"]))
 
 
-def _squares(name, n, n_processes, points, hidden=False):
+def _squares(name, n, n_processes, points, hidden=False, twice=False):
     label = "parallel_squares(%d, %d)" % (n, n_processes)
-    expected = [i * i for i in range(n)]
 
     @scenario(name, points=points, call=label, hidden=hidden, deadlock_hint="array_deadlock_hint")
     def drive(run):
-        run.call("parallel_squares", n, n_processes, label=label)
+        for _ in range(2 if twice else 1):  # a program may call it twice
+            run.call("parallel_squares", n, n_processes, label=label)
 
     @drive.judge
     def _(obs):
-        record = obs.call()
-        fillers = ran_in_child(obs, record, "fill_squares") & {p["pid"] for p in record["processes"]}
-        written = _written(obs, record, fillers)
-        missing = [i for i in range(n) if i not in written]
-        if missing:
-            raise Fail(FAILED, text("array_missing", call=label, missing=safe_repr(missing, 80)))
-        writers = {pid for _, pid in written.values()}
-        if len(writers) != n_processes:
-            raise Fail(FAILED, text("array_writers", call=label, count=len(writers), n=n_processes))
-        _expect_side_by_side(obs, record, fillers)
-        expect_return(record, expected)
-        wrong = [i for i in range(n) if written[i][0] != expected[i]]
-        if wrong:
-            raise Fail(FAILED, text("array_child_values", call=label, index=wrong[0],
-                                    value=safe_repr(written[wrong[0]][0]), expected=expected[wrong[0]]))
+        each_call(obs, lambda record: _expect_squares(obs, record, n, n_processes))
 
     drive.doc = "%s returns the squares, each written into one shared Array by one of %d child " \
                 "processes running fill_squares side by side; all are joined." % (label, n_processes)
+    if twice:
+        drive.doc += " Called twice in one program."
     return drive
 
 
-squares_from_children = _squares("squares_from_children", 12, 3, 3)
+def _expect_squares(obs, record, n, n_processes):
+    """One call of parallel_squares: its children's writes into the Array, and what it returned."""
+    label, expected = record["label"], [i * i for i in range(n)]
+    fillers = ran_in_child(obs, record, "fill_squares") & {p["pid"] for p in record["processes"]}
+    written = _written(obs, record, fillers)
+    missing = [i for i in range(n) if i not in written]
+    if missing:
+        raise Fail(FAILED, text("array_missing", call=label, missing=safe_repr(missing, 80)))
+    writers = {pid for _, pid in written.values()}
+    if len(writers) != n_processes:
+        raise Fail(FAILED, text("array_writers", call=label, count=len(writers), n=n_processes))
+    _expect_side_by_side(obs, record, fillers)
+    expect_return(record, expected)
+    wrong = [i for i in range(n) if written[i][0] != expected[i]]
+    if wrong:
+        raise Fail(FAILED, text("array_child_values", call=label, index=wrong[0],
+                                value=safe_repr(written[wrong[0]][0]), expected=expected[wrong[0]]))
+
+
+squares_from_children = _squares("squares_from_children", 12, 3, 3, twice=True)
 squares_uneven = _squares("squares_uneven", 10, 4, 1, hidden=True)

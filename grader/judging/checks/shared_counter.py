@@ -4,7 +4,7 @@ _patch_shared_value), with whether it held the Value's own lock at that moment, 
 unprotected `+=` fails even on a run where no increment happened to be lost."""
 import multiprocessing
 
-from grader.judging.checks.common import FAILED, Fail, expect_return, own_workers, ran_in_child, text
+from grader.judging.checks.common import FAILED, Fail, each_call, expect_return, own_workers, ran_in_child, text
 from grader.judging.scenario import scenario
 
 EACH = 50
@@ -46,24 +46,28 @@ def _(obs):
         raise Fail(FAILED, text("counter_total", call=label, actual=obs.extra["value"], expected=EACH))
 
 
-def _count_up(name, n_processes, n_each, points, hidden=False):
+def _count_up(name, n_processes, n_each, points, hidden=False, twice=False):
     label = "count_up(%d, %d)" % (n_processes, n_each)
 
     @scenario(name, points=points, call=label, hidden=hidden, deadlock_hint="counter_deadlock_hint")
     def drive(run):
-        run.call("count_up", n_processes, n_each, label=label)
+        for _ in range(2 if twice else 1):  # a program may call it twice
+            run.call("count_up", n_processes, n_each, label=label)
 
     @drive.judge
     def _(obs):
-        record = obs.call()
-        ran_in_child(obs, record, "add_many")
-        adders = own_workers(obs, record, "add_many", n_processes)
-        _expect_locked(obs, adders, label)
-        expect_return(record, n_processes * n_each)
+        def check(record):
+            ran_in_child(obs, record, "add_many")
+            adders = own_workers(obs, record, "add_many", n_processes)
+            _expect_locked(obs, adders, label)
+            expect_return(record, n_processes * n_each)
+        each_call(obs, check)
 
     drive.doc = "count_up returns the total from n processes that each add under the lock: " + label
+    if twice:
+        drive.doc += "; called twice in one program, each call counting from 0."
     return drive
 
 
 count_up_total = _count_up("count_up_total", 4, 200, 2)
-count_up_small = _count_up("count_up_small", 3, 1, 1, hidden=True)
+count_up_small = _count_up("count_up_small", 3, 1, 1, hidden=True, twice=True)

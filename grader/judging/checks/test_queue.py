@@ -3,7 +3,7 @@ import pytest
 
 from grader.engine.values import safe_repr
 from grader.judging.checks.common import explain_gave_up, received_in_caller, text
-from grader.judging.checks.queue_drivers import produce_in_a_child
+from grader.judging.checks.queue_drivers import collect_twice, produce_in_a_child
 
 TUTORIAL = [11, None, "lily"]
 MIXED = [0, -1.5, "二", b"\x00bytes", (1, 2), {"k": [1, 2]}, None, True, "STOP?"]
@@ -17,15 +17,21 @@ def stop_arrived(obs):
     return explain_gave_up(obs)
 
 
-def check_collect(scenario, items, label):
-    """collect returns every item in order from a child running produce."""
-    seen = scenario.call("collect", list(items), label=label, deadlock_hint="queue_deadlock_hint",
-                         explain_stuck=stop_arrived)
-    assert seen.ran_in_child("produce")
-    assert seen.stream_ended(items, end_marker="STOP")
-    assert seen.returned == items, text("wrong_return", call=label, actual=repr(seen.returned),
-                                        expected=safe_repr(items))
-    assert seen.crossed_from_child(items, "produce")
+def check_collect(scenario, items, label, twice=False):
+    """collect returns every item in order from a child running produce; `twice`: called twice
+    in one program, the second call judged like the first."""
+    if twice:
+        seen = scenario.drive(collect_twice, list(items), label, label=label,
+                              deadlock_hint="queue_deadlock_hint", explain_stuck=stop_arrived)
+    else:
+        seen = scenario.call("collect", list(items), label=label, deadlock_hint="queue_deadlock_hint",
+                             explain_stuck=stop_arrived)
+    for each in [seen] + seen.later_calls():
+        assert each.ran_in_child("produce")
+        assert each.stream_ended(items, end_marker="STOP")
+        assert each.returned == items, each.again + text("wrong_return", call=label, actual=repr(each.returned),
+                                                         expected=safe_repr(items))
+        assert each.crossed_from_child(items, "produce")
 
 
 @pytest.mark.points(1)
@@ -40,7 +46,8 @@ def test_produce_in_child(scenario):
 
 @pytest.mark.points(1)
 def test_collect_tutorial(scenario):
-    check_collect(scenario, TUTORIAL, "collect([11, None, 'lily'])")
+    """collect returns every item in order from a child running produce; called twice in one program."""
+    check_collect(scenario, TUTORIAL, "collect([11, None, 'lily'])", twice=True)
 
 
 @pytest.mark.points(1)

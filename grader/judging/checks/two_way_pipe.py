@@ -5,7 +5,8 @@ pickler's observations."""
 import multiprocessing
 
 from grader.engine.values import describe, digest, safe_repr, same
-from grader.judging.checks.common import FAILED, Fail, expect_items_crossed, expect_return, ran_in_child, text
+from grader.judging.checks.common import (FAILED, Fail, each_call, expect_items_crossed, expect_return,
+                                          ran_in_child, text)
 from grader.judging.scenario import scenario
 
 STOP = "STOP"
@@ -109,30 +110,34 @@ def _stop_never_sent(obs):
     return text("stop_never_sent", call=obs.scenario.call)
 
 
-def _ask_all(name, requests, points, label, hidden=False):
+def _ask_all(name, requests, points, label, hidden=False, twice=False):
     expected = [r * 2 for r in requests]
 
     @scenario(name, points=points, call=label, hidden=hidden, deadlock_hint="ask_all_deadlock_hint",
               explain_stuck=_stop_never_sent)
     def drive(run):
-        run.call("ask_all", list(requests), label=label)
+        for _ in range(2 if twice else 1):  # a program may call it twice
+            run.call("ask_all", list(requests), label=label)
 
     @drive.judge
     def _(obs):
-        record = obs.call()
-        servers = ran_in_child(obs, record, "serve")
-        if servers & obs.terminated():
-            raise Fail(FAILED, text("server_terminated", call=label))
-        got_stop = any(e.get("pid") in servers and e.get("value") == digest(STOP) for e in obs.of_kind("received"))
-        if not got_stop:
-            raise Fail(FAILED, text("server_no_stop", call=label))
-        expect_return(record, expected)
-        expect_items_crossed(obs, record, expected, "serve")
+        def check(record):
+            servers = ran_in_child(obs, record, "serve")
+            if servers & obs.terminated():
+                raise Fail(FAILED, text("server_terminated", call=label))
+            got_stop = any(e.get("pid") in servers and e.get("value") == digest(STOP) for e in obs.of_kind("received"))
+            if not got_stop:
+                raise Fail(FAILED, text("server_no_stop", call=label))
+            expect_return(record, expected)
+            expect_items_crossed(obs, record, expected, "serve")
+        each_call(obs, check)
 
     drive.doc = "ask_all returns the server's reply to each request, sends STOP, joins it: " + label
+    if twice:
+        drive.doc += "; called twice in one program."
     return drive
 
 
-ask_all_tutorial = _ask_all("ask_all_tutorial", TUTORIAL, 2, "ask_all([3, 'ab', [1]])")
+ask_all_tutorial = _ask_all("ask_all_tutorial", TUTORIAL, 2, "ask_all([3, 'ab', [1]])", twice=True)
 ask_all_large = _ask_all("ask_all_large", LARGE, 1, "ask_all(['x' * 1000000, 'y' * 1000000, 5])", hidden=True)
 ask_all_empty = _ask_all("ask_all_empty", [], 1, "ask_all([])", hidden=True)

@@ -2,10 +2,9 @@
 Intent: pick the spawn start method, then pass a message through a Queue.
 Adapted: foo -> produce(q, items) with STOP; the `__main__` block, set_start_method included,
 -> collect(items), which keeps the author's mp.set_start_method('spawn') call as its first line.
-Expected: passed for every scenario: each scenario calls collect once in a fresh interpreter,
-where the call succeeds. Run plainly, a second collect() in the same interpreter raises
-RuntimeError: context has already been set (and so does the first, if the caller set the
-start method itself)."""
+Expected: crashed in collect_tutorial, which calls collect twice in one interpreter: the second
+call raises RuntimeError: context has already been set (and so would the first, if the caller
+had set the start method itself); passed for the scenarios that call it once."""
 import multiprocessing as mp
 
 STOP = "STOP"
