@@ -284,6 +284,10 @@ def _calls_failed(obs, exercise):
         raised = record.get("raised")
         if raised and raised["type"] == "AssertionError" and RUN_NOT_START in raised["message"]:
             return Fail(NO_PROCESS, text("run_not_start", call=record["label"]))
+        missing = _missing_function(raised, exercise)
+        if missing == record["function"]:  # the grader's call found no such function to call
+            return Fail(CRASHED, text("function_missing", call=record["label"], function=missing,
+                                      file=_path(exercise)))
         if raised:
             cause = cause_of(raised["message"], obs)
             return Fail(CRASHED, (plain_cause(cause, obs) if cause else _again(obs, record)) +
@@ -351,6 +355,15 @@ def unjoined(obs):
 
 def _target_func(obs, event):
     return obs.child_targets().get(event["pid"], "function").split(".")[-1]
+
+
+def _missing_function(error, exercise):
+    """The name the grader looked up in the student's module and did not find (the
+    AttributeError Python raises for it), or None."""
+    if not error or error.get("type") != "AttributeError":
+        return None
+    found = re.fullmatch(r"\"?module '([\w.]+)' has no attribute '(\w+)'\"?", error.get("message") or "")
+    return found.group(2) if found and found.group(1) == exercise.module else None
 
 
 def _still_a_stub(key, exercise, **fields):
@@ -427,6 +440,9 @@ def generic(report, obs, timeout):
             raise failure
     if "driver_error" in result:
         error = result["driver_error"]
+        missing = _missing_function(error, exercise)
+        if missing:  # the driver looked the function up in the module, and it is not there
+            raise Fail(FAILED, text("function_missing", call=scenario.call, function=missing, file=_path(exercise)))
         raise Fail(FAILED, text("driver_error", call=scenario.call, exc_type=error["type"],
                                 exc_message=error["message"]))
     failure = _not_joined(obs)

@@ -49,6 +49,15 @@ def _unheld(obs, call, work):
                 made=text("sem_made_at", where=where) if where else "")
 
 
+def _made_at(obs, works):
+    """' (made at file.py:21 in <module>: sem = Semaphore(3))' when every semaphore the workers
+    held was made at one line of the student's (each process importing the module makes its
+    own there), else ''."""
+    held = {ident for work in works for ident in work.get("held") or []}
+    sites = {obs.site(e.get("at")) for e in obs.of_kind("semlock") if e.get("id") in held}
+    return text("sem_made_at", where=sites.pop()) if len(sites) == 1 and "" not in sites else ""
+
+
 def _works(obs, record, n):
     """The grader's task ran once for each i in range(n), each time in a child that runs guarded."""
     workers = ran_in_child(obs, record, "guarded")
@@ -85,7 +94,7 @@ def _expect_capped(obs, record, works, limit):
     for work in works[1:]:
         shared &= set(work["held"])
     if works and not shared:
-        raise Fail(FAILED, text("sem_not_shared", call=record["label"]))
+        raise Fail(FAILED, text("sem_not_shared", call=record["label"], made=_made_at(obs, works)))
     for ident in sorted(shared):
         values = [e.get("value") for e in obs.of_kind("semlock") if e.get("id") == ident]
         if values and values[0] != limit:
