@@ -132,6 +132,8 @@ def supervise(job):
         viewed = private_view(job, workdir, identity)
         return _supervise(job, workdir, folders, cgroups, identity, viewed, priming)
     finally:
+        if priming is not None:  # reaped already, unless the view failed first
+            system.wait_for(priming)
         identity.release()
         cgroups.remove()
 
@@ -220,7 +222,7 @@ def _supervise(job, workdir, folders, cgroups, identity, viewed=False, priming=N
         try:
             init = pid_namespace(viewed)
             if priming is not None:  # the runner moves in at once, the kernel's wait over
-                priming.join()
+                system.wait_for(priming)
             runner = _start_runner(job, runner_job, folders, cgroups, identity, (out_w, err_w), pass_fds,
                                    own_proc=init is not None)
         finally:

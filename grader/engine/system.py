@@ -178,6 +178,14 @@ def marked_processes(marker, folder=None):
     return found
 
 
+def wait_for(pid):
+    """Wait for our child `pid` to end and reap it; nothing if it was reaped already."""
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+
+
 def reap_zombies():
     """Reap every child that has exited (orphans re-parented to a subreaper included)."""
     if os.name != "posix":  # the real platform's: where zombies exist, they are reaped
@@ -511,28 +519,25 @@ class Cgroups:
         return sorted(self.folders)
 
     def prime(self):
-        """Start paying, in a thread, for the runner's move into these cgroups, while the
-        caller goes on preparing: a move takes the kernel's lock on every thread group for
+        """Start paying, in a child process, for the runner's move into these cgroups, while
+        the caller goes on preparing: a move takes the kernel's lock on every thread group for
         writing, and its first taker waits for an RCU grace period (10 to 15 ms measured here),
-        after which moves for a while are immediate. The thread moves this process into the
-        cgroup it is already in (nothing changes) and ends when the period has passed. A thread
-        (join() it) or None: nothing to move into, or not root (the writer must be allowed to
-        move itself, and a process that is about to enter a user namespace must have no
-        thread)."""
-        import threading
-
+        after which moves for a while are immediate. The child moves itself into the cgroup it
+        is already in (nothing changes) and exits once the period has passed. A process, not a
+        thread: a thread's malloc arena (64 MB of address space) would stay in the runner
+        forked later, and count against its students' RLIMIT_AS. Its pid (waitpid() it), or
+        None: nothing to move into, or not root (the writer must be allowed to move itself)."""
         own = _own_cgroup("pids") if self.folders and os.geteuid() == 0 else None
         if not own:
             return None
-
-        def move_in_place():
+        pid = os.fork()
+        if pid == 0:
             try:
-                _write(os.path.join(own, "cgroup.procs"), os.getpid())
-            except OSError:
-                pass
-        thread = threading.Thread(target=move_in_place, name="mpkit-cgroup-prime", daemon=True)
-        thread.start()
-        return thread
+                fd = os.open(os.path.join(own, "cgroup.procs"), os.O_WRONLY)
+                os.write(fd, str(os.getpid()).encode())
+            finally:
+                os._exit(0)
+        return pid
 
     def enter(self):
         """Move the calling process in (the runner calls it before exec)."""
